@@ -1,0 +1,142 @@
+/**
+ * Compiles a region (one or more IR blocks found from an entry pc) into one JS function.
+ *
+ * Shape of the generated code:
+ *
+ *   function region(cpu) {
+ *     let x1l = r[2], x1h = r[3], ...;        // cached guest registers in locals
+ *     let pc = ENTRY, ea = 0, kind = 0, ic = 0;
+ *     try {
+ *       L: for (;;) switch (pc) {              // every block of the region is a case
+ *         case 0x10078: { ...ops...; pc = next; if (--cpu.budget > 0) continue L; break L; }
+ *         default: break L;                     // left the region: back to the run loop
+ *       }
+ *     } catch (e) { write back; throw e; }     // guest faults carry their pc
+ *     write back; cpu.pc = pc; return kind;
+ *   }
+ *
+ * A loop whose blocks are all in the region runs inside one JS function with the guest
+ * registers in locals, which is what lets V8 optimise it (GUIDE rule 3). Direct and indirect
+ * branches to any block of the region stay inside; anything else returns to the run loop,
+ * which looks up (or translates) the next region.
+ */
+import type { Block } from '../ir.js';
+import type { RegInfo } from '../../targets/target.js';
+import { lowerBlock, type LowerCtx } from './lower.js';
+import { runtime } from './runtime.js';
+
+export type RegionFn = (cpu: unknown) => number;
+
+export interface FaultHooks {
+  /** a load hit a page without read permission: throws */
+  r(addr: number, pc: number): never;
+  /** a store hit a page that is not plainly writable (protected, or holds code) */
+  w(addr: number, pc: number, size: number): void;
+}
+
+export interface CompiledRegion {
+  entry: number;
+  fn: RegionFn;
+  source: string;
+  blocks: Block[];
+}
+
+const hex = (n: number) => '0x' + (n >>> 0).toString(16);
+
+export function generateRegionSource(blocks: Block[], entry: number, regs: RegInfo[], littleEndian: boolean): { source: string; helpers: string[] } {
+  const ctx: LowerCtx = { regs, littleEndian, used: new Set(), written: new Set(), helpers: new Set() };
+  const inRegion = new Set(blocks.map((b) => b.pc >>> 0));
+  const cases: string[] = [];
+  const locals = new Set<string>();
+  for (const b of blocks) {
+    const { body, term } = lowerBlock(b, ctx);
+    b.temps.forEach((t, i) => {
+      if (t === 'i64') { locals.add(`t${i}l`); locals.add(`t${i}h`); } else locals.add(`t${i}`);
+    });
+    const lines = [`case ${hex(b.pc)}: {`, ...body.map((l) => '  ' + l), `  ic += ${b.ninsns};`];
+    const lo = (v: number) => (b.temps[v] === 'i64' ? `t${v}l` : `t${v}`);
+    // terminator operands may be constants folded away by lowerBlock: re-find them
+    const constOf = (v: number): string | undefined => {
+      const op = b.ops.find((o) => o.d === v && o.op === 'const');
+      return op ? hex(Number(BigInt.asUintN(32, BigInt(op.imm)))) : undefined;
+    };
+    const val = (v: number) => constOf(v) ?? `(${lo(v)} >>> 0)`;
+    const next = `if (--cpu.budget > 0) continue L; break L;`;
+    switch (term.op) {
+      case 'jmp': {
+        const t = Number(term.imm) >>> 0;
+        lines.push(`  pc = ${hex(t)}; ${inRegion.has(t) ? next : 'break L;'}`);
+        break;
+      }
+      case 'br': {
+        const c = constOf(term.a);
+        const cond = c !== undefined ? c : lo(term.a);
+        lines.push(`  pc = ${cond} !== 0 ? ${hex(Number(term.imm))} : ${hex(term.imm2)}; ${next}`);
+        break;
+      }
+      case 'jind':
+        lines.push(`  pc = ${val(term.a)}; ${next}`);
+        break;
+      case 'exit':
+        lines.push(`  pc = ${hex(Number(term.imm))}; kind = ${term.imm2}; break L;`);
+        break;
+      default:
+        throw new Error(`backend: block 0x${b.pc.toString(16)} does not end in a terminator (${term.op})`);
+    }
+    lines.push('}');
+    cases.push(...lines);
+  }
+  const used = [...ctx.used].sort((a, b) => a - b);
+  const written = [...ctx.written].sort((a, b) => a - b);
+  const load = used.map((n) => {
+    const r = regs[n];
+    return r.ty === 'i64' ? `x${n}l = r[${r.index}], x${n}h = r[${r.index + 1}]` : `x${n} = r[${r.index}]`;
+  });
+  const wb = written.map((n) => {
+    const r = regs[n];
+    return r.ty === 'i64' ? `r[${r.index}] = x${n}l; r[${r.index + 1}] = x${n}h;` : `r[${r.index}] = x${n};`;
+  }).join(' ');
+  const helpers = [...ctx.helpers].sort();
+  const src = [
+    ...Object.keys(runtime).map((k) => `const ${k} = RT.${k};`),
+    ...helpers.map((h) => `const h_${h} = H[${JSON.stringify(h)}];`),
+    `return function region_${entry.toString(16)}(cpu) {`,
+    load.length ? `  let ${load.join(', ')};` : '',
+    locals.size ? `  let ${[...locals].join(', ')};` : '',
+    `  let pc = ${hex(entry)}, ea = 0, kind = 0, ic = 0;`,
+    '  try {',
+    '    L: for (;;) switch (pc) {',
+    ...cases.map((l) => '      ' + l),
+    '      default: break L;',
+    '    }',
+    '  } catch (e) {',
+    `    ${wb} cpu.icount += ic;`,
+    '    if (e !== null && typeof e === "object" && e.pc === -1) e.pc = cpu.pc;',
+    '    throw e;',
+    '  }',
+    `  ${wb}`,
+    '  cpu.pc = pc; cpu.icount += ic;',
+    '  return kind;',
+    '};',
+  ].filter((l) => l !== '').join('\n');
+  return { source: src, helpers };
+}
+
+export interface RegionEnv {
+  r: Int32Array;
+  dv: DataView;
+  perm: Uint8Array;
+  faults: FaultHooks;
+  helpers: Record<string, unknown>;
+}
+
+export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], littleEndian: boolean, env: RegionEnv): CompiledRegion {
+  const { source, helpers } = generateRegionSource(blocks, entry, regs, littleEndian);
+  for (const h of helpers) {
+    if (typeof env.helpers[h] !== 'function') throw new Error(`backend: no helper named ${h}`);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function('r', 'dv', 'p', 'F', 'RT', 'H', source) as (...a: unknown[]) => RegionFn;
+  const fn = factory(env.r, env.dv, env.perm, env.faults, runtime, env.helpers);
+  return { entry, fn, source, blocks };
+}

@@ -1,0 +1,137 @@
+/**
+ * Runtime pieces the generated code calls for 64-bit work that is too long to inline.
+ * i64 values are (lo, hi) int32 pairs; a function returning an i64 returns lo and leaves hi
+ * in `out.rhi` (the Cpu). Everything here is pure number arithmetic except the rare BigInt
+ * fallbacks for division of huge operands.
+ */
+
+export interface HiOut {
+  rhi: number;
+}
+
+const TWO32 = 4294967296;
+
+/** High 32 bits of the unsigned 64-bit product of two uint32 values. */
+export function mulhu32(a: number, b: number): number {
+  const a0 = a & 0xffff, a1 = a >>> 16, b0 = b & 0xffff, b1 = b >>> 16;
+  const lo = a0 * b0;
+  const m1 = a1 * b0;
+  const m2 = a0 * b1;
+  const t = (lo >>> 16) + (m1 & 0xffff) + (m2 & 0xffff);
+  return (a1 * b1 + (m1 >>> 16) + (m2 >>> 16) + (t >>> 16)) | 0;
+}
+
+/** Low 64 bits of a 64x64 product: lo returned, hi in out.rhi. */
+export function mul64(out: HiOut, al: number, ah: number, bl: number, bh: number): number {
+  out.rhi = (Math.imul(al, bh) + Math.imul(ah, bl) + mulhu32(al, bl)) | 0;
+  return Math.imul(al, bl);
+}
+
+/** High 64 bits of the unsigned 128-bit product. */
+export function mulhu64(out: HiOut, al: number, ah: number, bl: number, bh: number): number {
+  const p0h = mulhu32(al, bl) >>> 0;
+  const p1l = Math.imul(ah, bl) >>> 0, p1h = mulhu32(ah, bl) >>> 0;
+  const p2l = Math.imul(al, bh) >>> 0, p2h = mulhu32(al, bh) >>> 0;
+  const p3l = Math.imul(ah, bh) >>> 0, p3h = mulhu32(ah, bh) >>> 0;
+  const carry1 = Math.floor((p0h + p1l + p2l) / TWO32);
+  const s = p3l + p1h + p2h + carry1;
+  out.rhi = (p3h + Math.floor(s / TWO32)) | 0;
+  return s | 0;
+}
+
+/** High 64 bits of the signed x signed product. */
+export function mulhs64(out: HiOut, al: number, ah: number, bl: number, bh: number): number {
+  let lo = mulhu64(out, al, ah, bl, bh);
+  let hi = out.rhi;
+  if (ah < 0) { const l = (lo - bl) | 0; hi = (hi - bh - ((lo >>> 0) < (bl >>> 0) ? 1 : 0)) | 0; lo = l; }
+  if (bh < 0) { const l = (lo - al) | 0; hi = (hi - ah - ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0; lo = l; }
+  out.rhi = hi;
+  return lo;
+}
+
+/** High 64 bits of the signed (a) x unsigned (b) product. */
+export function mulhsu64(out: HiOut, al: number, ah: number, bl: number, bh: number): number {
+  let lo = mulhu64(out, al, ah, bl, bh);
+  let hi = out.rhi;
+  if (ah < 0) { const l = (lo - bl) | 0; hi = (hi - bh - ((lo >>> 0) < (bl >>> 0) ? 1 : 0)) | 0; lo = l; }
+  out.rhi = hi;
+  return lo;
+}
+
+/** High 32 bits of a signed 32x32 product. */
+export function mulhs32(a: number, b: number): number {
+  let hi = mulhu32(a, b);
+  if (a < 0) hi = (hi - b) | 0;
+  if (b < 0) hi = (hi - a) | 0;
+  return hi;
+}
+export function mulhsu32(a: number, b: number): number {
+  let hi = mulhu32(a, b);
+  if (a < 0) hi = (hi - b) | 0;
+  return hi;
+}
+
+const big = (lo: number, hi: number) => (BigInt(hi) << 32n) | BigInt(lo >>> 0);
+const ubig = (lo: number, hi: number) => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+function retBig(out: HiOut, v: bigint): number {
+  out.rhi = Number(BigInt.asIntN(32, v >> 32n));
+  return Number(BigInt.asIntN(32, v));
+}
+function retNum(out: HiOut, v: number): number {
+  out.rhi = Math.floor(v / TWO32) | 0;
+  return v | 0;
+}
+const SAFE = 2 ** 53;
+
+/**
+ * 64-bit division and remainder. kind: 0 divs, 1 divu, 2 rems, 3 remu.
+ * Division by zero gives 0 (div) or the dividend (rem); overflow wraps. Frontends implement
+ * their ISA's exact rules around this.
+ */
+export function div64(out: HiOut, al: number, ah: number, bl: number, bh: number, kind: number): number {
+  const signed = kind === 0 || kind === 2;
+  const isRem = kind >= 2;
+  if (bl === 0 && bh === 0) {
+    if (isRem) { out.rhi = ah; return al; }
+    out.rhi = 0; return 0;
+  }
+  const a = signed ? ah * TWO32 + (al >>> 0) : (ah >>> 0) * TWO32 + (al >>> 0);
+  const b = signed ? bh * TWO32 + (bl >>> 0) : (bh >>> 0) * TWO32 + (bl >>> 0);
+  if (a < SAFE && a > -SAFE && b < SAFE && b > -SAFE) {
+    const r = a % b; // exact (fmod), sign of the dividend like C
+    return retNum(out, isRem ? r : (a - r) / b);
+  }
+  const A = signed ? big(al, ah) : ubig(al, ah);
+  const B = signed ? big(bl, bh) : ubig(bl, bh);
+  return retBig(out, isRem ? A % B : A / B);
+}
+
+/** 32-bit division with the same conventions (kind as div64). */
+export function div32(a: number, b: number, kind: number): number {
+  if (b === 0) return kind >= 2 ? a : 0;
+  switch (kind) {
+    case 0: return (a / b) | 0;
+    case 1: return ((a >>> 0) / (b >>> 0)) | 0;
+    case 2: return (a % b) | 0;
+    default: return ((a >>> 0) % (b >>> 0)) | 0;
+  }
+}
+
+/** 64-bit shifts by a dynamic amount (masked to 0..63). kind: 0 shl, 1 shr, 2 sar. */
+export function shift64(out: HiOut, al: number, ah: number, s: number, kind: number): number {
+  s &= 63;
+  if (s === 0) { out.rhi = ah; return al; }
+  if (kind === 0) {
+    if (s < 32) { out.rhi = (ah << s) | (al >>> (32 - s)); return al << s; }
+    out.rhi = al << (s - 32); return 0;
+  }
+  if (s < 32) {
+    out.rhi = kind === 1 ? (ah >>> s) | 0 : ah >> s;
+    return (al >>> s) | (ah << (32 - s));
+  }
+  out.rhi = kind === 1 ? 0 : ah >> 31;
+  return kind === 1 ? (ah >>> (s - 32)) | 0 : ah >> (s - 32);
+}
+
+export const runtime = { mulhu32, mulhs32, mulhsu32, mul64, mulhu64, mulhs64, mulhsu64, div64, div32, shift64 };
+export type Runtime = typeof runtime;

@@ -1,0 +1,147 @@
+import { ExitKind, formatIr } from '../ir.js';
+import { GuestFault, PAGE_SHIFT, PROT_W, PAGE_CODE } from '../memory.js';
+import { GuestExit } from '../errors.js';
+import type { Process } from '../process.js';
+import { compileRegion, type CompiledRegion, type FaultHooks, type RegionEnv } from '../backend/region.js';
+import { CodeCache } from './cache.js';
+import { DEFAULT_LIMITS, formRegion, type RegionLimits } from './translate.js';
+import { doSyscall } from '../../syscalls/index.js';
+import * as fs from 'node:fs';
+import { CORE_SIGNALS, signalName, signalText } from './signals.js';
+
+export interface ExitStatus {
+  /** exit status (0-255) when the guest exited normally */
+  status: number;
+  /** terminating signal number, or 0 */
+  signal: number;
+}
+
+export interface EngineOptions {
+  limits?: Partial<RegionLimits>;
+  /** blocks a compiled function may run before returning to the run loop */
+  slice?: number;
+}
+
+/**
+ * The run loop: look up (or translate and compile) the region at cpu.pc, run it, and act on
+ * why it returned — a jump elsewhere, a syscall, a trap. Guest faults become guest signals.
+ */
+export class Engine {
+  readonly cache: CodeCache;
+  private readonly limits: RegionLimits;
+  private readonly env: RegionEnv;
+  private readonly slice: number;
+
+  constructor(readonly proc: Process, opts: EngineOptions = {}) {
+    const { mem, cpu, target, log } = proc;
+    this.cache = new CodeCache(mem);
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    // per-block logging needs one block per compiled function
+    if (log.has('exec') || log.has('cpu')) this.limits.regionBlocks = 1;
+    this.slice = opts.slice ?? 200_000;
+    mem.onCodeWrite = (page) => {
+      this.cache.invalidatePage(page);
+      cpu.budget = 0; // a running region must return at its next branch
+    };
+    const faults: FaultHooks = {
+      r(addr: number, pc: number): never {
+        throw new GuestFault(addr, false, pc, 11, mem.perm[addr >>> PAGE_SHIFT] ? 2 : 1);
+      },
+      w(addr: number, pc: number, size: number): void {
+        const f = mem.perm[addr >>> PAGE_SHIFT];
+        if (!(f & PROT_W)) throw new GuestFault(addr, true, pc, 11, f ? 2 : 1);
+        if (f & PAGE_CODE) mem.onCodeWrite(addr >>> PAGE_SHIFT);
+        const last = (addr + size - 1) >>> PAGE_SHIFT;
+        if (last !== addr >>> PAGE_SHIFT && mem.perm[last] & PAGE_CODE) mem.onCodeWrite(last);
+      },
+    };
+    this.env = { r: cpu.r, dv: mem.dv, perm: mem.perm, faults, helpers: target.helpers };
+  }
+
+  /** Translate and compile the region at pc (and log it as -d asks). */
+  compile(pc: number): CompiledRegion {
+    const { target, mem, log } = this.proc;
+    const blocks = formRegion(target, mem, pc, this.limits, (b) => {
+      if (log.has('in_asm')) log.write(`IN: \n${b.asm.join('\n')}\n`);
+      if (log.has('op')) log.write(`OP:\n${formatIr(b)}\n`);
+    });
+    const region = compileRegion(blocks, pc, target.regs, target.littleEndian, this.env);
+    if (log.has('out_asm')) log.write(`OUT: [region 0x${pc.toString(16)}]\n${region.source}\n`);
+    this.cache.add(region);
+    return region;
+  }
+
+  /** Run until the guest exits or is killed. */
+  async run(): Promise<ExitStatus> {
+    try {
+      for (;;) {
+        const kind = this.runSlice();
+        if (kind === ExitKind.Syscall) {
+          const p = doSyscall(this.proc);
+          if (p) await p;
+        } else if (kind === ExitKind.Trap) {
+          const cpu = this.proc.cpu;
+          this.signal(cpu.trapSig, cpu.trapCode, cpu.trapAddr, cpu.pc);
+        }
+      }
+    } catch (e) {
+      if (e instanceof GuestExit) return { status: e.status, signal: e.signal };
+      throw e;
+    }
+  }
+
+  /** Run compiled code until something other than a plain jump happens. */
+  runSlice(): ExitKind {
+    const { cpu, log } = this.proc;
+    const trace = log.has('exec') || log.has('cpu');
+    for (;;) {
+      const pc = cpu.pc;
+      const region = this.cache.get(pc) ?? this.compile(pc);
+      if (trace) this.trace(pc);
+      cpu.budget = this.slice;
+      let kind: number;
+      try {
+        kind = region.fn(cpu);
+      } catch (e) {
+        if (e instanceof GuestFault) {
+          cpu.pc = e.pc >>> 0;
+          this.signal(e.sig, e.code, e.addr, e.pc);
+          continue;
+        }
+        if (e instanceof RangeError && /offset|bounds/i.test(e.message)) {
+          this.signal(11, 1, cpu.pc, cpu.pc); // an access running off the top of the 4 GiB space
+          continue;
+        }
+        throw e;
+      }
+      if (kind !== ExitKind.Jump && kind !== ExitKind.Sync) return kind;
+    }
+  }
+
+  /**
+   * Deliver a synchronous signal. Handlers in the guest are a later milestone: today every
+   * such signal takes its default action, which for these signals ends the process.
+   */
+  signal(sig: number, _code: number, addr: number, pc: number): never {
+    const { log } = this.proc;
+    if (log.has('unimp') || log.has('strace'))
+      log.write(`--- ${signalName(sig)} {si_addr=0x${addr.toString(16)}} at pc 0x${pc.toString(16)} ---`);
+    const core = CORE_SIGNALS.has(sig) ? ' - core dumped' : '';
+    try { fs.writeSync(2, `polyemu: uncaught target signal ${sig} (${signalText(sig)})${core}\n`); } catch { /* stderr closed */ }
+    throw new GuestExit(0, sig);
+  }
+
+  private trace(pc: number): void {
+    const { log, cpu, target } = this.proc;
+    if (log.has('exec')) log.write(`Trace 0: [${pc.toString(16).padStart(16, '0')}]`);
+    if (log.has('cpu')) {
+      const parts: string[] = [` pc       ${pc.toString(16).padStart(16, '0')}`];
+      target.regs.forEach((r) => {
+        if (!r.cached) return;
+        const v = r.ty === 'i64' ? cpu.get64(r.index) : BigInt(cpu.r[r.index]);
+        parts.push(` ${r.name.padEnd(8)} ${BigInt.asUintN(r.ty === 'i64' ? 64 : 32, v).toString(16).padStart(r.ty === 'i64' ? 16 : 8, '0')}`);
+      });
+      log.write(parts.join('\n'));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { IrBuilder, type Block } from '../ir.js';
+import type { Memory } from '../memory.js';
+import type { Target } from '../../targets/target.js';
+
+export interface RegionLimits {
+  /** most guest instructions in one block */
+  blockInsns: number;
+  /** most blocks in one region (1 = a function per block) */
+  regionBlocks: number;
+  /** most guest instructions in one region */
+  regionInsns: number;
+}
+
+export const DEFAULT_LIMITS: RegionLimits = { blockInsns: 64, regionBlocks: 48, regionInsns: 600 };
+
+/** Translate the single basic block at `pc`. */
+export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns: number): Block {
+  const b = new IrBuilder();
+  b.pc = pc;
+  b.end = pc;
+  target.translateBlock(b, mem, pc, maxInsns);
+  if (!b.done) throw new Error(`frontend ${target.name}: block at 0x${pc.toString(16)} has no terminator`);
+  let end = b.end;
+  if (end <= pc) {
+    // frontends that do not call insn(): derive the end from the last instruction's pc
+    end = (b.ops.length ? Math.max(...b.ops.map((o) => o.pc)) : pc) + 4;
+  }
+  return { pc, end, ninsns: Math.max(b.ninsns, 1), ops: b.ops, temps: b.temps, asm: b.asm };
+}
+
+/** Static successors of a block worth compiling into the same region. */
+function successors(b: Block): number[] {
+  const t = b.ops[b.ops.length - 1];
+  const out: number[] = [];
+  if (t.op === 'jmp') out.push(Number(t.imm) >>> 0);
+  else if (t.op === 'br') out.push(Number(t.imm) >>> 0, t.imm2 >>> 0);
+  if (t.op === 'jmp' || t.op === 'jind') {
+    // a call (link register set to the address after the block): its return lands at b.end
+    const consts = new Set(b.ops.filter((o) => o.op === 'const').map((o) => o.d));
+    const link = b.ops.some((o) => o.op === 'set' && consts.has(o.a) &&
+      Number(BigInt.asUintN(32, BigInt(b.ops.find((c) => c.d === o.a)!.imm))) === b.end);
+    if (link) out.push(b.end >>> 0);
+  }
+  return out;
+}
+
+/**
+ * Collect the blocks of a region starting at `entry`: breadth-first along direct branches,
+ * calls and their return points, within the limits. Blocks that trap (an undecodable or
+ * unfetchable instruction) are kept only as the entry itself.
+ */
+export function formRegion(target: Target, mem: Memory, entry: number, lim: RegionLimits,
+  onBlock?: (b: Block) => void): Block[] {
+  const blocks: Block[] = [];
+  const seen = new Set<number>([entry]);
+  const queue = [entry];
+  let insns = 0;
+  while (queue.length && blocks.length < lim.regionBlocks && insns < lim.regionInsns) {
+    const pc = queue.shift()!;
+    const b = translateBlock(target, mem, pc, lim.blockInsns);
+    const t = b.ops[b.ops.length - 1];
+    if (blocks.length > 0 && t.op === 'exit' && t.imm2 === 2) continue; // speculative trap block
+    onBlock?.(b);
+    blocks.push(b);
+    insns += b.ninsns;
+    for (const s of successors(b)) {
+      if (!seen.has(s)) { seen.add(s); queue.push(s); }
+    }
+  }
+  return blocks;
+}

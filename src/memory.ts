@@ -1,0 +1,189 @@
+/**
+ * Guest memory: one flat, lazily committed 4 GiB buffer (a guest address is an index) and a
+ * table of per-page flags. Generated code reads `dv`/`perm` directly; everything else uses
+ * the checked accessors below, which throw `GuestFault` (turned into SIGSEGV by the run loop).
+ */
+
+export const PAGE_SHIFT = 12;
+export const PAGE_SIZE = 1 << PAGE_SHIFT;
+export const PAGE_MASK = PAGE_SIZE - 1;
+const NPAGES = 1 << (32 - PAGE_SHIFT);
+
+/** Page flags. CODE marks a page holding translated code (writes must invalidate it). */
+export const PROT_R = 1;
+export const PROT_W = 2;
+export const PROT_X = 4;
+export const PAGE_CODE = 8;
+/** the page is mapped at all (it may still have no access, PROT_NONE) */
+export const PAGE_MAPPED = 16;
+/** the page has been writable at some point, so it may hold non-zero bytes */
+export const PAGE_DIRTY = 32;
+
+/** A guest memory access fault: becomes a guest signal, never a host error. */
+export class GuestFault extends Error {
+  constructor(
+    readonly addr: number,
+    readonly write: boolean,
+    /** guest pc of the faulting instruction, when known (-1 otherwise) */
+    public pc = -1,
+    /** 11 = SIGSEGV, 7 = SIGBUS */
+    readonly sig = 11,
+    /** si_code: 1 = SEGV_MAPERR, 2 = SEGV_ACCERR */
+    readonly code = 1,
+  ) {
+    super(`guest fault at 0x${addr.toString(16)}`);
+  }
+}
+
+export const pageUp = (n: number) => ((n + PAGE_MASK) & ~PAGE_MASK) >>> 0;
+
+export class Memory {
+  readonly buf: ArrayBuffer;
+  readonly u8: Uint8Array;
+  readonly dv: DataView;
+  readonly perm: Uint8Array;
+  /** called with a page number when a write lands on a page holding translated code */
+  onCodeWrite: (page: number) => void = () => {};
+  /** lowest address mmap hands out without a hint, and where the top-down search starts */
+  mmapMin = 0x10000;
+  mmapTop = 0xf0000000;
+
+  constructor(readonly littleEndian = true) {
+    this.buf = new ArrayBuffer(2 ** 32);
+    this.u8 = new Uint8Array(this.buf);
+    this.dv = new DataView(this.buf);
+    this.perm = new Uint8Array(NPAGES);
+  }
+
+  // ---- mapping ------------------------------------------------------------------------
+
+  /** Map [addr, addr+len) with protection `prot` (PROT_* bits), zero-filled. */
+  map(addr: number, len: number, prot: number): void {
+    const first = addr >>> PAGE_SHIFT;
+    const last = (addr + len - 1) >>> PAGE_SHIFT;
+    for (let p = first; p <= last; p++) {
+      this.clearPage(p);
+      this.perm[p] = PAGE_MAPPED | (prot & 7) | (prot & PROT_W ? PAGE_DIRTY : 0);
+    }
+  }
+
+  unmap(addr: number, len: number): void {
+    const first = addr >>> PAGE_SHIFT;
+    const last = (addr + len - 1) >>> PAGE_SHIFT;
+    for (let p = first; p <= last; p++) {
+      this.clearPage(p);
+      this.perm[p] = 0;
+    }
+  }
+
+  /** Change protection; returns false when part of the range is not mapped (ENOMEM). */
+  protect(addr: number, len: number, prot: number): boolean {
+    const first = addr >>> PAGE_SHIFT;
+    const last = (addr + len - 1) >>> PAGE_SHIFT;
+    for (let p = first; p <= last; p++) if (!(this.perm[p] & PAGE_MAPPED)) return false;
+    for (let p = first; p <= last; p++) {
+      const old = this.perm[p];
+      if (old & PAGE_CODE) this.onCodeWrite(p);
+      this.perm[p] = PAGE_MAPPED | (prot & 7) | (old & PAGE_DIRTY) | (prot & PROT_W ? PAGE_DIRTY : 0);
+    }
+    return true;
+  }
+
+  private clearPage(p: number): void {
+    const f = this.perm[p];
+    if (f & PAGE_CODE) this.onCodeWrite(p);
+    if (f & PAGE_DIRTY || f & PAGE_MAPPED) this.u8.fill(0, p << PAGE_SHIFT >>> 0, ((p + 1) << PAGE_SHIFT) >>> 0 || 2 ** 32);
+  }
+
+  isMapped(addr: number, len: number): boolean {
+    const first = addr >>> PAGE_SHIFT;
+    const last = (addr + len - 1) >>> PAGE_SHIFT;
+    for (let p = first; p <= last; p++) if (!(this.perm[p] & PAGE_MAPPED)) return false;
+    return true;
+  }
+
+  isFree(addr: number, len: number): boolean {
+    if (addr + len > 2 ** 32 || addr < this.mmapMin) return false;
+    const first = addr >>> PAGE_SHIFT;
+    const last = (addr + len - 1) >>> PAGE_SHIFT;
+    for (let p = first; p <= last; p++) if (this.perm[p] & PAGE_MAPPED) return false;
+    return true;
+  }
+
+  /** Find a free page-aligned range of `len` bytes, searching down from mmapTop; -1 if none. */
+  findFree(len: number): number {
+    const n = pageUp(len) >>> PAGE_SHIFT;
+    let run = 0;
+    for (let p = (this.mmapTop >>> PAGE_SHIFT) - 1; p >= this.mmapMin >>> PAGE_SHIFT; p--) {
+      if (this.perm[p] & PAGE_MAPPED) run = 0;
+      else if (++run === n) return p << PAGE_SHIFT >>> 0;
+    }
+    return -1;
+  }
+
+  // ---- checked access (syscalls, helpers, loader) ------------------------------------
+
+  /** Throws GuestFault unless every byte of [addr, addr+len) allows `prot`. */
+  check(addr: number, len: number, prot: number): void {
+    if (len <= 0) return;
+    if (addr < 0 || addr + len > 2 ** 32) throw new GuestFault(addr >>> 0, (prot & PROT_W) !== 0);
+    const first = addr >>> PAGE_SHIFT;
+    const last = (addr + len - 1) >>> PAGE_SHIFT;
+    for (let p = first; p <= last; p++) {
+      const f = this.perm[p];
+      if ((f & prot) !== prot) {
+        throw new GuestFault(Math.max(addr, p << PAGE_SHIFT >>> 0), (prot & PROT_W) !== 0, -1, 11, f & PAGE_MAPPED ? 2 : 1);
+      }
+      if (prot & PROT_W && f & PAGE_CODE) this.onCodeWrite(p);
+    }
+  }
+  /** Like check() but answers instead of throwing. */
+  ok(addr: number, len: number, prot: number): boolean {
+    try { this.check(addr, len, prot); return true; } catch { return false; }
+  }
+
+  read8(a: number): number { this.check(a, 1, PROT_R); return this.u8[a]; }
+  read16(a: number): number { this.check(a, 2, PROT_R); return this.dv.getUint16(a, this.littleEndian); }
+  read32(a: number): number { this.check(a, 4, PROT_R); return this.dv.getUint32(a, this.littleEndian); }
+  read64(a: number): bigint { this.check(a, 8, PROT_R); return this.dv.getBigUint64(a, this.littleEndian); }
+  write8(a: number, v: number): void { this.check(a, 1, PROT_W); this.u8[a] = v; }
+  write16(a: number, v: number): void { this.check(a, 2, PROT_W); this.dv.setUint16(a, v, this.littleEndian); }
+  write32(a: number, v: number): void { this.check(a, 4, PROT_W); this.dv.setUint32(a, v >>> 0, this.littleEndian); }
+  write64(a: number, v: bigint): void { this.check(a, 8, PROT_W); this.dv.setBigUint64(a, BigInt.asUintN(64, v), this.littleEndian); }
+
+  /** A copy of guest bytes. */
+  readBytes(a: number, len: number): Uint8Array {
+    this.check(a, len, PROT_R);
+    return this.u8.slice(a, a + len);
+  }
+  /** A view on guest bytes (no copy), checked for `prot`. */
+  view(a: number, len: number, prot = PROT_R): Uint8Array {
+    this.check(a, len, prot);
+    return this.u8.subarray(a, a + len);
+  }
+  writeBytes(a: number, data: Uint8Array): void {
+    this.check(a, data.length, PROT_W);
+    this.u8.set(data, a);
+  }
+  /** Write without permission checks (the loader filling read-only segments). */
+  poke(a: number, data: Uint8Array): void {
+    for (let p = a >>> PAGE_SHIFT; p <= (a + data.length - 1) >>> PAGE_SHIFT; p++) {
+      if (this.perm[p] & PAGE_CODE) this.onCodeWrite(p);
+      this.perm[p] |= PAGE_DIRTY;
+    }
+    this.u8.set(data, a);
+  }
+  /** NUL-terminated string (at most `max` bytes), decoded as UTF-8. */
+  readCString(a: number, max = 4096): string {
+    return Buffer.from(this.readCBytes(a, max)).toString('utf8');
+  }
+  readCBytes(a: number, max = 4096): Uint8Array {
+    let end = a;
+    for (;;) {
+      if ((end & PAGE_MASK) === 0 || end === a) this.check(end, 1, PROT_R);
+      if (this.u8[end] === 0) break;
+      if (++end - a >= max) throw new GuestFault(end, false); // caller maps to ENAMETOOLONG
+    }
+    return this.u8.slice(a, end);
+  }
+}

@@ -1,0 +1,21 @@
+import { Cpu } from '../../src/cpu.js';
+import type { Memory } from '../../src/memory.js';
+
+/** Register numbering shared by the RISC-V frontend, FPU helpers and ABI. */
+export const X0 = 0; // x0..x31 are regs 0..31, int32 index 2*n
+export const F0 = 32; // f0..f31 are regs 32..63, int32 index 2*n (f64 index n)
+export const NREGS = 64;
+
+export class RiscvCpu extends Cpu {
+  /** fcsr fields */
+  frm = 0;
+  fflags = 0;
+  /** LR/SC reservation: address or -1 */
+  resAddr = -1;
+  resSize = 0;
+  resLo = 0;
+  resHi = 0;
+  constructor(mem: Memory) {
+    super(mem, NREGS * 2);
+  }
+}

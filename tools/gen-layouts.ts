@@ -1,0 +1,243 @@
+/**
+ * Generates syscalls/layouts/<target>.ts: kernel struct layouts (sizeof/offsetof/signedness)
+ * and kernel constants (O_*, MAP_*, E*, SIG*, ioctl numbers, ...) for one target, plus the
+ * C library's strerror/strsignal texts (for -strace). A tiny C program is compiled with the
+ * target's cross compiler against the kernel's uapi headers, run under qemu-<target>, and
+ * its output turned into data. Nothing here is typed by hand except the list of names.
+ *
+ *   npx tsx tools/gen-layouts.ts [target...]       (default: riscv64)
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CROSS_TARGETS, type CrossTarget, crossCc } from './cross.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** [our name, C type, fields]; a field ending in [] is an array (no signedness). */
+type StructSpec = [string, string, string];
+const STRUCTS: StructSpec[] = [
+  ['stat', 'struct stat', 'st_dev st_ino st_mode st_nlink st_uid st_gid st_rdev st_size st_blksize st_blocks st_atime st_atime_nsec st_mtime st_mtime_nsec st_ctime st_ctime_nsec'],
+  ['statx', 'struct statx', 'stx_mask stx_blksize stx_attributes stx_nlink stx_uid stx_gid stx_mode stx_ino stx_size stx_blocks stx_attributes_mask stx_atime.tv_sec stx_atime.tv_nsec stx_btime.tv_sec stx_btime.tv_nsec stx_ctime.tv_sec stx_ctime.tv_nsec stx_mtime.tv_sec stx_mtime.tv_nsec stx_rdev_major stx_rdev_minor stx_dev_major stx_dev_minor'],
+  ['statfs', 'struct statfs', 'f_type f_bsize f_blocks f_bfree f_bavail f_files f_ffree f_fsid[] f_namelen f_frsize f_flags'],
+  ['timespec', 'struct __kernel_timespec', 'tv_sec tv_nsec'],
+  ['old_timespec', 'struct timespec', 'tv_sec tv_nsec'],
+  ['timeval', 'struct timeval', 'tv_sec tv_usec'],
+  ['timezone', 'struct timezone', 'tz_minuteswest tz_dsttime'],
+  ['rlimit', 'struct rlimit', 'rlim_cur rlim_max'],
+  ['rlimit64', 'struct rlimit64', 'rlim_cur rlim_max'],
+  ['rusage', 'struct rusage', 'ru_utime.tv_sec ru_utime.tv_usec ru_stime.tv_sec ru_stime.tv_usec ru_maxrss ru_ixrss ru_idrss ru_isrss ru_minflt ru_majflt ru_nswap ru_inblock ru_oublock ru_msgsnd ru_msgrcv ru_nsignals ru_nvcsw ru_nivcsw'],
+  ['sysinfo', 'struct sysinfo', 'uptime loads[] totalram freeram sharedram bufferram totalswap freeswap procs totalhigh freehigh mem_unit'],
+  ['utsname', 'struct new_utsname', 'sysname[] nodename[] release[] version[] machine[] domainname[]'],
+  ['tms', 'struct tms', 'tms_utime tms_stime tms_cutime tms_cstime'],
+  ['sigaction', 'struct sigaction', 'sa_handler sa_flags sa_mask[]'],
+  ['stack_t', 'stack_t', 'ss_sp ss_flags ss_size'],
+  ['iovec', 'struct iovec', 'iov_base iov_len'],
+  ['linux_dirent64', 'struct pe_dirent64', 'd_ino d_off d_reclen d_type d_name[]'],
+  ['termios', 'struct termios', 'c_iflag c_oflag c_cflag c_lflag c_line c_cc[]'],
+  ['winsize', 'struct winsize', 'ws_row ws_col ws_xpixel ws_ypixel'],
+  ['flock', 'struct flock', 'l_type l_whence l_start l_len l_pid'],
+  ['pollfd', 'struct pollfd', 'fd events revents'],
+];
+/** extra structs for 32-bit targets that use the *64 calls */
+const STRUCTS64: StructSpec[] = [
+  ['stat64', 'struct stat64', 'st_dev st_ino st_mode st_nlink st_uid st_gid st_rdev st_size st_blksize st_blocks st_atime st_atime_nsec st_mtime st_mtime_nsec st_ctime st_ctime_nsec'],
+  ['statfs64', 'struct statfs64', 'f_type f_bsize f_blocks f_bfree f_bavail f_files f_ffree f_fsid[] f_namelen f_frsize f_flags'],
+  ['flock64', 'struct flock64', 'l_type l_whence l_start l_len l_pid'],
+];
+
+/** kernel constants, printed when the headers define them */
+const CONSTS = `
+O_ACCMODE O_RDONLY O_WRONLY O_RDWR O_CREAT O_EXCL O_NOCTTY O_TRUNC O_APPEND O_NONBLOCK O_DSYNC
+FASYNC O_DIRECT O_LARGEFILE O_DIRECTORY O_NOFOLLOW O_NOATIME O_CLOEXEC O_SYNC O_PATH O_TMPFILE
+F_DUPFD F_GETFD F_SETFD F_GETFL F_SETFL F_GETLK F_SETLK F_SETLKW F_SETOWN F_GETOWN F_SETSIG F_GETSIG
+F_GETLK64 F_SETLK64 F_SETLKW64 F_SETOWN_EX F_GETOWN_EX F_OFD_GETLK F_OFD_SETLK F_OFD_SETLKW
+F_SETLEASE F_GETLEASE F_NOTIFY F_DUPFD_CLOEXEC F_SETPIPE_SZ F_GETPIPE_SZ F_ADD_SEALS F_GET_SEALS
+FD_CLOEXEC F_RDLCK F_WRLCK F_UNLCK
+AT_FDCWD AT_SYMLINK_NOFOLLOW AT_REMOVEDIR AT_SYMLINK_FOLLOW AT_NO_AUTOMOUNT AT_EMPTY_PATH AT_EACCESS
+AT_STATX_SYNC_TYPE AT_STATX_FORCE_SYNC AT_STATX_DONT_SYNC
+RENAME_NOREPLACE RENAME_EXCHANGE RENAME_WHITEOUT
+SEEK_SET SEEK_CUR SEEK_END SEEK_DATA SEEK_HOLE
+STATX_TYPE STATX_MODE STATX_NLINK STATX_UID STATX_GID STATX_ATIME STATX_MTIME STATX_CTIME STATX_INO
+STATX_SIZE STATX_BLOCKS STATX_BASIC_STATS STATX_BTIME STATX_ALL
+PROT_NONE PROT_READ PROT_WRITE PROT_EXEC PROT_SEM PROT_GROWSDOWN PROT_GROWSUP
+MAP_SHARED MAP_PRIVATE MAP_SHARED_VALIDATE MAP_TYPE MAP_FIXED MAP_ANONYMOUS MAP_32BIT MAP_GROWSDOWN
+MAP_DENYWRITE MAP_EXECUTABLE MAP_LOCKED MAP_NORESERVE MAP_POPULATE MAP_NONBLOCK MAP_STACK MAP_HUGETLB
+MAP_SYNC MAP_FIXED_NOREPLACE MAP_UNINITIALIZED
+MREMAP_MAYMOVE MREMAP_FIXED MREMAP_DONTUNMAP
+MS_ASYNC MS_INVALIDATE MS_SYNC MCL_CURRENT MCL_FUTURE MCL_ONFAULT MLOCK_ONFAULT
+MADV_NORMAL MADV_RANDOM MADV_SEQUENTIAL MADV_WILLNEED MADV_DONTNEED MADV_FREE MADV_REMOVE
+MADV_DONTFORK MADV_DOFORK MADV_MERGEABLE MADV_UNMERGEABLE MADV_HUGEPAGE MADV_NOHUGEPAGE
+MADV_DONTDUMP MADV_DODUMP MADV_WIPEONFORK MADV_KEEPONFORK MADV_COLD MADV_PAGEOUT
+SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGIOT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2
+SIGPIPE SIGALRM SIGTERM SIGSTKFLT SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGXCPU
+SIGXFSZ SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPOLL SIGPWR SIGSYS SIGEMT SIGRTMIN SIGRTMAX _NSIG
+SA_NOCLDSTOP SA_NOCLDWAIT SA_SIGINFO SA_ONSTACK SA_RESTART SA_NODEFER SA_RESETHAND SA_RESTORER
+SA_EXPOSE_TAGBITS SA_UNSUPPORTED
+SIG_BLOCK SIG_UNBLOCK SIG_SETMASK SS_ONSTACK SS_DISABLE SS_AUTODISARM MINSIGSTKSZ SIGSTKSZ
+TCGETS TCSETS TCSETSW TCSETSF TCGETA TCSETA TCSETAW TCSETAF TCSBRK TCXONC TCFLSH TIOCEXCL TIOCNXCL
+TIOCSCTTY TIOCGPGRP TIOCSPGRP TIOCOUTQ TIOCSTI TIOCGWINSZ TIOCSWINSZ TIOCMGET TIOCMSET TIOCGSOFTCAR
+TIOCSSOFTCAR FIONREAD TIOCINQ TIOCLINUX TIOCCONS TIOCGSERIAL TIOCSSERIAL TIOCPKT FIONBIO TIOCNOTTY
+TIOCSETD TIOCGETD TCSBRKP TIOCGSID TCGETS2 TCSETS2 TIOCGPTN TIOCSPTLCK FIONCLEX FIOCLEX FIOASYNC
+TIOCGPTPEER FIOQSIZE
+CLOCK_REALTIME CLOCK_MONOTONIC CLOCK_PROCESS_CPUTIME_ID CLOCK_THREAD_CPUTIME_ID CLOCK_MONOTONIC_RAW
+CLOCK_REALTIME_COARSE CLOCK_MONOTONIC_COARSE CLOCK_BOOTTIME CLOCK_REALTIME_ALARM CLOCK_BOOTTIME_ALARM
+CLOCK_SGI_CYCLE CLOCK_TAI TIMER_ABSTIME
+RLIMIT_CPU RLIMIT_FSIZE RLIMIT_DATA RLIMIT_STACK RLIMIT_CORE RLIMIT_RSS RLIMIT_NPROC RLIMIT_NOFILE
+RLIMIT_MEMLOCK RLIMIT_AS RLIMIT_LOCKS RLIMIT_SIGPENDING RLIMIT_MSGQUEUE RLIMIT_NICE RLIMIT_RTPRIO
+RLIMIT_RTTIME RLIM_NLIMITS RLIM_INFINITY RUSAGE_SELF RUSAGE_CHILDREN RUSAGE_BOTH RUSAGE_THREAD
+FUTEX_WAIT FUTEX_WAKE FUTEX_FD FUTEX_REQUEUE FUTEX_CMP_REQUEUE FUTEX_WAKE_OP FUTEX_LOCK_PI
+FUTEX_UNLOCK_PI FUTEX_TRYLOCK_PI FUTEX_WAIT_BITSET FUTEX_WAKE_BITSET FUTEX_WAIT_REQUEUE_PI
+FUTEX_CMP_REQUEUE_PI FUTEX_LOCK_PI2 FUTEX_PRIVATE_FLAG FUTEX_CLOCK_REALTIME FUTEX_CMD_MASK
+GRND_NONBLOCK GRND_RANDOM GRND_INSECURE
+POLLIN POLLPRI POLLOUT POLLERR POLLHUP POLLNVAL POLLRDNORM POLLRDBAND POLLWRNORM POLLWRBAND
+NCCS
+`.trim().split(/\s+/);
+
+const KERNEL_HEADERS = `
+#include <linux/types.h>
+#include <linux/fcntl.h>
+#include <linux/fs.h>
+#include <linux/stat.h>
+#include <asm/stat.h>
+#include <asm/statfs.h>
+#include <linux/time.h>
+#include <linux/time_types.h>
+#include <linux/resource.h>
+#include <linux/sysinfo.h>
+#include <linux/utsname.h>
+#include <linux/times.h>
+#include <asm/signal.h>
+#include <linux/uio.h>
+#include <asm/termbits.h>
+#include <asm/termios.h>
+#include <asm/ioctls.h>
+#include <asm/mman.h>
+#include <asm/errno.h>
+#include <linux/futex.h>
+#include <linux/random.h>
+#include <linux/poll.h>
+`;
+
+function kernelSource(structs: StructSpec[], errnoNames: string[]): string {
+  const lines: string[] = [
+    KERNEL_HEADERS,
+    'int printf(const char *, ...);',
+    'struct pe_dirent64 { __u64 d_ino; __s64 d_off; unsigned short d_reclen; unsigned char d_type; char d_name[0]; };',
+    '#define SIGNED(T, f) ((__typeof__(((T *)0)->f))-1 < (__typeof__(((T *)0)->f))0)',
+    '#define OFF(T, f) ((unsigned long)&((T *)0)->f)',
+    'void pe_kernel(void) {',
+  ];
+  for (const [name, ctype, fields] of structs) {
+    lines.push(`  printf("S ${name} %lu\\n", (unsigned long)sizeof(${ctype}));`);
+    for (let f of fields.split(' ')) {
+      const arr = f.endsWith('[]');
+      if (arr) f = f.slice(0, -2);
+      const signed = arr ? '0' : `SIGNED(${ctype}, ${f})`;
+      lines.push(`  printf("F ${name} ${f} %lu %lu %d %d\\n", OFF(${ctype}, ${f}), (unsigned long)sizeof(((${ctype} *)0)->${f}), (int)${signed}, ${arr ? 1 : 0});`);
+    }
+  }
+  for (const c of [...CONSTS, ...errnoNames]) {
+    lines.push(`#ifdef ${c}`, `  printf("C ${c} %lld\\n", (long long)(${c}));`, '#endif');
+  }
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+const LIBC_SOURCE = `
+#include <stdio.h>
+#include <string.h>
+#include <signal.h>
+void pe_kernel(void);
+int main(void) {
+  pe_kernel();
+  for (int i = 1; i < 200; i++) {
+    char unknown[64];
+    snprintf(unknown, sizeof unknown, "Unknown error %d", i);
+    const char *s = strerror(i);
+    if (strcmp(s, unknown)) printf("T %d %s\\n", i, s);
+  }
+  for (int i = 1; i < 32; i++) printf("G %d %s\\n", i, strsignal(i));
+  return 0;
+}
+`;
+
+interface Field { off: number; size: number; signed?: true; array?: true }
+
+function render(t: CrossTarget, out: string): string {
+  const structs = new Map<string, { size: number; fields: Map<string, Field> }>();
+  const consts: Array<[string, number]> = [];
+  const errText: Array<[number, string]> = [];
+  const sigText: Array<[number, string]> = [];
+  for (const line of out.split('\n')) {
+    const w = line.split(' ');
+    if (w[0] === 'S') structs.set(w[1], { size: +w[2], fields: new Map() });
+    else if (w[0] === 'F') {
+      const f: Field = { off: +w[3], size: +w[4] };
+      if (w[5] === '1') f.signed = true;
+      if (w[6] === '1') f.array = true;
+      structs.get(w[1])!.fields.set(w[2], f);
+    } else if (w[0] === 'C') consts.push([w[1], +w[2]]);
+    else if (w[0] === 'T') errText.push([+w[1], w.slice(2).join(' ')]);
+    else if (w[0] === 'G') sigText.push([+w[1], w.slice(2).join(' ')]);
+  }
+  const q = (s: string) => JSON.stringify(s).replace(/'/g, "\\'");
+  const o: string[] = [
+    `// GENERATED by tools/gen-layouts.ts (${t.triplet}-gcc, kernel uapi headers, run under qemu-${t.name}) — do not edit.`,
+    "import type { ArchData } from '../layout.js';",
+    '',
+    `export const ${t.name}Arch: ArchData = {`,
+    `  name: '${t.name}',`,
+    '  structs: {',
+  ];
+  for (const [name, s] of structs) {
+    o.push(`    ${name}: {`, `      size: ${s.size},`, '      fields: {');
+    for (const [fname, f] of s.fields) {
+      const extra = (f.signed ? ', signed: true' : '') + (f.array ? ', array: true' : '');
+      o.push(`        ${fname.includes('.') ? `'${fname}'` : fname}: { off: ${f.off}, size: ${f.size}${extra} },`);
+    }
+    o.push('      },', '    },');
+  }
+  o.push('  },', '  consts: {');
+  for (const [n, v] of consts) o.push(`    ${n}: ${v},`);
+  o.push('  },', '  errnoText: {');
+  for (const [n, s] of errText) o.push(`    ${n}: ${q(s)},`);
+  o.push('  },', '  signalText: {');
+  for (const [n, s] of sigText) o.push(`    ${n}: ${q(s)},`);
+  o.push('  },', '};', '');
+  return o.join('\n');
+}
+
+export function generate(t: CrossTarget): string {
+  const cc = crossCc(t);
+  if (!cc) throw new Error(`${t.triplet}-gcc is not installed`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pe-layouts-'));
+  try {
+    const errnoNames = [...execFileSync(cc, ['-E', '-dM', '-'], { input: '#include <asm/errno.h>\n', encoding: 'utf8' })
+      .matchAll(/^#define (E[A-Z0-9]+) /gm)].map((m) => m[1]);
+    const structs = t.stat64 ? [...STRUCTS, ...STRUCTS64] : STRUCTS;
+    fs.writeFileSync(path.join(dir, 'k.c'), kernelSource(structs, errnoNames));
+    fs.writeFileSync(path.join(dir, 'l.c'), LIBC_SOURCE);
+    const exe = path.join(dir, 'layouts');
+    execFileSync(cc, [...(t.cflags ?? []), '-static', '-O0', '-w', '-o', exe, path.join(dir, 'k.c'), path.join(dir, 'l.c')]);
+    const out = execFileSync(`qemu-${t.name}`, [exe], { encoding: 'utf8' });
+    return render(t, out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(argv: string[]): void {
+  for (const n of argv.length ? argv : ['riscv64']) {
+    const t = CROSS_TARGETS[n];
+    if (!t) throw new Error(`unknown target ${n}`);
+    const file = path.join(ROOT, 'syscalls/layouts', `${n}.ts`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, generate(t));
+    console.log(`wrote ${path.relative(ROOT, file)}`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
