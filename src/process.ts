@@ -3,6 +3,7 @@ import type { Logger } from './log.js';
 import type { Memory } from './memory.js';
 import type { Target } from '../targets/target.js';
 import { FdTable } from '../syscalls/fdtable.js';
+import { SysState } from '../syscalls/state.js';
 
 /** Everything one guest process owns. No module-level state: several can live in one Node. */
 export class Process {
@@ -28,6 +29,8 @@ export class Process {
   /** set_tid_address pointer */
   clearChildTid = 0;
   umask = 0o022;
+  /** the rest of the syscall layer's per-process state (syscalls/state.ts) */
+  readonly sys = new SysState();
 
   constructor(
     readonly target: Target,

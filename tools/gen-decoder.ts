@@ -239,6 +239,10 @@ function emitTree(out: string[], ps: Pattern[], known: number, ind: string): voi
       const sw = common & 0x80000000 ? `((insn & ${hex(common)}) >>> 0)` : `(insn & ${hex(common)})`;
       out.push(`${ind}switch ${sw} {`);
       for (const [v, g] of [...groups].sort(([a], [b]) => a - b)) {
+        if (g.length === 1 && !(g[0].mask & ~(known | common))) {
+          out.push(`${ind}  case ${hex(v)}: ${leaf(g[0])}`);
+          continue;
+        }
         out.push(`${ind}  case ${hex(v)}: {`);
         emitTree(out, g, (known | common) >>> 0, ind + '    ');
         out.push(`${ind}  }`);

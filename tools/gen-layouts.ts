@@ -93,7 +93,13 @@ FUTEX_UNLOCK_PI FUTEX_TRYLOCK_PI FUTEX_WAIT_BITSET FUTEX_WAKE_BITSET FUTEX_WAIT_
 FUTEX_CMP_REQUEUE_PI FUTEX_LOCK_PI2 FUTEX_PRIVATE_FLAG FUTEX_CLOCK_REALTIME FUTEX_CMD_MASK
 GRND_NONBLOCK GRND_RANDOM GRND_INSECURE
 POLLIN POLLPRI POLLOUT POLLERR POLLHUP POLLNVAL POLLRDNORM POLLRDBAND POLLWRNORM POLLWRBAND
-NCCS
+NCCS S_IFMT S_IFSOCK S_IFLNK S_IFREG S_IFBLK S_IFDIR S_IFCHR S_IFIFO
+PR_SET_NAME PR_GET_NAME PR_SET_PDEATHSIG PR_GET_PDEATHSIG PR_SET_DUMPABLE PR_GET_DUMPABLE
+PR_SET_NO_NEW_PRIVS PR_GET_NO_NEW_PRIVS PR_SET_VMA PR_CAPBSET_READ PR_GET_SECCOMP PR_SET_SECCOMP
+ICRNL IXON IXOFF BRKINT INPCK ISTRIP IMAXBEL IUTF8 OPOST ONLCR CBAUD B38400 CSIZE CS8 CREAD HUPCL
+ISIG ICANON ECHO ECHOE ECHOK ECHONL ECHOCTL ECHOKE IEXTEN TOSTOP
+VINTR VQUIT VERASE VKILL VEOF VTIME VMIN VSWTC VSTART VSTOP VSUSP VEOL VREPRINT VDISCARD VWERASE
+VLNEXT VEOL2
 `.trim().split(/\s+/);
 
 const KERNEL_HEADERS = `
@@ -110,15 +116,19 @@ const KERNEL_HEADERS = `
 #include <linux/utsname.h>
 #include <linux/times.h>
 #include <asm/signal.h>
+#include <linux/signal.h>
 #include <linux/uio.h>
 #include <asm/termbits.h>
 #include <asm/termios.h>
 #include <asm/ioctls.h>
 #include <asm/mman.h>
+#include <linux/mman.h>
+#include <linux/sched.h>
 #include <asm/errno.h>
 #include <linux/futex.h>
 #include <linux/random.h>
 #include <linux/poll.h>
+#include <linux/prctl.h>
 `;
 
 function kernelSource(structs: StructSpec[], errnoNames: string[]): string {
@@ -150,9 +160,14 @@ const LIBC_SOURCE = `
 #include <stdio.h>
 #include <string.h>
 #include <signal.h>
+#include <dirent.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 void pe_kernel(void);
 int main(void) {
   pe_kernel();
+LIBC_CONSTS
   for (int i = 1; i < 200; i++) {
     char unknown[64];
     snprintf(unknown, sizeof unknown, "Unknown error %d", i);
@@ -163,6 +178,14 @@ int main(void) {
   return 0;
 }
 `;
+
+/** constants only the C library headers define */
+const LIBC_CONSTS = 'F_OK R_OK W_OK X_OK UTIME_NOW UTIME_OMIT DT_UNKNOWN DT_FIFO DT_CHR DT_DIR DT_BLK DT_REG DT_LNK DT_SOCK DT_WHT'.split(' ');
+
+function libcSource(): string {
+  const body = LIBC_CONSTS.map((c) => `#ifdef ${c}\n  printf("C ${c} %lld\\n", (long long)(${c}));\n#endif`).join('\n');
+  return LIBC_SOURCE.replace('LIBC_CONSTS', body);
+}
 
 interface Field { off: number; size: number; signed?: true; array?: true }
 
@@ -219,7 +242,7 @@ export function generate(t: CrossTarget): string {
       .matchAll(/^#define (E[A-Z0-9]+) /gm)].map((m) => m[1]);
     const structs = t.stat64 ? [...STRUCTS, ...STRUCTS64] : STRUCTS;
     fs.writeFileSync(path.join(dir, 'k.c'), kernelSource(structs, errnoNames));
-    fs.writeFileSync(path.join(dir, 'l.c'), LIBC_SOURCE);
+    fs.writeFileSync(path.join(dir, 'l.c'), libcSource());
     const exe = path.join(dir, 'layouts');
     execFileSync(cc, [...(t.cflags ?? []), '-static', '-O0', '-w', '-o', exe, path.join(dir, 'k.c'), path.join(dir, 'l.c')]);
     const out = execFileSync(`qemu-${t.name}`, [exe], { encoding: 'utf8' });

@@ -102,7 +102,7 @@ export function generateRegionSource(blocks: Block[], entry: number, regs: RegIn
     ...helpers.map((h) => `const h_${h} = H[${JSON.stringify(h)}];`),
     `return function region_${entry.toString(16)}(cpu) {`,
     load.length ? `  let ${load.join(', ')};` : '',
-    locals.size ? `  let ${[...locals].join(', ')};` : '',
+    locals.size ? `  let ${[...locals].map((l) => l + ' = 0').join(', ')};` : '',
     `  let pc = ${hex(entry)}, ea = 0, kind = 0, ic = 0;`,
     '  try {',
     '    L: for (;;) switch (pc) {',

@@ -173,7 +173,8 @@ export function roundPack(ctx: SoftFloat, F: Fmt, sign: number, m: bigint, e: nu
         // would rounding with an unbounded exponent range reach 2^emin?
         const K2 = BigInt(k - 1);
         let M2 = m >> K2;
-        if (roundsUp(rm, sign, M2, m & ((1n << K2) - 1n), 1n << (K2 - 1n))) M2 += 1n;
+        const rem2 = m & ((1n << K2) - 1n);
+        if (rem2 !== 0n && roundsUp(rm, sign, M2, rem2, 1n << (K2 - 1n))) M2 += 1n;
         tiny = M2 < 1n << BigInt(p);
       }
       if (tiny) flags |= UF;

@@ -1,0 +1,142 @@
+/**
+ * Running a program: pick the target from the ELF header, build memory, CPU, logger and
+ * process, load, and run the engine. This is also the start of the embedding API, so it
+ * never exits the host process: errors are thrown (UserError for the user's mistakes) and
+ * the guest's fate is returned.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Memory } from './memory.js';
+import { Logger } from './log.js';
+import { Process } from './process.js';
+import { UserError, EXIT_LOAD_FAILED } from './errors.js';
+import { describeErrno, readElfFile, type ElfFile } from './elf/elf-file.js';
+import { loadProgram, describeMachine, type LoadInfo } from './elf/loader.js';
+import { formatLoadInfo, formatPageLayout } from './elf/pagelog.js';
+import { allTargets, targetForMachine } from '../targets/index.js';
+import type { Target } from '../targets/target.js';
+
+export interface RunOptions {
+  /** host path of the program, as the user gave it */
+  program: string;
+  /** guest arguments after argv[0] */
+  args?: string[];
+  /** guest argv[0] (default: `program` as given) */
+  argv0?: string;
+  /** guest environment as NAME=VALUE strings (default: the host's environment) */
+  env?: string[];
+  /** sysroot (-L); undefined: /usr/<triplet> when it exists; '': none */
+  sysroot?: string;
+  /** stack size in bytes (default 8 MiB) */
+  stackSize?: number;
+  /** -d items and -D file */
+  logItems?: string[];
+  logFile?: string;
+  /** -strace (the same as -d strace) */
+  strace?: boolean;
+  /** -seed: makes the AT_RANDOM bytes reproducible */
+  seed?: number;
+  /** a Logger to use instead of building one from logItems/logFile */
+  logger?: Logger;
+}
+
+export interface ExitStatus {
+  /** exit status (0-255) when the guest exited */
+  status: number;
+  /** terminating guest signal number, or 0 */
+  signal: number;
+}
+
+export interface PreparedProgram {
+  target: Target;
+  proc: Process;
+  info: LoadInfo;
+}
+
+/** The host environment as NAME=VALUE strings, in the host's order. */
+export function hostEnvironment(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
+}
+
+/** /usr/<triplet> when the Debian cross libc for the target is installed there, else ''. */
+export function defaultSysroot(target: Target): string {
+  const dir = `/usr/${target.triplet}`;
+  try {
+    return target.triplet && fs.statSync(dir).isDirectory() ? dir : '';
+  } catch {
+    return '';
+  }
+}
+
+/** The target for an ELF file, or a UserError naming what the file is and what we support. */
+export function targetForElf(elf: ElfFile): Target {
+  const t = targetForMachine(elf.machine, elf.elfClass, elf.littleEndian);
+  if (!t) {
+    throw new UserError(
+      `'${elf.name}': unsupported architecture: ${describeMachine(elf)}; ` +
+      `polyemu runs ${allTargets.map((x) => x.name).join(', ')}`,
+      EXIT_LOAD_FAILED,
+    );
+  }
+  return t;
+}
+
+/** 16 bytes from a seed (splitmix32), for reproducible AT_RANDOM. */
+export function seededBytes(seed: number, n = 16): Uint8Array {
+  const out = new Uint8Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i += 4) {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    z = (z ^ (z >>> 16)) >>> 0;
+    for (let k = 0; k < 4 && i + k < n; k++) out[i + k] = (z >>> (8 * k)) & 0xff;
+  }
+  return out;
+}
+
+/** Load the program into a new process, ready to run (nothing of the guest runs yet). */
+export function prepareProgram(opts: RunOptions): PreparedProgram {
+  const exe = readElfFile(opts.program);
+  const target = targetForElf(exe);
+  let sysroot = opts.sysroot ?? defaultSysroot(target);
+  if (sysroot) {
+    let ok = false;
+    try { ok = fs.statSync(sysroot).isDirectory(); } catch { /* reported below */ }
+    if (!ok) throw new UserError(`sysroot '${sysroot}' (-L / QEMU_LD_PREFIX) is not a directory`);
+    sysroot = path.resolve(sysroot);
+  }
+  const items = new Set(opts.logItems ?? []);
+  if (opts.strace) items.add('strace');
+  const log = opts.logger ?? openLogger(items, opts.logFile);
+  const mem = new Memory(target.littleEndian);
+  const cpu = target.createCpu(mem);
+  const proc = new Process(target, mem, cpu, log, sysroot, items.has('strace') || log.has('strace'));
+  const info = loadProgram(proc, exe, {
+    argv: [opts.argv0 ?? opts.program, ...(opts.args ?? [])],
+    envp: opts.env ?? hostEnvironment(),
+    execfn: opts.program,
+    stackSize: opts.stackSize,
+    random: opts.seed !== undefined ? seededBytes(opts.seed) : undefined,
+  });
+  if (log.has('page')) log.write(`${formatPageLayout(mem)}\n${formatLoadInfo(info)}`);
+  return { target, proc, info };
+}
+
+function openLogger(items: Iterable<string>, file?: string): Logger {
+  try {
+    return new Logger(items, file);
+  } catch (e) {
+    throw new UserError(`Could not open log file '${file}': ${describeErrno(e)}`);
+  }
+}
+
+/** Load and run a program until it exits or dies by a signal. */
+export async function runProgram(opts: RunOptions): Promise<ExitStatus> {
+  const { proc } = prepareProgram(opts);
+  // imported here so that loading (prepareProgram) works without the whole engine
+  const { Engine } = await import('./engine/engine.js');
+  const st = await new Engine(proc).run();
+  return { status: st.status, signal: st.signal };
+}

@@ -1,0 +1,163 @@
+/**
+ * Guest file descriptors: guest fd -> open file description. Several fds may share one
+ * description (dup, fork later); its host fd is closed when the last one goes. Kinds:
+ *   host  a host file/device/tty (host fd; offset tracked here unless `pos` is null)
+ *   dir   a directory (host fd for fstat, entries listed on first getdents64)
+ *   pipe  one end of an in-process pipe (pipe2), see Pipe
+ *   mem   a synthetic read-only file (/proc/self/auxv, ...) held in memory
+ */
+import * as fs from 'node:fs';
+
+export type FileKind = 'host' | 'dir' | 'pipe' | 'mem';
+
+export interface DirEntry {
+  name: string;
+  ino: bigint;
+  /** DT_* value */
+  type: number;
+}
+
+/** An in-process pipe: a byte queue with reader and writer counts. */
+export class Pipe {
+  constructor(
+    /** shown as pipe:[id] by readlink /proc/self/fd/N */
+    readonly id = 0,
+  ) {}
+  chunks: Uint8Array[] = [];
+  size = 0;
+  readers = 0;
+  writers = 0;
+  capacity = 65536;
+  /** callbacks waiting for data or for the last writer to go */
+  waiters: Array<() => void> = [];
+
+  push(b: Uint8Array): void {
+    this.chunks.push(b.slice());
+    this.size += b.length;
+    this.wake();
+  }
+  /** Move up to dst.length bytes into dst; returns the count. */
+  take(dst: Uint8Array): number {
+    let n = 0;
+    while (n < dst.length && this.chunks.length) {
+      const c = this.chunks[0];
+      const k = Math.min(c.length, dst.length - n);
+      dst.set(c.subarray(0, k), n);
+      n += k;
+      if (k === c.length) this.chunks.shift();
+      else this.chunks[0] = c.subarray(k);
+    }
+    this.size -= n;
+    return n;
+  }
+  wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+}
+
+export class OpenFile {
+  /** fds (in any table) that refer to this description */
+  refs = 0;
+  /** file offset kept here; null when the host kernel keeps it (inherited stdio, ttys, fifos) */
+  pos: number | null = 0;
+  /** directory listing for getdents64, taken on first use, and the next index */
+  dirList?: DirEntry[];
+  dirPos = 0;
+  pipe?: Pipe;
+  /** contents of a mem file */
+  data?: Uint8Array;
+  /** close hostFd when the last reference goes (false for the inherited stdio fds) */
+  ownsHostFd = true;
+
+  constructor(
+    public kind: FileKind,
+    /** host fd, or -1 (pipes, mem files) */
+    public hostFd: number,
+    /** guest O_* status flags, access mode included */
+    public flags: number,
+    /** host path ('' when unknown) */
+    public path: string,
+    /** guest path as the guest named it (for /proc/self/fd readlink) */
+    public guestPath = path,
+  ) {}
+
+  get readable(): boolean { return (this.flags & 3) !== 1; }
+  get writable(): boolean { return (this.flags & 3) !== 0; }
+}
+
+export interface FdEntry {
+  file: OpenFile;
+  cloexec: boolean;
+}
+
+export class FdTable {
+  private slots: Array<FdEntry | undefined> = [];
+  /** RLIMIT_NOFILE soft limit */
+  limit = 1024;
+
+  constructor() {
+    for (let fd = 0; fd < 3; fd++) {
+      const f = new OpenFile('host', fd, 2 /* O_RDWR */, '', `/dev/fd/${fd}`);
+      f.pos = null;
+      f.ownsHostFd = false;
+      this.install(fd, f, false);
+    }
+  }
+
+  get(fd: number): OpenFile | undefined {
+    return fd >= 0 ? this.slots[fd]?.file : undefined;
+  }
+  entry(fd: number): FdEntry | undefined {
+    return fd >= 0 ? this.slots[fd] : undefined;
+  }
+
+  /** Lowest free fd >= min for `file`; -1 when the table is full (EMFILE). */
+  alloc(file: OpenFile, cloexec: boolean, min = 0): number {
+    for (let fd = min; fd < this.limit; fd++) {
+      if (!this.slots[fd]) {
+        this.install(fd, file, cloexec);
+        return fd;
+      }
+    }
+    return -1;
+  }
+
+  /** Put `file` at `fd`, closing whatever was there. */
+  install(fd: number, file: OpenFile, cloexec: boolean): void {
+    if (this.slots[fd]) this.close(fd);
+    file.refs++;
+    if (file.pipe && file.refs === 1) {
+      if (file.readable) file.pipe.readers++;
+      else file.pipe.writers++;
+    }
+    this.slots[fd] = { file, cloexec };
+  }
+
+  /** Close a guest fd; false when it was not open (EBADF). */
+  close(fd: number): boolean {
+    const e = this.entry(fd);
+    if (!e) return false;
+    this.slots[fd] = undefined;
+    release(e.file);
+    return true;
+  }
+
+  /** Open fds in increasing order. */
+  *fds(): Generator<number> {
+    for (let fd = 0; fd < this.slots.length; fd++) if (this.slots[fd]) yield fd;
+  }
+}
+
+function release(f: OpenFile): void {
+  if (--f.refs > 0) return;
+  if (f.pipe) {
+    if (f.readable) f.pipe.readers--;
+    else f.pipe.writers--;
+    f.pipe.wake();
+  }
+  if (f.hostFd >= 0 && f.ownsHostFd) {
+    try { fs.closeSync(f.hostFd); } catch { /* already gone */ }
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The syscall registry: one row per syscall NAME (names as in the kernel's unistd.h).
+ * A target maps its numbers to these names with its generated tables/<target>.ts, so a new
+ * target adds data, not handlers. Rows live with their handlers, grouped by area.
+ */
+import type { SyscallDef } from './def.js';
+import { fsDirSyscalls } from './fs-dir.js';
+import { fsMetaSyscalls } from './fs-meta.js';
+import { fsSyscalls } from './fs.js';
+import { mmSyscalls } from './mm.js';
+import { processSyscalls } from './process.js';
+import { signalSyscalls } from './signal.js';
+import { timeSyscalls } from './time.js';
+import { ttySyscalls } from './tty.js';
+
+export type { ArgKind, Handler, RetKind, SyscallDef } from './def.js';
+
+function build(groups: SyscallDef[][]): Readonly<Record<string, SyscallDef>> {
+  const out: Record<string, SyscallDef> = {};
+  for (const g of groups) {
+    for (const d of g) {
+      if (out[d.name]) throw new Error(`syscall ${d.name} registered twice`);
+      out[d.name] = d;
+    }
+  }
+  return Object.freeze(out);
+}
+
+export const registry = build([fsSyscalls, fsMetaSyscalls, fsDirSyscalls, ttySyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls]);

@@ -1,0 +1,21 @@
+/** Per-process syscall state that has no better home (hangs off Process as `proc.sys`). */
+export class SysState {
+  /** signals raised while blocked or caught (delivery is the signal layer's job) */
+  pendingSignals: number[] = [];
+  /** sigaltstack: sp, flags, size (flags = SS_DISABLE when none) */
+  altStack = { sp: 0, size: 0, disabled: true };
+  /** setrlimit/prlimit64 values that differ from the defaults, by resource number */
+  rlimits = new Map<number, [bigint, bigint]>();
+  /** futex waiters (for when threads arrive): address -> wake callbacks */
+  futexWaiters = new Map<number, Array<() => void>>();
+  /** host hrtime (ns) when the process started */
+  startNs = process.hrtime.bigint();
+  /** CLOCK_REALTIME = hrtime + realBaseNs (ns resolution, steady between calls) */
+  realBaseNs = BigInt(Date.now()) * 1000000n - process.hrtime.bigint();
+  /** ids for pipes (readlink /proc/self/fd/N shows pipe:[id]) */
+  nextPipeId = 1000;
+  /** termios set by TCSETS*, by host fd (we cannot change the host terminal's modes) */
+  termios = new Map<number, Uint8Array>();
+  /** set_tid_address / prctl(PR_SET_NAME) */
+  threadName = '';
+}

@@ -1,0 +1,87 @@
+/**
+ * The RISC-V block translator: fetch (with execute-permission checks), decode (generated
+ * decoder), record the disassembly line, and dispatch to the trans-*.ts handler named after
+ * the pattern. A handler returning false, or an encoding no pattern matches, becomes an
+ * illegal-instruction trap (see RvCtx.trap: helper rv_trap sets cpu.trapSig/Code/Addr, then
+ * the block ends with exit(Trap) at that instruction).
+ */
+import type { IrBuilder } from '../../src/ir.js';
+import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/memory.js';
+import { RvCtx, SIGSEGV } from './ctx.js';
+import { decode16, decode32, type TransTable } from './decoder.generated.js';
+import { disasm } from './disasm.js';
+import { transA } from './trans-a.js';
+import { transFd } from './trans-fd.js';
+import { transM } from './trans-m.js';
+import { transRv64i } from './trans-rv64i.js';
+import { transZicsr } from './trans-zicsr.js';
+
+export const trans: TransTable<RvCtx> = { ...transRv64i, ...transM, ...transA, ...transZicsr, ...transFd };
+
+const SEGV_MAPERR = 1;
+const SEGV_ACCERR = 2;
+
+export interface BlockInfo {
+  /** address just past the last translated instruction */
+  end: number;
+  /** instructions translated (a fetch fault at the block's first pc gives 0) */
+  ninsns: number;
+}
+
+/** The instruction at pc: its bits and length, or the address that cannot be executed. */
+export function fetch(mem: Memory, pc: number): { insn: number; len: number } | { fault: number; code: number } {
+  const bad = (a: number) => {
+    const p = mem.perm[a >>> PAGE_SHIFT];
+    return { fault: a, code: p & PAGE_MAPPED ? SEGV_ACCERR : SEGV_MAPERR };
+  };
+  if (!(mem.perm[pc >>> PAGE_SHIFT] & PROT_X)) return bad(pc);
+  const lo = mem.dv.getUint16(pc, true);
+  if ((lo & 3) !== 3) return { insn: lo, len: 2 };
+  const hiAddr = pc + 2;
+  if (hiAddr >= 2 ** 32) return { fault: 0, code: SEGV_MAPERR };
+  if (!(mem.perm[hiAddr >>> PAGE_SHIFT] & PROT_X)) return bad(hiAddr);
+  return { insn: (lo | (mem.dv.getUint16(hiAddr, true) << 16)) >>> 0, len: 4 };
+}
+
+function asmLine(pc: number, raw: number, len: number, text: string): string {
+  const tab = text.indexOf('\t');
+  const pretty = tab < 0 ? text : text.slice(0, tab).padEnd(8) + ' ' + text.slice(tab + 1);
+  return `0x${pc.toString(16)}: ${raw.toString(16).padStart(len * 2, '0').padEnd(8)}  ${pretty}`;
+}
+
+/**
+ * Translate the block at pc into b. Stops after a control transfer, after maxInsns
+ * instructions, or before an instruction that cannot be fetched (the block's first one
+ * becomes a SIGSEGV trap with trapAddr = the unfetchable address).
+ */
+export function translateRiscv(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): BlockInfo {
+  const c = new RvCtx(b);
+  pc >>>= 0;
+  let n = 0;
+  for (;;) {
+    if (n >= maxInsns) {
+      b.jmp(pc);
+      break;
+    }
+    const f = fetch(mem, pc);
+    if ('fault' in f) {
+      if (n === 0) {
+        c.pc = b.pc = pc;
+        c.trap(SIGSEGV, f.code, f.fault);
+      } else {
+        b.jmp(pc);
+      }
+      break;
+    }
+    c.pc = pc;
+    c.len = f.len;
+    const insn = f.len === 2 ? decode16(f.insn) : decode32(f.insn);
+    b.insn(pc, f.len, asmLine(pc, f.insn, f.len, disasm(insn, f.insn, pc, f.len)));
+    n++;
+    const handler = insn && (trans[insn.name] as (c: RvCtx, a: unknown) => boolean);
+    if (!handler || !handler(c, insn!.args)) c.illegal();
+    pc = c.next;
+    if (b.done) break;
+  }
+  return { end: pc, ninsns: n };
+}
