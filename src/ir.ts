@@ -105,6 +105,8 @@ export class IrBuilder {
   /** instructions translated so far and the address just past the last one */
   ninsns = 0;
   end = 0;
+  /** whether disassembly is wanted (-d in_asm); frontends skip it otherwise */
+  wantAsm = false;
 
   /** Start a guest instruction: frontends call this once per instruction, before its ops. */
   insn(pc: number, len: number, asm?: string): void {

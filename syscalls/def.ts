@@ -17,7 +17,7 @@ import type { Process } from '../src/process.js';
  */
 export type ArgKind =
   | 'int' | 'uint' | 'hex' | 'buf' | 'ptr' | 'nilptr' | 'fd' | 'dirfd' | 'path' | 'octal'
-  | 'signal' | 'timespec' | 'clock' | 'oflags' | 'prot' | 'mflags' | 'atflags' | 'access'
+  | 'signal' | 'timespec' | 'clock' | 'oflags' | 'prot' | 'mflags' | 'atflags' | 'unlinkflags' | 'statxflags' | 'access'
   | 'whence' | 'fcntlcmd' | 'ioctl' | 'sighow' | 'madv' | 'futexop' | 'statxmask';
 
 /** how the result is shown: int (decimal), ptr (0x%016x), none (the call does not return) */

@@ -155,7 +155,7 @@ const cwdfd = (p: Process) => archOf(p).c.AT_FDCWD;
 export const fsDirSyscalls: SyscallDef[] = [
   sys('getdents64', ['fd', 'buf', 'int'], getdents64),
   sys('mkdirat', ['dirfd', 'path', 'octal'], mkdirat),
-  sys('unlinkat', ['dirfd', 'path', 'atflags'], unlinkat),
+  sys('unlinkat', ['dirfd', 'path', 'unlinkflags'], unlinkat),
   sys('renameat', ['dirfd', 'path', 'dirfd', 'path'], (p, [a, b, c, d]) => renameat2(p, [a, b, c, d, 0])),
   sys('renameat2', undefined, renameat2),
   sys('symlinkat', ['path', 'dirfd', 'path'], symlinkat),

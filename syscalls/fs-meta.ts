@@ -248,14 +248,14 @@ function readlinkat(proc: Process, [dirfd, pathAddr, buf, size]: number[]): numb
 }
 
 export const fsMetaSyscalls: SyscallDef[] = [
-  sys('newfstatat', ['dirfd', 'path', 'ptr', 'hex'], newfstatat),
-  sys('fstatat64', ['dirfd', 'path', 'ptr', 'hex'], newfstatat),
+  sys('newfstatat', ['dirfd', 'path', 'ptr', 'atflags'], newfstatat),
+  sys('fstatat64', ['dirfd', 'path', 'ptr', 'atflags'], newfstatat),
   sys('fstat', ['fd', 'ptr'], fstat),
   sys('fstat64', ['fd', 'ptr'], fstat),
-  sys('statx', ['dirfd', 'path', 'atflags', 'statxmask', 'ptr'], statx),
+  sys('statx', ['dirfd', 'path', 'statxflags', 'statxmask', 'ptr'], statx),
   sys('statfs', ['path', 'ptr'], statfs),
   sys('fstatfs', ['fd', 'ptr'], fstatfs),
-  sys('faccessat', ['dirfd', 'path', 'access', 'hex'], (p, [d, path, mode]) => faccessat2(p, [d, path, mode, 0])),
+  sys('faccessat', ['dirfd', 'path', 'access', 'atflags'], (p, [d, path, mode]) => faccessat2(p, [d, path, mode, 0])),
   sys('faccessat2', ['dirfd', 'path', 'access', 'atflags'], faccessat2),
   sys('fchmodat', ['dirfd', 'path', 'octal', 'hex'], fchmodat),
   sys('fchmod', ['fd', 'octal'], fchmod),

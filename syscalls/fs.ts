@@ -397,7 +397,7 @@ export const fsSyscalls: SyscallDef[] = [
   sys('pwritev', undefined, (p, a) => (a[3] < 0 ? -E.EINVAL : writevAt(p, a, a[3]))),
   sys('lseek', ['fd', 'int', 'whence'], lseek),
   sys('dup', ['fd'], dup),
-  sys('dup3', undefined, dup3),
+  sys('dup3', ['fd', 'fd', 'int'], dup3),
   sys('fcntl', ['fd', 'fcntlcmd', 'int'], fcntl, {
     show: (proc, a) => {
       const c = archOf(proc).c;

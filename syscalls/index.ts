@@ -47,7 +47,7 @@ export function doSyscall(proc: Process): void | Promise<void> {
     if (proc.strace && name === undefined) proc.log.write(`${stracePrefix(proc)}Unknown syscall ${nr}`);
     if (proc.log.has('unimp') && !proc.unimpReported.has(nr)) {
       proc.unimpReported.add(nr);
-      proc.log.write(`Unsupported syscall: ${nr}${name ? ` (${name})` : ''}`);
+      proc.log.write(`Unsupported syscall: ${nr}`);
     }
     if (name === undefined) {
       abi.setSyscallResult(cpu, -archOf(proc).errno[E.ENOSYS]);

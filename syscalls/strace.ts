@@ -26,7 +26,10 @@ function fmtFlags(v: number, a: Arch, names: string[], zero = '0'): string {
 const OFLAG_ORDER = ['O_APPEND', 'O_CREAT', 'O_DIRECTORY', 'O_EXCL', 'O_LARGEFILE', 'O_NOCTTY', 'O_NOFOLLOW', 'O_NONBLOCK', 'O_DSYNC', '__O_SYNC', 'O_TRUNC', 'O_DIRECT', 'O_NOATIME', 'O_CLOEXEC', 'O_PATH', '__O_TMPFILE'];
 const PROT_ORDER = ['PROT_EXEC', 'PROT_READ', 'PROT_WRITE', 'PROT_SEM', 'PROT_GROWSDOWN', 'PROT_GROWSUP'];
 const MAP_ORDER = ['MAP_ANONYMOUS', 'MAP_DENYWRITE', 'MAP_EXECUTABLE', 'MAP_FIXED', 'MAP_FIXED_NOREPLACE', 'MAP_GROWSDOWN', 'MAP_HUGETLB', 'MAP_LOCKED', 'MAP_NONBLOCK', 'MAP_NORESERVE', 'MAP_POPULATE', 'MAP_STACK', 'MAP_SYNC', 'MAP_32BIT'];
-const AT_ORDER = ['AT_SYMLINK_NOFOLLOW', 'AT_REMOVEDIR', 'AT_SYMLINK_FOLLOW', 'AT_NO_AUTOMOUNT', 'AT_EMPTY_PATH'];
+/** qemu's at-flags for most *at calls (AT_EMPTY_PATH shows as hex there) */
+const AT_ORDER = ['AT_EACCESS', 'AT_SYMLINK_NOFOLLOW'];
+/** statx's own flags */
+const STATX_AT_ORDER = ['AT_EMPTY_PATH', 'AT_NO_AUTOMOUNT', 'AT_SYMLINK_NOFOLLOW', 'AT_STATX_FORCE_SYNC', 'AT_STATX_DONT_SYNC'];
 const STATX_ORDER = ['STATX_BASIC_STATS', 'STATX_TYPE', 'STATX_MODE', 'STATX_NLINK', 'STATX_UID', 'STATX_GID', 'STATX_ATIME', 'STATX_MTIME', 'STATX_CTIME', 'STATX_INO', 'STATX_SIZE', 'STATX_BLOCKS', 'STATX_BTIME'];
 const FCNTL_CMDS = ['F_DUPFD', 'F_GETFD', 'F_SETFD', 'F_GETFL', 'F_SETFL', 'F_GETLK', 'F_SETLK', 'F_SETLKW', 'F_SETOWN', 'F_GETOWN', 'F_SETSIG', 'F_GETSIG', 'F_GETLK64', 'F_SETLK64', 'F_SETLKW64', 'F_SETOWN_EX', 'F_GETOWN_EX', 'F_OFD_GETLK', 'F_OFD_SETLK', 'F_OFD_SETLKW', 'F_SETLEASE', 'F_GETLEASE', 'F_NOTIFY', 'F_DUPFD_CLOEXEC', 'F_SETPIPE_SZ', 'F_GETPIPE_SZ', 'F_ADD_SEALS', 'F_GET_SEALS'];
 const FUTEX_CMDS = ['FUTEX_WAIT', 'FUTEX_WAKE', 'FUTEX_FD', 'FUTEX_REQUEUE', 'FUTEX_CMP_REQUEUE', 'FUTEX_WAKE_OP', 'FUTEX_LOCK_PI', 'FUTEX_UNLOCK_PI', 'FUTEX_TRYLOCK_PI', 'FUTEX_WAIT_BITSET', 'FUTEX_WAKE_BITSET', 'FUTEX_WAIT_REQUEUE_PI', 'FUTEX_CMP_REQUEUE_PI', 'FUTEX_LOCK_PI2'];
@@ -113,6 +116,8 @@ export function fmtArg(proc: Process, kind: ArgKind, v: number): string {
       return rest ? `${type}|${rest}` : type;
     }
     case 'atflags': return fmtFlags(v, a, AT_ORDER);
+    case 'unlinkflags': return fmtFlags(v, a, ['AT_REMOVEDIR']);
+    case 'statxflags': return fmtFlags(v, a, STATX_AT_ORDER);
     case 'access': {
       const names = [[4, 'R_OK'], [2, 'W_OK'], [1, 'X_OK']] as const;
       const on = names.filter(([b]) => v & b).map(([, n]) => n);

@@ -72,6 +72,24 @@ describe('polyemu command: help and usage errors', () => {
   });
 });
 
+describe('polyemu command: internal errors', () => {
+  const report = (debug: string) => spawnSync(process.execPath, ['--input-type=module', '-e',
+    `import { reportError } from ${JSON.stringify(path.join(ROOT, 'dist/src/cli.js'))};
+     process.exitCode = reportError(new Error('boom\\nmore'), { POLYEMU_DEBUG: ${JSON.stringify(debug)} });`], { encoding: 'utf8' });
+
+  it('are reported in one line (plus a hint) and exit 70', () => {
+    const r = report('');
+    expect(r.status).toBe(70);
+    expect(r.stderr).toBe('polyemu: internal error: boom\npolyemu: (run with POLYEMU_DEBUG=1 for details)\n');
+  });
+
+  it('show the stack trace with POLYEMU_DEBUG=1', () => {
+    const r = report('1');
+    expect(r.status).toBe(70);
+    expect(r.stderr).toMatch(/^polyemu: internal error: boom\nError: boom\nmore\n\s+at /);
+  });
+});
+
 describe('polyemu command: programs it cannot load', () => {
   it('a missing file: exit 1', () => {
     const r = polyemu(['./nonexistent', 'a']);
@@ -180,9 +198,18 @@ describe('polyemu command: running programs', () => {
     expect(text).toMatch(/^entry\s+0x000000000001015e$/m);
   });
 
+  it('works through a symlink, as node_modules/.bin/polyemu (npx, npm install) runs it', () => {
+    // `npx polyemu` itself was checked by hand: npm first copies the package into its cache
+    // (25 s of CPU on a busy machine), then runs exactly this kind of link.
+    const dir = fs.mkdtempSync(path.join(tmp, 'dotbin-'));
+    fs.symlinkSync(BIN, path.join(dir, 'polyemu'));
+    const r = polyemu(['exit42'], { bin: path.join(dir, 'polyemu') });
+    expect([r.stdout, r.status]).toEqual(['hello\n', 42]);
+  });
+
   const sysroot = '/usr/riscv64-linux-gnu';
   it.skipIf(!fs.existsSync(path.join(sysroot, 'lib/libc.so.6')))(
-    'runs a dynamic glibc program with the default sysroot /usr/riscv64-linux-gnu (skipped: Debian riscv64 cross libc not installed)',
+    'runs a dynamic glibc program with the default sysroot /usr/riscv64-linux-gnu (needs the Debian riscv64 cross libc: skipped without it)',
     () => {
       const r = polyemu(['hello-dyn', 'a']);
       expect(r.stderr).toBe('');

@@ -36,6 +36,10 @@ export interface FaultHooks {
 
 export interface CompiledRegion {
   entry: number;
+  /** 1 = a single block compiled on first execution; 2 = a multi-block region for hot code */
+  tier: number;
+  /** times the run loop entered it (tier 1 only: decides promotion) */
+  hits: number;
   fn: RegionFn;
   source: string;
   blocks: Block[];
@@ -43,7 +47,11 @@ export interface CompiledRegion {
 
 const hex = (n: number) => '0x' + (n >>> 0).toString(16);
 
-export function generateRegionSource(blocks: Block[], entry: number, regs: RegInfo[], littleEndian: boolean): { source: string; helpers: string[] } {
+export function generateRegionSource(blocks: Block[], entry: number, allRegs: RegInfo[], littleEndian: boolean,
+  cacheRegs = true): { source: string; helpers: string[] } {
+  // Without register caching every access goes to cpu.r, so the state is exact at any fault
+  // and no write-back (or try/catch) is needed: cheaper to generate for code that runs rarely.
+  const regs = cacheRegs ? allRegs : allRegs.map((r) => ({ ...r, cached: false }));
   const ctx: LowerCtx = { regs, littleEndian, used: new Set(), written: new Set(), helpers: new Set() };
   const inRegion = new Set(blocks.map((b) => b.pc >>> 0));
   const cases: string[] = [];
@@ -97,24 +105,25 @@ export function generateRegionSource(blocks: Block[], entry: number, regs: RegIn
     return r.ty === 'i64' ? `r[${r.index}] = x${n}l; r[${r.index + 1}] = x${n}h;` : `r[${r.index}] = x${n};`;
   }).join(' ');
   const helpers = [...ctx.helpers].sort();
+  const text = cases.join('\n');
+  const guarded = written.length > 0;
   const src = [
-    ...Object.keys(runtime).map((k) => `const ${k} = RT.${k};`),
+    ...Object.keys(runtime).filter((k) => text.includes(`${k}(`)).map((k) => `const ${k} = RT.${k};`),
     ...helpers.map((h) => `const h_${h} = H[${JSON.stringify(h)}];`),
     `return function region_${entry.toString(16)}(cpu) {`,
     load.length ? `  let ${load.join(', ')};` : '',
     locals.size ? `  let ${[...locals].map((l) => l + ' = 0').join(', ')};` : '',
     `  let pc = ${hex(entry)}, ea = 0, kind = 0, ic = 0;`,
-    '  try {',
+    guarded ? '  try {' : '',
     '    L: for (;;) switch (pc) {',
     ...cases.map((l) => '      ' + l),
     '      default: break L;',
     '    }',
-    '  } catch (e) {',
-    `    ${wb} cpu.icount += ic;`,
-    '    if (e !== null && typeof e === "object" && e.pc === -1) e.pc = cpu.pc;',
-    '    throw e;',
-    '  }',
-    `  ${wb}`,
+    guarded ? '  } catch (e) {' : '',
+    guarded ? `    ${wb} cpu.icount += ic;` : '',
+    guarded ? '    throw e;' : '',
+    guarded ? '  }' : '',
+    guarded ? `  ${wb}` : '',
     '  cpu.pc = pc; cpu.icount += ic;',
     '  return kind;',
     '};',
@@ -130,13 +139,14 @@ export interface RegionEnv {
   helpers: Record<string, unknown>;
 }
 
-export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], littleEndian: boolean, env: RegionEnv): CompiledRegion {
-  const { source, helpers } = generateRegionSource(blocks, entry, regs, littleEndian);
+export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], littleEndian: boolean, env: RegionEnv,
+  cacheRegs = true): CompiledRegion {
+  const { source, helpers } = generateRegionSource(blocks, entry, regs, littleEndian, cacheRegs);
   for (const h of helpers) {
     if (typeof env.helpers[h] !== 'function') throw new Error(`backend: no helper named ${h}`);
   }
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function('r', 'dv', 'p', 'F', 'RT', 'H', source) as (...a: unknown[]) => RegionFn;
   const fn = factory(env.r, env.dv, env.perm, env.faults, runtime, env.helpers);
-  return { entry, fn, source, blocks };
+  return { entry, tier: blocks.length > 1 ? 2 : 1, hits: 0, fn, source, blocks };
 }

@@ -9,6 +9,9 @@ import { doSyscall } from '../../syscalls/index.js';
 import * as fs from 'node:fs';
 import { CORE_SIGNALS, signalName, signalText } from './signals.js';
 
+/** run-loop entries after which a single block is recompiled as a region */
+const HOT = 64;
+
 export interface ExitStatus {
   /** exit status (0-255) when the guest exited normally */
   status: number;
@@ -58,14 +61,21 @@ export class Engine {
     this.env = { r: cpu.r, dv: mem.dv, perm: mem.perm, faults, helpers: target.helpers };
   }
 
-  /** Translate and compile the region at pc (and log it as -d asks). */
-  compile(pc: number): CompiledRegion {
+  /**
+   * Translate and compile code at pc (and log it as -d asks). Tier 1 is the single block at
+   * pc, compiled the first time it runs; once the run loop has entered it HOT times, tier 2
+   * compiles the whole region around it (loops, calls and returns in one JS function).
+   * Compiling big regions only for hot code keeps start-up cheap.
+   */
+  compile(pc: number, tier = 1): CompiledRegion {
     const { target, mem, log } = this.proc;
-    const blocks = formRegion(target, mem, pc, this.limits, (b) => {
+    const limits = tier === 1 ? { ...this.limits, regionBlocks: 1 } : this.limits;
+    const blocks = formRegion(target, mem, pc, limits, tier === 1 ? (b) => {
       if (log.has('in_asm')) log.write(`IN: \n${b.asm.join('\n')}\n`);
       if (log.has('op')) log.write(`OP:\n${formatIr(b)}\n`);
-    });
-    const region = compileRegion(blocks, pc, target.regs, target.littleEndian, this.env);
+    } : undefined, log.has('in_asm'));
+    const region = compileRegion(blocks, pc, target.regs, target.littleEndian, this.env, tier > 1);
+    region.tier = tier;
     if (log.has('out_asm')) log.write(`OUT: [region 0x${pc.toString(16)}]\n${region.source}\n`);
     this.cache.add(region);
     return region;
@@ -96,7 +106,8 @@ export class Engine {
     const trace = log.has('exec') || log.has('cpu');
     for (;;) {
       const pc = cpu.pc;
-      const region = this.cache.get(pc) ?? this.compile(pc);
+      let region = this.cache.get(pc) ?? this.compile(pc);
+      if (region.tier === 1 && ++region.hits === HOT && this.limits.regionBlocks > 1) region = this.compile(pc, 2);
       if (trace) this.trace(pc);
       cpu.budget = this.slice;
       let kind: number;
@@ -104,6 +115,7 @@ export class Engine {
         kind = region.fn(cpu);
       } catch (e) {
         if (e instanceof GuestFault) {
+          if (e.pc === -1) e.pc = cpu.pc; // thrown by a helper: generated code set cpu.pc before the call
           cpu.pc = e.pc >>> 0;
           this.signal(e.sig, e.code, e.addr, e.pc);
           continue;

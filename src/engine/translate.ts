@@ -14,8 +14,9 @@ export interface RegionLimits {
 export const DEFAULT_LIMITS: RegionLimits = { blockInsns: 64, regionBlocks: 48, regionInsns: 600 };
 
 /** Translate the single basic block at `pc`. */
-export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns: number): Block {
+export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm = false): Block {
   const b = new IrBuilder();
+  b.wantAsm = wantAsm;
   b.pc = pc;
   b.end = pc;
   target.translateBlock(b, mem, pc, maxInsns);
@@ -50,14 +51,14 @@ function successors(b: Block): number[] {
  * unfetchable instruction) are kept only as the entry itself.
  */
 export function formRegion(target: Target, mem: Memory, entry: number, lim: RegionLimits,
-  onBlock?: (b: Block) => void): Block[] {
+  onBlock?: (b: Block) => void, wantAsm = false): Block[] {
   const blocks: Block[] = [];
   const seen = new Set<number>([entry]);
   const queue = [entry];
   let insns = 0;
   while (queue.length && blocks.length < lim.regionBlocks && insns < lim.regionInsns) {
     const pc = queue.shift()!;
-    const b = translateBlock(target, mem, pc, lim.blockInsns);
+    const b = translateBlock(target, mem, pc, lim.blockInsns, wantAsm);
     const t = b.ops[b.ops.length - 1];
     if (blocks.length > 0 && t.op === 'exit' && t.imm2 === 2) continue; // speculative trap block
     onBlock?.(b);

@@ -8,6 +8,7 @@ export {
   F32, F64, isNaN32, isNaN64, isSNaN32, isSNaN64, roundPack, unpack32, unpack64,
 } from './core.js';
 export * from './arith.js';
+export * from './directed.js';
 export * from './fma.js';
 export * from './convert.js';
 export * from './compare.js';

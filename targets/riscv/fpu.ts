@@ -13,7 +13,7 @@
  */
 import { GuestFault } from '../../src/memory.js';
 import {
-  I32, I64, MINMAX_NUMBER, RNE, SoftFloat, U32, U64,
+  I32, I64, MINMAX_NUMBER, dirAdd64, dirDiv64, dirMul64, dirSqrt64, RNE, SoftFloat, U32, U64,
   f32_add, f32_classify, f32_div, f32_eq, f32_le, f32_lt, f32_minmax, f32_mul, f32_mulAdd, f32_sqrt,
   f32_sub, f32_to_f64, f32_to_int, f64_add, f64_classify, f64_div, f64_eq, f64_le, f64_lt,
   f64_minmax, f64_mul, f64_mulAdd, f64_sqrt, f64_sub, f64_to_f32, f64_to_int, i32_to_f32, i32_to_f64,
@@ -64,6 +64,7 @@ function wd(r: Int32Array, k: number, lo: number, hi: number): void {
 type Bin32 = (ctx: SoftFloat, a: number, b: number, rm: number) => number;
 type Bin64 = (ctx: SoftFloat, alo: number, ahi: number, blo: number, bhi: number, rm: number) => number;
 type Fast64 = (ctx: SoftFloat, x: number, y: number) => number;
+type Dir64 = (ctx: SoftFloat, x: number, y: number, rm: number) => number;
 
 function binS(op: Bin32): Helper {
   return (cpu: RiscvCpu, rd: number, rs1: number, rs2: number, rm: number) => {
@@ -73,16 +74,14 @@ function binS(op: Bin32): Helper {
   };
 }
 
-function binD(fast: Fast64, op: Bin64): Helper {
+function binD(fast: Fast64, dir: Dir64, op: Bin64): Helper {
   return (cpu: RiscvCpu, rd: number, rs1: number, rs2: number, rm: number) => {
     const m = rmOf(cpu, rm), ctx = ctxOf(cpu);
-    if (m === RNE) {
-      const f = cpu.f64;
-      const v = fast(ctx, f[32 + rs1], f[32 + rs2]);
-      if (v === v) {
-        f[32 + rd] = v;
-        return flush(cpu, ctx);
-      }
+    const f = cpu.f64;
+    const v = m === RNE ? fast(ctx, f[32 + rs1], f[32 + rs2]) : dir(ctx, f[32 + rs1], f[32 + rs2], m);
+    if (v === v) {
+      f[32 + rd] = v;
+      return flush(cpu, ctx);
     }
     const r = cpu.r;
     const lo = op(ctx, r[64 + 2 * rs1], r[65 + 2 * rs1], r[64 + 2 * rs2], r[65 + 2 * rs2], m);
@@ -131,8 +130,14 @@ function cmpS(op: (ctx: SoftFloat, a: number, b: number) => number): Helper {
     return v;
   };
 }
-function cmpD(op: (ctx: SoftFloat, alo: number, ahi: number, blo: number, bhi: number) => number): Helper {
+function cmpD(
+  fast: (x: number, y: number) => boolean,
+  op: (ctx: SoftFloat, alo: number, ahi: number, blo: number, bhi: number) => number,
+): Helper {
   return (cpu: RiscvCpu, rs1: number, rs2: number) => {
+    const x = cpu.f64[32 + rs1], y = cpu.f64[32 + rs2];
+    cpu.rhi = 0;
+    if (x === x && y === y) return fast(x, y) ? 1 : 0; // no NaN: no flags
     const ctx = ctxOf(cpu), r = cpu.r;
     const v = op(ctx, r[64 + 2 * rs1], r[65 + 2 * rs1], r[64 + 2 * rs2], r[65 + 2 * rs2]);
     flush(cpu, ctx);
@@ -255,18 +260,17 @@ export const fpuHelpers: Record<string, Helper> = {
     ws(cpu.r, rd, lo);
   },
 
-  fp_fadd_d: binD(rneAdd64, f64_add),
-  fp_fsub_d: binD((ctx, x, y) => rneAdd64(ctx, x, -y), f64_sub),
-  fp_fmul_d: binD(rneMul64, f64_mul),
-  fp_fdiv_d: binD(rneDiv64, f64_div),
+  fp_fadd_d: binD(rneAdd64, dirAdd64, f64_add),
+  fp_fsub_d: binD((ctx, x, y) => rneAdd64(ctx, x, -y), (ctx, x, y, m) => dirAdd64(ctx, x, -y, m), f64_sub),
+  fp_fmul_d: binD(rneMul64, dirMul64, f64_mul),
+  fp_fdiv_d: binD(rneDiv64, dirDiv64, f64_div),
   fp_fsqrt_d(cpu: RiscvCpu, rd: number, rs1: number, rm: number) {
     const m = rmOf(cpu, rm), ctx = ctxOf(cpu);
-    if (m === RNE) {
-      const v = rneSqrt64(ctx, cpu.f64[32 + rs1]);
-      if (v === v) {
-        cpu.f64[32 + rd] = v;
-        return flush(cpu, ctx);
-      }
+    const x = cpu.f64[32 + rs1];
+    const v = m === RNE ? rneSqrt64(ctx, x) : dirSqrt64(ctx, x, m);
+    if (v === v) {
+      cpu.f64[32 + rd] = v;
+      return flush(cpu, ctx);
     }
     const r = cpu.r;
     wd(r, rd, f64_sqrt(ctx, r[64 + 2 * rs1], r[65 + 2 * rs1], m), ctx.hi);
@@ -281,9 +285,9 @@ export const fpuHelpers: Record<string, Helper> = {
   fp_fsgnj_d: sgnjD(0),
   fp_fsgnjn_d: sgnjD(1),
   fp_fsgnjx_d: sgnjD(2),
-  fp_feq_d: cmpD(f64_eq),
-  fp_flt_d: cmpD(f64_lt),
-  fp_fle_d: cmpD(f64_le),
+  fp_feq_d: cmpD((x, y) => x === y, f64_eq),
+  fp_flt_d: cmpD((x, y) => x < y, f64_lt),
+  fp_fle_d: cmpD((x, y) => x <= y, f64_le),
   fp_fclass_d(cpu: RiscvCpu, rs1: number) {
     cpu.rhi = 0;
     return f64_classify(cpu.r[64 + 2 * rs1], cpu.r[65 + 2 * rs1]);

@@ -76,7 +76,7 @@ export function translateRiscv(b: IrBuilder, mem: Memory, pc: number, maxInsns: 
     c.pc = pc;
     c.len = f.len;
     const insn = f.len === 2 ? decode16(f.insn) : decode32(f.insn);
-    b.insn(pc, f.len, asmLine(pc, f.insn, f.len, disasm(insn, f.insn, pc, f.len)));
+    b.insn(pc, f.len, b.wantAsm ? asmLine(pc, f.insn, f.len, disasm(insn, f.insn, pc, f.len)) : undefined);
     n++;
     const handler = insn && (trans[insn.name] as (c: RvCtx, a: unknown) => boolean);
     if (!handler || !handler(c, insn!.args)) c.illegal();
