@@ -27,7 +27,6 @@ export function reportError(e: unknown, env: NodeJS.ProcessEnv = process.env): n
   const msg = e instanceof Error ? e.message : String(e);
   say(2, `polyemu: internal error: ${msg.split('\n')[0]}\n`);
   if (env.POLYEMU_DEBUG && env.POLYEMU_DEBUG !== '0') say(2, `${(e as Error)?.stack ?? msg}\n`);
-  else say(2, 'polyemu: (run with POLYEMU_DEBUG=1 for details)\n');
   return EXIT_INTERNAL;
 }
 

@@ -15,6 +15,14 @@ export class Logger {
   has(item: LogItem): boolean {
     return this.items.has(item);
   }
+  /** Write exactly `text` (no newline added): for lines completed later, like -strace's. */
+  writeRaw(text: string): void {
+    try {
+      fs.writeSync(this.fd, text);
+    } catch {
+      /* a closed log must not kill the guest */
+    }
+  }
   write(text: string): void {
     try {
       fs.writeSync(this.fd, text.endsWith('\n') ? text : text + '\n');

@@ -32,7 +32,6 @@ export type StructValues = Record<string, number | bigint>;
 
 /** Write one integer field (arrays are written with writeStructBytes). */
 export function writeField(mem: Memory, addr: number, f: Field, v: number | bigint): void {
-  const le = mem.littleEndian;
   const a = addr + f.off;
   switch (f.size) {
     case 1: mem.write8(a, Number(v) & 0xff); break;
@@ -41,7 +40,6 @@ export function writeField(mem: Memory, addr: number, f: Field, v: number | bigi
     case 8: mem.write64(a, typeof v === 'bigint' ? v : BigInt(Math.trunc(v))); break;
     default: throw new Error(`field of size ${f.size} at ${f.off}`);
   }
-  void le;
 }
 
 /** Read one integer field as a JS number (64-bit values beyond 2^53 lose precision). */

@@ -44,7 +44,6 @@ describe('exit and ids', () => {
   it('unknown syscalls are ENOSYS, reported once under -d unimp', () => {
     const u = harness({ items: ['unimp'] });
     try {
-      u.proc.cpu.r[34] = 5000; // a7: no such number
       expect(u.call('io_setup', 0)).toBe(-E.ENOSYS); // named but not implemented
       expect(u.call('io_setup', 0)).toBe(-E.ENOSYS);
       expect(u.log.lines.filter((l) => l.startsWith('Unsupported syscall: 0'))).toHaveLength(1);

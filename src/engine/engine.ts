@@ -6,8 +6,7 @@ import { compileRegion, type CompiledRegion, type FaultHooks, type RegionEnv } f
 import { CodeCache } from './cache.js';
 import { DEFAULT_LIMITS, formRegion, type RegionLimits } from './translate.js';
 import { doSyscall } from '../../syscalls/index.js';
-import * as fs from 'node:fs';
-import { CORE_SIGNALS, signalName, signalText } from './signals.js';
+import { signalName } from './signals.js';
 
 /** run-loop entries after which a single block is recompiled as a region */
 const HOT = 64;
@@ -138,8 +137,6 @@ export class Engine {
     const { log } = this.proc;
     if (log.has('unimp') || log.has('strace'))
       log.write(`--- ${signalName(sig)} {si_addr=0x${addr.toString(16)}} at pc 0x${pc.toString(16)} ---`);
-    const core = CORE_SIGNALS.has(sig) ? ' - core dumped' : '';
-    try { fs.writeSync(2, `polyemu: uncaught target signal ${sig} (${signalText(sig)})${core}\n`); } catch { /* stderr closed */ }
     throw new GuestExit(0, sig);
   }
 

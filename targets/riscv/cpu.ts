@@ -1,5 +1,6 @@
 import { Cpu } from '../../src/cpu.js';
 import type { Memory } from '../../src/memory.js';
+import { SoftFloat } from '../../src/softfloat/context.js';
 
 /** Register numbering shared by the RISC-V frontend, FPU helpers and ABI. */
 export const X0 = 0; // x0..x31 are regs 0..31, int32 index 2*n
@@ -15,6 +16,8 @@ export class RiscvCpu extends Cpu {
   resSize = 0;
   resLo = 0;
   resHi = 0;
+  /** softfloat context: scratch, flags and NaN conventions for the FPU helpers */
+  readonly sf = new SoftFloat();
   constructor(mem: Memory) {
     super(mem, NREGS * 2);
   }
