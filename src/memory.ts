@@ -40,6 +40,11 @@ export const pageUp = (n: number) => ((n + PAGE_MASK) & ~PAGE_MASK) >>> 0;
 export class Memory {
   readonly buf: ArrayBuffer;
   readonly u8: Uint8Array;
+  /** other views on the same bytes, for aligned accesses in generated code (host order) */
+  readonly i8: Int8Array;
+  readonly i16: Int16Array;
+  readonly u16: Uint16Array;
+  readonly i32: Int32Array;
   readonly dv: DataView;
   readonly perm: Uint8Array;
   /** called with a page number when a write lands on a page holding translated code */
@@ -51,6 +56,10 @@ export class Memory {
   constructor(readonly littleEndian = true) {
     this.buf = new ArrayBuffer(2 ** 32);
     this.u8 = new Uint8Array(this.buf);
+    this.i8 = new Int8Array(this.buf);
+    this.i16 = new Int16Array(this.buf);
+    this.u16 = new Uint16Array(this.buf);
+    this.i32 = new Int32Array(this.buf);
     this.dv = new DataView(this.buf);
     this.perm = new Uint8Array(NPAGES);
   }

@@ -70,6 +70,8 @@ export class OpenFile {
   data?: Uint8Array;
   /** close hostFd when the last reference goes (false for the inherited stdio fds) */
   ownsHostFd = true;
+  /** "dev:ino" of a host file, once asked for (shared mappings find their file by it) */
+  fileKey?: string;
 
   constructor(
     public kind: FileKind,
@@ -140,7 +142,7 @@ export class FdTable {
     const e = this.entry(fd);
     if (!e) return false;
     this.slots[fd] = undefined;
-    release(e.file);
+    releaseFile(e.file);
     return true;
   }
 
@@ -150,7 +152,8 @@ export class FdTable {
   }
 }
 
-function release(f: OpenFile): void {
+/** Drop one reference to `f` (an fd or a mapping); the last one closes it. */
+export function releaseFile(f: OpenFile): void {
   if (--f.refs > 0) return;
   if (f.pipe) {
     if (f.readable) f.pipe.readers--;

@@ -10,7 +10,7 @@ import { type SyscallDef, sys } from './def.js';
 import { E } from './errno.js';
 import type { DirEntry, OpenFile } from './fdtable.js';
 import { writeField } from './layout.js';
-import { pathArg, readPath } from './paths.js';
+import { isProcFdDir, pathArg, readPath } from './paths.js';
 
 function direntType(proc: Process, d: fs.Dirent): number {
   const c = archOf(proc).c;
@@ -35,6 +35,11 @@ function listDir(proc: Process, f: OpenFile): DirEntry[] {
     { name: '.', ino: inode(f.path), type: DT_DIR },
     { name: '..', ino: inode(nodePath.dirname(f.path)), type: DT_DIR },
   ];
+  if (isProcFdDir(proc, f.path)) {
+    // the guest's fds, not Node's
+    for (const fd of proc.fds.fds()) out.push({ name: String(fd), ino: BigInt(1000 + fd), type: archOf(proc).c.DT_LNK });
+    return out;
+  }
   for (const d of fs.readdirSync(f.path, { withFileTypes: true })) {
     out.push({ name: d.name, ino: inode(nodePath.join(f.path, d.name)), type: direntType(proc, d) });
   }

@@ -11,6 +11,7 @@ import { E } from './errno.js';
 import type { OpenFile } from './fdtable.js';
 import { type Layout, readStruct, writeStruct } from './layout.js';
 import { procSelf, readPath, resolveAt } from './paths.js';
+import { checkNsec, setFileTimes, type TimeReq, type TimesTarget } from './utimens.js';
 
 /** What we know about a file, in the shape of Node's BigIntStats. */
 type Stat = Pick<fs.BigIntStats, 'dev' | 'ino' | 'mode' | 'nlink' | 'uid' | 'gid' | 'rdev' | 'size' | 'blksize' | 'blocks' | 'atimeNs' | 'mtimeNs' | 'ctimeNs' | 'birthtimeNs'>;
@@ -193,8 +194,14 @@ function fchown(proc: Process, [fd, uid, gid]: number[]): number {
 function utimensat(proc: Process, [dirfd, pathAddr, times, flags]: number[]): number {
   const a = archOf(proc);
   const c = a.c;
-  let target: { fd: number } | { path: string };
-  if (pathAddr === 0) {
+  if (flags & ~(c.AT_SYMLINK_NOFOLLOW | c.AT_EMPTY_PATH)) return -E.EINVAL;
+  let target: TimesTarget;
+  const p = pathAddr === 0 ? '' : readPath(proc, pathAddr);
+  if (typeof p === 'number') return p;
+  if (p === '') {
+    // futimens (NULL path, a Linux extension) or AT_EMPTY_PATH: dirfd itself
+    if (pathAddr !== 0 && !(flags & c.AT_EMPTY_PATH)) return -E.ENOENT;
+    if (pathAddr === 0 && (dirfd | 0) === c.AT_FDCWD) return -E.EFAULT;
     const f = proc.fds.get(dirfd | 0);
     if (!f) return -E.EBADF;
     if (f.hostFd < 0) return -E.EINVAL;
@@ -202,26 +209,22 @@ function utimensat(proc: Process, [dirfd, pathAddr, times, flags]: number[]): nu
   } else {
     const host = hostAt(proc, dirfd, pathAddr);
     if (typeof host === 'number') return host;
-    target = { path: host };
+    target = { path: host, nofollow: (flags & c.AT_SYMLINK_NOFOLLOW) !== 0 };
   }
-  const now = Number(process.hrtime.bigint() + proc.sys.realBaseNs) / 1e9;
-  let at = now;
-  let mt = now;
+  let at: TimeReq = 'now';
+  let mt: TimeReq = 'now';
   if (times) {
     const l = a.s.timespec;
     const ta = readStruct(proc.mem, times, l);
     const tm = readStruct(proc.mem, times + l.size, l);
-    const valid = (t: Record<string, number>) => t.tv_nsec === c.UTIME_NOW || t.tv_nsec === c.UTIME_OMIT || (t.tv_nsec >= 0 && t.tv_nsec < 1e9);
-    if (!valid(ta) || !valid(tm)) return -E.EINVAL;
-    const cur = 'fd' in target ? fs.fstatSync(target.fd) : flags & c.AT_SYMLINK_NOFOLLOW ? fs.lstatSync(target.path) : fs.statSync(target.path);
-    const pick = (t: Record<string, number>, old: number) => (t.tv_nsec === c.UTIME_NOW ? now : t.tv_nsec === c.UTIME_OMIT ? old / 1000 : t.tv_sec + t.tv_nsec / 1e9);
-    at = pick(ta, cur.atimeMs);
-    mt = pick(tm, cur.mtimeMs);
+    const bad = checkNsec(ta.tv_nsec, c.UTIME_NOW, c.UTIME_OMIT) || checkNsec(tm.tv_nsec, c.UTIME_NOW, c.UTIME_OMIT);
+    if (bad) return bad;
+    const req = (t: Record<string, number>): TimeReq =>
+      t.tv_nsec === c.UTIME_NOW ? 'now' : t.tv_nsec === c.UTIME_OMIT ? 'omit' : BigInt(t.tv_sec) * 1000000000n + BigInt(t.tv_nsec);
+    at = req(ta);
+    mt = req(tm);
   }
-  if ('fd' in target) fs.futimesSync(target.fd, at, mt);
-  else if (flags & c.AT_SYMLINK_NOFOLLOW) fs.lutimesSync(target.path, at, mt);
-  else fs.utimesSync(target.path, at, mt);
-  return 0;
+  return setFileTimes(target, at, mt, process.hrtime.bigint() + proc.sys.realBaseNs);
 }
 
 function readlinkat(proc: Process, [dirfd, pathAddr, buf, size]: number[]): number {

@@ -14,6 +14,7 @@ import { fileOf, guestBuf, MAX_RW, readFile, writeFile } from './io.js';
 import { readField, writeField } from './layout.js';
 import { procSelf, readPath, resolveAt } from './paths.js';
 import { procFile } from './procfs.js';
+import { afterFileChange, beforeFileAccess, beforePathAccess, fileKey, mappedKey } from './shared-map.js';
 import { fmtArg, fmtOflags, quotePath } from './strace.js';
 
 /** Linux's O_PATH and O_TMPFILE on the host (Node does not export them). */
@@ -40,6 +41,7 @@ export function openHost(proc: Process, host: string, guestPath: string, flags: 
   const keep = flags & ~(c.O_CREAT | c.O_EXCL | c.O_NOCTTY | c.O_TRUNC | c.O_CLOEXEC);
   const f = new OpenFile(st.isDirectory() ? 'dir' : 'host', hostFd, keep, host, guestPath);
   f.pos = st.isFile() || st.isBlockDevice() || st.isDirectory() ? 0 : null;
+  if (flags & c.O_TRUNC && proc.sys.sharedMaps.length && st.isFile()) afterFileChange(proc, fileKey(f), 0, Infinity);
   return installFile(proc, f, (flags & c.O_CLOEXEC) !== 0);
 }
 
@@ -60,6 +62,18 @@ export function openat(proc: Process, [dirfd, pathAddr, flags, mode]: number[]):
   const self = p.startsWith('/') ? procSelf(proc, p) : undefined;
   if (self !== undefined) {
     if (self === 'exe') return openHost(proc, proc.hostExePath, p, flags, mode);
+    const m = /^fd\/(\d+)$/.exec(self);
+    const of = m ? proc.fds.get(Number(m[1])) : undefined;
+    if (of && (of.kind === 'pipe' || of.kind === 'mem')) {
+      // reopening a pipe or a synthetic file: a new description on the same object
+      const c = archOf(proc).c;
+      const f = new OpenFile(of.kind, -1, flags & (3 | c.O_NONBLOCK), '', of.guestPath);
+      f.pipe = of.pipe;
+      f.data = of.data;
+      f.pos = of.kind === 'pipe' ? null : 0;
+      if (of.kind === 'mem' && (flags & 3) !== 0) return -E.EACCES;
+      return installFile(proc, f, (flags & c.O_CLOEXEC) !== 0);
+    }
     const data = procFile(proc, self);
     if (data) {
       if ((flags & 3) !== 0) return -E.EACCES;
@@ -324,7 +338,10 @@ function ftruncate(proc: Process, [fd, len]: number[]): number {
   if (typeof f === 'number') return f;
   if (len < 0) return -E.EINVAL;
   if (f.kind !== 'host' || !f.writable) return f.kind === 'dir' ? -E.EISDIR : -E.EINVAL;
+  const mapped = mappedKey(proc, f);
+  if (mapped !== undefined) beforeFileAccess(proc, f);
   fs.ftruncateSync(f.hostFd, len);
+  afterFileChange(proc, mapped, Math.min(len, 2 ** 53), Infinity);
   return 0;
 }
 
@@ -334,7 +351,9 @@ function truncate(proc: Process, [pathAddr, len]: number[]): number {
   const host = resolveAt(proc, archOf(proc).c.AT_FDCWD, p);
   if (typeof host === 'number') return host;
   if (len < 0) return -E.EINVAL;
+  const mapped = beforePathAccess(proc, host);
   fs.truncateSync(host, len);
+  afterFileChange(proc, mapped, len, Infinity);
   return 0;
 }
 
@@ -342,6 +361,7 @@ function fsyncAny(proc: Process, [fd]: number[], data: boolean): number {
   const f = fileOf(proc, fd);
   if (typeof f === 'number') return f;
   if (f.kind === 'pipe' || f.kind === 'mem') return -E.EINVAL;
+  beforeFileAccess(proc, f);
   if (data) fs.fdatasyncSync(f.hostFd);
   else fs.fsyncSync(f.hostFd);
   return 0;

@@ -9,10 +9,12 @@ import { archOf } from './arch.js';
 import type { SyscallDef } from './def.js';
 import { E, errnoFromException } from './errno.js';
 import { registry } from './registry.js';
+import { flushSharedMappings } from './shared-map.js';
 import { formatCall, formatResult, stracePrefix } from './strace.js';
 
 export { registry } from './registry.js';
 export { FdTable } from './fdtable.js';
+export { flushSharedMappings } from './shared-map.js';
 
 /** Run one handler, turning guest faults and host errors into -errno (generic numbering). */
 export function invoke(proc: Process, def: SyscallDef, args: number[]): number | Promise<number> {
@@ -32,8 +34,41 @@ export function invoke(proc: Process, def: SyscallDef, args: number[]): number |
 function finish(proc: Process, name: string, def: SyscallDef | undefined, args: number[], r: number): void {
   const a = archOf(proc);
   if (r < 0 && r > -4096) r = -a.errno[-r];
-  if (proc.strace) proc.log.write(stracePrefix(proc) + formatCall(proc, name, def, args) + formatResult(proc, def, args, r));
+  // the call itself was printed before it ran (showCall): complete the line
+  if (proc.strace) proc.log.write(formatResult(proc, def, args, r));
   proc.target.abi.setSyscallResult(proc.cpu, r);
+}
+
+/**
+ * -strace, like qemu: "PID name(args)" before the call runs (so what the call itself prints,
+ * e.g. a write to the terminal, lands between), " = result" when it returns.
+ */
+function showCall(proc: Process, name: string, def: SyscallDef | undefined, args: number[]): void {
+  let text: string;
+  try {
+    text = formatCall(proc, name, def, args);
+  } catch {
+    text = `${name}(${args.join(',')})`;
+  }
+  proc.log.writeRaw(stracePrefix(proc) + text);
+}
+
+/** The guest is leaving (exit, exit_group, a fatal signal raised by a syscall). */
+function leaving(proc: Process, e: unknown): void {
+  if (!(e instanceof GuestExit)) return;
+  if (proc.strace) proc.log.write(''); // qemu prints no result for these: end the line
+  flushSharedMappings(proc);
+}
+
+/**
+ * A call that waits (futex, a pipe with no data, ...) parks on a Promise. Node must stay
+ * alive while it does even when nothing else is pending: a single-threaded guest in a
+ * futex wait with no timeout hangs forever on Linux too, and can then be interrupted or
+ * killed like the real thing. Without this Node would see an empty event loop and exit.
+ */
+function keepAliveUntil<T>(p: Promise<T>): Promise<T> {
+  const timer = setInterval(() => {}, 2 ** 30);
+  return p.finally(() => clearInterval(timer));
 }
 
 export function doSyscall(proc: Process): void | Promise<void> {
@@ -53,20 +88,27 @@ export function doSyscall(proc: Process): void | Promise<void> {
       abi.setSyscallResult(cpu, -archOf(proc).errno[E.ENOSYS]);
       return;
     }
+    if (proc.strace) showCall(proc, name, undefined, args);
     finish(proc, name, undefined, args, -E.ENOSYS);
     return;
   }
+  if (proc.strace) showCall(proc, name, def, args);
   let r: number | Promise<number>;
   try {
     r = invoke(proc, def, args);
   } catch (e) {
-    // exit/exit_group and fatal signals: show the call (qemu prints no result for them)
-    if (proc.strace && e instanceof GuestExit) proc.log.write(stracePrefix(proc) + formatCall(proc, name, def, args));
+    leaving(proc, e);
     throw e;
   }
   if (typeof r === 'number') {
     finish(proc, name, def, args, r);
     return;
   }
-  return r.then((v) => finish(proc, name, def, args, v));
+  return keepAliveUntil(r).then(
+    (v) => finish(proc, name, def, args, v),
+    (e) => {
+      leaving(proc, e);
+      throw e;
+    },
+  );
 }

@@ -9,6 +9,7 @@ import type { Process } from '../src/process.js';
 import { archOf } from './arch.js';
 import { E, errnoFromException } from './errno.js';
 import type { OpenFile } from './fdtable.js';
+import { afterFileChange, beforeFileAccess, mappedKey } from './shared-map.js';
 import { brokenPipe } from './signal.js';
 
 /** Block this (host) thread for `ms` milliseconds without spinning. */
@@ -67,6 +68,7 @@ export function readFile(proc: Process, f: OpenFile, buf: Uint8Array, at: number
       });
     }
     case 'host': {
+      beforeFileAccess(proc, f); // what shared mappings of the file hold must be read
       const pos = at ?? f.pos;
       const attempt = (): number | undefined => {
         try {
@@ -104,29 +106,43 @@ export function writeFile(proc: Process, f: OpenFile, buf: Uint8Array, at: numbe
     case 'host': {
       const nonblock = (f.flags & a.c.O_NONBLOCK) !== 0;
       const append = (f.flags & a.c.O_APPEND) !== 0 && at === null;
-      let done = 0;
-      while (done < buf.length || buf.length === 0) {
-        try {
-          const pos = at !== null ? at + done : append || f.pos === null ? null : f.pos;
-          const n = fs.writeSync(f.hostFd, buf, done, buf.length - done, pos);
-          done += n;
-          if (at === null && f.pos !== null) f.pos = append ? fs.fstatSync(f.hostFd).size : f.pos + n;
-          if (buf.length === 0) break;
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException)?.code;
-          if (isAgain(e)) {
-            if (nonblock) return done || -E.EAGAIN;
-            sleepSync(1);
-            continue;
-          }
-          if (code === 'EPIPE') return done || brokenPipe(proc);
-          if (done) return done;
-          throw e;
-        }
+      // a file with shared mappings: they are written back first and see the new bytes after
+      const mapped = mappedKey(proc, f);
+      let start = 0;
+      if (mapped !== undefined) {
+        beforeFileAccess(proc, f);
+        start = at ?? (append ? fs.fstatSync(f.hostFd).size : f.pos ?? 0);
       }
+      const done = writeHost(proc, f, buf, at, append, nonblock);
+      if (mapped !== undefined && done > 0) afterFileChange(proc, mapped, start, f.pos === null && at === null ? Infinity : done);
       return done;
     }
   }
+}
+
+/** write(2) to a host fd: retries short writes, EAGAIN on a blocking fd, SIGPIPE on EPIPE. */
+function writeHost(proc: Process, f: OpenFile, buf: Uint8Array, at: number | null, append: boolean, nonblock: boolean): number {
+  let done = 0;
+  while (done < buf.length || buf.length === 0) {
+    try {
+      const pos = at !== null ? at + done : append || f.pos === null ? null : f.pos;
+      const n = fs.writeSync(f.hostFd, buf, done, buf.length - done, pos);
+      done += n;
+      if (at === null && f.pos !== null) f.pos = append ? fs.fstatSync(f.hostFd).size : f.pos + n;
+      if (buf.length === 0) break;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code;
+      if (isAgain(e)) {
+        if (nonblock) return done || -E.EAGAIN;
+        sleepSync(1);
+        continue;
+      }
+      if (code === 'EPIPE') return done || brokenPipe(proc);
+      if (done) return done;
+      throw e;
+    }
+  }
+  return done;
 }
 
 /** The open file for guest fd `fd`, or -EBADF. */

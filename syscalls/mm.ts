@@ -3,8 +3,9 @@
  * and file-backed, MAP_FIXED / MAP_FIXED_NOREPLACE / hint), munmap, mprotect, mremap,
  * madvise, msync, mlock*. Every guest address is below 4 GiB.
  *
- * Known simplification: MAP_SHARED file mappings are private copies (writes do not reach the
- * file, msync is a no-op), and growing a file mapping with mremap extends it with zeros.
+ * MAP_SHARED file mappings are kept coherent with their file by shared-map.ts (written back
+ * on msync/munmap/exit and around file I/O). Known simplification: growing a private file
+ * mapping with mremap extends it with zeros, and MADV_DONTNEED zeroes private file pages.
  */
 import * as fs from 'node:fs';
 import { PAGE_CODE, PAGE_DIRTY, PAGE_MAPPED, PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, pageUp, PROT_R, PROT_W, PROT_X } from '../src/memory.js';
@@ -12,6 +13,7 @@ import type { Process } from '../src/process.js';
 import { archOf } from './arch.js';
 import { type SyscallDef, sys } from './def.js';
 import { E } from './errno.js';
+import { addSharedMapping, beforeFileAccess, dropShared, moveShared, protectShared, syncRange, unmapShared } from './shared-map.js';
 
 const LIMIT = 2 ** 32;
 const ZERO_PAGE = new Uint8Array(PAGE_SIZE);
@@ -77,23 +79,29 @@ function mmap(proc: Process, [addr, length, prot, flags, fd, off]: number[]): nu
     if (f.kind === 'dir' || f.kind === 'pipe') return -E.ENODEV;
     if (!f.readable) return -E.EACCES;
     if (type !== c.MAP_PRIVATE && prot & c.PROT_WRITE && !f.writable) return -E.EACCES;
-    if (f.kind === 'mem') data = f.data!.subarray(Math.min(off, f.data!.length), Math.min(off + length, f.data!.length));
+    if (f.kind === 'mem') data = f.data!.subarray(Math.min(off, f.data!.length), Math.min(off + len, f.data!.length));
     else {
-      const buf = Buffer.alloc(length);
+      beforeFileAccess(proc, f); // the file must show what shared mappings of it hold
+      // whole pages: the tail of the last page shows the file too, as far as it goes
+      const buf = Buffer.alloc(len);
       let got = 0;
       for (;;) {
-        const n = fs.readSync(f.hostFd, buf, got, length - got, off + got);
+        const n = fs.readSync(f.hostFd, buf, got, len - got, off + got);
         if (n <= 0) break;
         got += n;
-        if (got >= length) break;
+        if (got >= len) break;
       }
       data = buf.subarray(0, got);
     }
   }
   const at = place(proc, addr, len, flags);
   if (at < 0) return at;
+  unmapShared(proc, at, len); // MAP_FIXED over a shared mapping: write it back first
   mem.map(at, len, memProt(proc, prot));
   if (data && data.length) mem.poke(at, data);
+  if (!anon && type !== c.MAP_PRIVATE) {
+    addSharedMapping(proc, at, len, proc.fds.get(fd | 0)!, off, (prot & c.PROT_WRITE) !== 0);
+  }
   return at;
 }
 
@@ -101,6 +109,7 @@ function munmap(proc: Process, [addr, length]: number[]): number {
   if (addr & PAGE_MASK || length <= 0 || addr < 0) return -E.EINVAL;
   const len = pageUp(length);
   if (addr + len > LIMIT) return -E.EINVAL;
+  unmapShared(proc, addr, len);
   proc.mem.unmap(addr, len);
   return 0;
 }
@@ -112,7 +121,9 @@ function mprotect(proc: Process, [addr, length, prot]: number[]): number {
   if (length === 0) return 0;
   const len = pageUp(length);
   if (addr + len > LIMIT) return -E.ENOMEM;
-  return proc.mem.protect(addr, len, memProt(proc, prot)) ? 0 : -E.ENOMEM;
+  if (!proc.mem.protect(addr, len, memProt(proc, prot))) return -E.ENOMEM;
+  protectShared(proc, addr, len, memProt(proc, prot));
+  return 0;
 }
 
 /** Move a mapping's bytes and page protections to `to` (the caller checked the room). */
@@ -145,25 +156,36 @@ function mremap(proc: Process, [old, oldLength, newLength, flags, newAddr]: numb
     if (newAddr & PAGE_MASK || newAddr < mem.mmapMin) return -E.EINVAL;
     if (newAddr + newLen > LIMIT) return -E.ENOMEM;
     if (newAddr < old + oldLen && old < newAddr + newLen) return -E.EINVAL;
+    unmapShared(proc, newAddr, newLen);
     mem.unmap(newAddr, newLen);
+  }
+  // shared file mappings in the old range are written back and follow the move
+  const taken = unmapShared(proc, old, oldLen, true);
+  const done = (to: number, len: number) => {
+    moveShared(proc, taken, old, oldLen, to, len);
+    return to;
+  };
+  if (flags & c.MREMAP_FIXED) {
     move(proc, old, oldLen, newAddr, newLen, keepOld);
-    return newAddr;
+    return done(newAddr, newLen);
   }
   if (!keepOld) {
     if (newLen <= oldLen) {
       if (newLen < oldLen) mem.unmap(old + newLen, oldLen - newLen);
-      return old;
+      return done(old, newLen);
     }
     if (old + newLen <= LIMIT && mem.isFree(old + oldLen, newLen - oldLen)) {
       mem.map(old + oldLen, newLen - oldLen, mem.perm[(old + oldLen - 1) >>> PAGE_SHIFT] & 7);
-      return old;
+      return done(old, newLen);
     }
   }
-  if (!(flags & c.MREMAP_MAYMOVE)) return -E.ENOMEM;
-  const to = mem.findFree(newLen);
-  if (to < 0) return -E.ENOMEM;
+  const to = flags & c.MREMAP_MAYMOVE ? mem.findFree(newLen) : -1;
+  if (to < 0) {
+    done(old, oldLen); // unchanged: put the records back
+    return -E.ENOMEM;
+  }
   move(proc, old, oldLen, to, newLen, keepOld);
-  return to;
+  return done(to, newLen);
 }
 
 function madvise(proc: Process, [addr, length, advice]: number[]): number {
@@ -175,8 +197,11 @@ function madvise(proc: Process, [addr, length, advice]: number[]): number {
   if (addr + len > LIMIT) return -E.EINVAL;
   if (!mem.isMapped(addr, len)) return -E.ENOMEM;
   if (advice === c.MADV_DONTNEED || advice === c.MADV_FREE || advice === c.MADV_REMOVE) {
-    // private anonymous memory reads back as zeros (file-backed private pages too: simplification)
-    for (let a = addr; a < addr + len; a += PAGE_SIZE) if (mem.perm[a >>> PAGE_SHIFT] & PAGE_DIRTY) mem.poke(a, ZERO_PAGE);
+    // shared file pages read the file again; private anonymous memory reads back as zeros
+    // (file-backed private pages too: simplification)
+    const shared = dropShared(proc, addr, len);
+    const isShared = (a: number) => shared.some(([s, e]) => a >= s && a < e);
+    for (let a = addr; a < addr + len; a += PAGE_SIZE) if (mem.perm[a >>> PAGE_SHIFT] & PAGE_DIRTY && !isShared(a)) mem.poke(a, ZERO_PAGE);
   }
   return 0;
 }
@@ -187,6 +212,7 @@ function msync(proc: Process, [addr, length, flags]: number[]): number {
   if ((flags & c.MS_ASYNC) && (flags & c.MS_SYNC)) return -E.EINVAL;
   const len = pageUp(length);
   if (len && !proc.mem.isMapped(addr, len)) return -E.ENOMEM;
+  syncRange(proc, addr, len);
   return 0;
 }
 

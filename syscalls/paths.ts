@@ -43,12 +43,36 @@ export function procSelf(proc: Process, p: string): string | undefined {
  * a negative errno when dirfd is bad. An empty `p` is the caller's business (AT_EMPTY_PATH).
  */
 export function resolveAt(proc: Process, dirfd: number, p: string): string | number {
-  if (p.startsWith('/')) return sysrootPath(proc, p);
+  if (p.startsWith('/')) return procSelfHost(proc, p) ?? sysrootPath(proc, p);
   if ((dirfd | 0) === archOf(proc).c.AT_FDCWD) return nodePath.join(proc.cwd, p);
   const f = proc.fds.get(dirfd | 0);
   if (!f) return -E.EBADF;
   if (f.kind !== 'dir') return -E.ENOTDIR;
-  return nodePath.join(f.path, p);
+  const q = nodePath.join(f.path, p);
+  return (q.startsWith('/proc/') && procSelfHost(proc, q)) || q;
+}
+
+/**
+ * Host path for the parts of /proc/self that describe guest state Node's own /proc/self
+ * would get wrong: fd/N (-> the host fd behind guest fd N) and cwd (-> the guest's cwd).
+ * undefined for everything else; -ENOENT for a guest fd that is not open or has no host fd.
+ */
+export function procSelfHost(proc: Process, p: string): string | number | undefined {
+  const self = procSelf(proc, p);
+  if (self === undefined) return undefined;
+  const fd = /^fd\/(\d+)(\/.*)?$/.exec(self);
+  if (fd) {
+    const f = proc.fds.get(Number(fd[1]));
+    if (!f || f.hostFd < 0) return -E.ENOENT;
+    return `/proc/self/fd/${f.hostFd}${fd[2] ?? ''}`;
+  }
+  if (self === 'cwd' || self.startsWith('cwd/')) return proc.cwd + self.slice(3);
+  return undefined;
+}
+
+/** Whether host directory `dir` is our /proc/self/fd (listed from the guest's fd table). */
+export function isProcFdDir(proc: Process, dir: string): boolean {
+  return procSelf(proc, dir) === 'fd';
 }
 
 /** readPath + resolveAt: the usual first two steps of a path syscall. */

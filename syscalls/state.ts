@@ -1,5 +1,9 @@
+import type { SharedMapping } from './shared-map.js';
+
 /** Per-process syscall state that has no better home (hangs off Process as `proc.sys`). */
 export class SysState {
+  /** MAP_SHARED file mappings (shared-map.ts) */
+  sharedMaps: SharedMapping[] = [];
   /** signals raised while blocked or caught (delivery is the signal layer's job) */
   pendingSignals: number[] = [];
   /** sigaltstack: sp, flags, size (flags = SS_DISABLE when none) */

@@ -16,10 +16,10 @@ function setup() {
   const mem = new Memory();
   const cpu = new Cpu(mem, 12);
   const env: RegionEnv = {
-    r: cpu.r, dv: mem.dv, perm: mem.perm, helpers: {},
+    r: cpu.r, mem, helpers: {},
     faults: {
       r(a, pc) { throw new GuestFault(a, false, pc); },
-      w(a, pc) { if (!(mem.perm[a >>> 12] & PROT_W)) throw new GuestFault(a, true, pc); },
+      w(a, pc) { if (!(mem.perm[a >>> 12] & PROT_W)) throw new GuestFault(a, true, pc); return false; },
     },
   };
   return { mem, cpu, env };
@@ -190,5 +190,33 @@ describe('JS backend: memory, faults and regions', () => {
     expect(cpu.get64(2)).toBe(5000050000n);
     expect(cpu.pc).toBe(0x1014);
     expect(cpu.icount).toBe(100001);
+  });
+});
+
+describe('runtime: 64-bit division without BigInt', () => {
+  it('matches BigInt on adversarial operands (all four kinds)', async () => {
+    const { div64 } = await import('../src/backend/runtime.js');
+    const next = rng(777);
+    const pick = (): bigint => {
+      const k = next() % 6;
+      const bits = BigInt(next() % 64);
+      if (k === 0) return (1n << bits) + BigInt((next() % 5) - 2);
+      if (k === 1) return BigInt(next() % 100);
+      if (k === 2) return -(1n << bits) + BigInt((next() % 5) - 2);
+      return BigInt.asIntN(64, (BigInt(next()) << 32n) | BigInt(next())) >> BigInt(next() % 40);
+    };
+    const out = { rhi: 0 };
+    for (let i = 0; i < 20000; i++) {
+      const a = s64(pick()), b = s64(pick());
+      if (b === 0n) continue;
+      const parts = (v: bigint) => [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
+      const [al, ah] = parts(a), [bl, bh] = parts(b);
+      const expect4 = [s64(a / b), s64(u64(a) / u64(b)), s64(a % b), s64(u64(a) % u64(b))];
+      for (let kind = 0; kind < 4; kind++) {
+        const lo = div64(out, al, ah, bl, bh, kind);
+        const got = (BigInt(out.rhi) << 32n) | BigInt(lo >>> 0);
+        if (got !== expect4[kind]) expect(`${kind} ${a} ${b} -> ${got}`).toBe(`${kind} ${a} ${b} -> ${expect4[kind]}`);
+      }
+    }
   });
 });

@@ -214,11 +214,12 @@ function run(mem: Memory, cpu: RiscvCpu): number | GuestFault {
     r(addr: number, pc: number): never {
       throw new GuestFault(addr, false, pc, 11, mem.perm[addr >>> PAGE_SHIFT] ? 2 : 1);
     },
-    w(addr: number, pc: number): void {
+    w(addr: number, pc: number): boolean {
       if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw new GuestFault(addr, true, pc, 11, 1);
+      return false;
     },
   };
-  const env = { r: cpu.r, dv: mem.dv, perm: mem.perm, faults, helpers: riscv64.helpers };
+  const env = { r: cpu.r, mem, faults, helpers: riscv64.helpers };
   for (let i = 0; i < 10000; i++) {
     const blocks = formRegion(riscv64, mem, cpu.pc, DEFAULT_LIMITS);
     const region = compileRegion(blocks, cpu.pc, riscv64.regs, true, env);
@@ -227,7 +228,8 @@ function run(mem: Memory, cpu: RiscvCpu): number | GuestFault {
       const kind = region.fn(cpu);
       if (kind !== ExitKind.Jump && kind !== ExitKind.Sync) return kind;
     } catch (e) {
-      if (e instanceof GuestFault) return e;
+      // as the engine does: a fault thrown by a helper gets the pc generated code stored
+      if (e instanceof GuestFault) { if (e.pc === -1) e.pc = cpu.pc; return e; }
       throw e;
     }
   }

@@ -11,10 +11,19 @@ import type { Cpu } from '../src/cpu.js';
 import type { Target } from '../targets/target.js';
 import { RiscvCpu } from '../targets/riscv/cpu.js';
 
+/** Captures log output: `lines` as complete lines, `pieces` as each write/writeRaw call made it. */
 export class CaptureLog extends Logger {
   lines: string[] = [];
+  pieces: string[] = [];
+  private pending = '';
+  override writeRaw(text: string): void {
+    this.pieces.push(text);
+    this.pending += text;
+  }
   override write(text: string): void {
-    this.lines.push(text);
+    this.pieces.push(text.endsWith('\n') ? text : text + '\n');
+    this.lines.push((this.pending + text).replace(/\n$/, ''));
+    this.pending = '';
   }
 }
 

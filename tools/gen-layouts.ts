@@ -40,7 +40,28 @@ const STRUCTS: StructSpec[] = [
   ['winsize', 'struct winsize', 'ws_row ws_col ws_xpixel ws_ypixel'],
   ['flock', 'struct flock', 'l_type l_whence l_start l_len l_pid'],
   ['pollfd', 'struct pollfd', 'fd events revents'],
+  ['siginfo', 'siginfo_t', 'si_signo si_errno si_code si_pid si_uid si_int si_ptr si_overrun si_tid si_status si_utime si_stime si_addr si_band si_fd'],
+  ['itimerval', 'struct itimerval', 'it_interval.tv_sec it_interval.tv_usec it_value.tv_sec it_value.tv_usec'],
 ];
+
+/**
+ * Per-target signal frame structs: the frame itself is private to the kernel's
+ * arch/<arch>/kernel/signal.c, so `decl` restates its composition from uapi types; the
+ * field lists name what targets/<arch>/signal.ts saves and restores.
+ */
+const SIGNAL_STRUCTS: Record<string, { decl: string; structs: StructSpec[] }> = {
+  riscv64: {
+    decl: '#include <asm/sigcontext.h>\n#include <asm/ucontext.h>\nstruct pe_rt_sigframe { siginfo_t info; struct ucontext uc; };',
+    structs: [
+      ['rt_sigframe', 'struct pe_rt_sigframe', 'info[] uc[]'],
+      ['ucontext', 'struct ucontext', 'uc_flags uc_link uc_stack.ss_sp uc_stack.ss_flags uc_stack.ss_size uc_sigmask[] uc_mcontext[]'],
+      ['sigcontext', 'struct sigcontext', [
+        'sc_regs.pc', ...'ra sp gp tp t0 t1 t2 s0 s1 a0 a1 a2 a3 a4 a5 a6 a7 s2 s3 s4 s5 s6 s7 s8 s9 s10 s11 t3 t4 t5 t6'.split(' ').map((r) => `sc_regs.${r}`),
+        'sc_fpregs.d.f[] sc_fpregs.d.fcsr',
+      ].join(' ')],
+    ],
+  },
+};
 /** extra structs for 32-bit targets that use the *64 calls */
 const STRUCTS64: StructSpec[] = [
   ['stat64', 'struct stat64', 'st_dev st_ino st_mode st_nlink st_uid st_gid st_rdev st_size st_blksize st_blocks st_atime st_atime_nsec st_mtime st_mtime_nsec st_ctime st_ctime_nsec'],
@@ -77,6 +98,11 @@ SIGXFSZ SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPOLL SIGPWR SIGSYS SIGEMT SIGRTMIN S
 SA_NOCLDSTOP SA_NOCLDWAIT SA_SIGINFO SA_ONSTACK SA_RESTART SA_NODEFER SA_RESETHAND SA_RESTORER
 SA_EXPOSE_TAGBITS SA_UNSUPPORTED
 SIG_BLOCK SIG_UNBLOCK SIG_SETMASK SS_ONSTACK SS_DISABLE SS_AUTODISARM MINSIGSTKSZ SIGSTKSZ
+SI_USER SI_KERNEL SI_QUEUE SI_TIMER SI_MESGQ SI_ASYNCIO SI_SIGIO SI_TKILL
+ILL_ILLOPC ILL_ILLOPN ILL_ILLADR ILL_ILLTRP ILL_PRVOPC ILL_PRVREG ILL_COPROC ILL_BADSTK
+FPE_INTDIV FPE_INTOVF FPE_FLTDIV FPE_FLTOVF FPE_FLTUND FPE_FLTRES FPE_FLTINV FPE_FLTSUB
+SEGV_MAPERR SEGV_ACCERR BUS_ADRALN BUS_ADRERR BUS_OBJERR TRAP_BRKPT TRAP_TRACE
+ITIMER_REAL ITIMER_VIRTUAL ITIMER_PROF
 TCGETS TCSETS TCSETSW TCSETSF TCGETA TCSETA TCSETAW TCSETAF TCSBRK TCXONC TCFLSH TIOCEXCL TIOCNXCL
 TIOCSCTTY TIOCGPGRP TIOCSPGRP TIOCOUTQ TIOCSTI TIOCGWINSZ TIOCSWINSZ TIOCMGET TIOCMSET TIOCGSOFTCAR
 TIOCSSOFTCAR FIONREAD TIOCINQ TIOCLINUX TIOCCONS TIOCGSERIAL TIOCSSERIAL TIOCPKT FIONBIO TIOCNOTTY
@@ -131,9 +157,10 @@ const KERNEL_HEADERS = `
 #include <linux/prctl.h>
 `;
 
-function kernelSource(structs: StructSpec[], errnoNames: string[]): string {
+function kernelSource(structs: StructSpec[], errnoNames: string[], decl = ''): string {
   const lines: string[] = [
     KERNEL_HEADERS,
+    decl,
     'int printf(const char *, ...);',
     'struct pe_dirent64 { __u64 d_ino; __s64 d_off; unsigned short d_reclen; unsigned char d_type; char d_name[0]; };',
     '#define SIGNED(T, f) ((__typeof__(((T *)0)->f))-1 < (__typeof__(((T *)0)->f))0)',
@@ -240,8 +267,9 @@ export function generate(t: CrossTarget): string {
   try {
     const errnoNames = [...execFileSync(cc, ['-E', '-dM', '-'], { input: '#include <asm/errno.h>\n', encoding: 'utf8' })
       .matchAll(/^#define (E[A-Z0-9]+) /gm)].map((m) => m[1]);
-    const structs = t.stat64 ? [...STRUCTS, ...STRUCTS64] : STRUCTS;
-    fs.writeFileSync(path.join(dir, 'k.c'), kernelSource(structs, errnoNames));
+    const sig = SIGNAL_STRUCTS[t.name];
+    const structs = [...STRUCTS, ...(t.stat64 ? STRUCTS64 : []), ...(sig?.structs ?? [])];
+    fs.writeFileSync(path.join(dir, 'k.c'), kernelSource(structs, errnoNames, sig?.decl));
     fs.writeFileSync(path.join(dir, 'l.c'), libcSource());
     const exe = path.join(dir, 'layouts');
     execFileSync(cc, [...(t.cflags ?? []), '-static', '-O0', '-w', '-o', exe, path.join(dir, 'k.c'), path.join(dir, 'l.c')]);

@@ -8,7 +8,7 @@
  *     let pc = ENTRY, ea = 0, kind = 0, ic = 0;
  *     try {
  *       L: for (;;) switch (pc) {              // every block of the region is a case
- *         case 0x10078: { ...ops...; pc = next; if (--cpu.budget > 0) continue L; break L; }
+ *         case 0x10078: { ...ops...; pc = next; if (--bud > 0) continue L; break L; }
  *         default: break L;                     // left the region: back to the run loop
  *       }
  *     } catch (e) { write back; throw e; }     // guest faults carry their pc
@@ -30,8 +30,11 @@ export type RegionFn = (cpu: unknown) => number;
 export interface FaultHooks {
   /** a load hit a page without read permission: throws */
   r(addr: number, pc: number): never;
-  /** a store hit a page that is not plainly writable (protected, or holds code) */
-  w(addr: number, pc: number, size: number): void;
+  /**
+   * a store hit a page that is not plainly writable (protected, or holds code): throws, or
+   * returns true when translated code was dropped (the region then returns at its next branch)
+   */
+  w(addr: number, pc: number, size: number): boolean;
 }
 
 export interface CompiledRegion {
@@ -55,13 +58,18 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
   const ctx: LowerCtx = { regs, littleEndian, used: new Set(), written: new Set(), helpers: new Set() };
   const inRegion = new Set(blocks.map((b) => b.pc >>> 0));
   const cases: string[] = [];
-  const locals = new Set<string>();
   for (const b of blocks) {
     const { body, term } = lowerBlock(b, ctx);
+    // temps are block-scoped: V8 then sees they do not live across the dispatch loop
+    const text = body.join('\n');
+    const names: string[] = [];
     b.temps.forEach((t, i) => {
-      if (t === 'i64') { locals.add(`t${i}l`); locals.add(`t${i}h`); } else locals.add(`t${i}`);
+      for (const n of t === 'i64' ? [`t${i}l`, `t${i}h`] : [`t${i}`]) {
+        if (new RegExp(`\\b${n}\\b`).test(text)) names.push(`${n} = 0`);
+      }
     });
-    const lines = [`case ${hex(b.pc)}: {`, ...body.map((l) => '  ' + l), `  ic += ${b.ninsns};`];
+    const lines = [`case ${hex(b.pc)}: {`, ...(names.length ? [`  let ${names.join(', ')};`] : []),
+      ...body.map((l) => '  ' + l), `  ic += ${b.ninsns};`];
     const lo = (v: number) => (b.temps[v] === 'i64' ? `t${v}l` : `t${v}`);
     // terminator operands may be constants folded away by lowerBlock: re-find them
     const constOf = (v: number): string | undefined => {
@@ -69,7 +77,7 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
       return op ? hex(Number(BigInt.asUintN(32, BigInt(op.imm)))) : undefined;
     };
     const val = (v: number) => constOf(v) ?? `(${lo(v)} >>> 0)`;
-    const next = `if (--cpu.budget > 0) continue L; break L;`;
+    const next = `if (--bud > 0) continue L; break L;`;
     switch (term.op) {
       case 'jmp': {
         const t = Number(term.imm) >>> 0;
@@ -112,8 +120,7 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
     ...helpers.map((h) => `const h_${h} = H[${JSON.stringify(h)}];`),
     `return function region_${entry.toString(16)}(cpu) {`,
     load.length ? `  let ${load.join(', ')};` : '',
-    locals.size ? `  let ${[...locals].map((l) => l + ' = 0').join(', ')};` : '',
-    `  let pc = ${hex(entry)}, ea = 0, kind = 0, ic = 0;`,
+    `  let pc = ${hex(entry)}, ea = 0, kind = 0, ic = 0, bud = cpu.budget;`,
     guarded ? '  try {' : '',
     '    L: for (;;) switch (pc) {',
     ...cases.map((l) => '      ' + l),
@@ -124,7 +131,7 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
     guarded ? '    throw e;' : '',
     guarded ? '  }' : '',
     guarded ? `  ${wb}` : '',
-    '  cpu.pc = pc; cpu.icount += ic;',
+    '  cpu.pc = pc; cpu.icount += ic; cpu.budget = bud;',
     '  return kind;',
     '};',
   ].filter((l) => l !== '').join('\n');
@@ -133,8 +140,7 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
 
 export interface RegionEnv {
   r: Int32Array;
-  dv: DataView;
-  perm: Uint8Array;
+  mem: { dv: DataView; perm: Uint8Array; u8: Uint8Array; i8: Int8Array; i16: Int16Array; u16: Uint16Array; i32: Int32Array };
   faults: FaultHooks;
   helpers: Record<string, unknown>;
 }
@@ -146,7 +152,8 @@ export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], l
     if (typeof env.helpers[h] !== 'function') throw new Error(`backend: no helper named ${h}`);
   }
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('r', 'dv', 'p', 'F', 'RT', 'H', source) as (...a: unknown[]) => RegionFn;
-  const fn = factory(env.r, env.dv, env.perm, env.faults, runtime, env.helpers);
+  const factory = new Function('r', 'dv', 'p', 'F', 'RT', 'H', 'u8', 'i8', 'i16', 'u16', 'i32', source) as (...a: unknown[]) => RegionFn;
+  const m = env.mem;
+  const fn = factory(env.r, m.dv, m.perm, env.faults, runtime, env.helpers, m.u8, m.i8, m.i16, m.u16, m.i32);
   return { entry, tier: blocks.length > 1 ? 2 : 1, hits: 0, fn, source, blocks };
 }

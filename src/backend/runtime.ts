@@ -71,17 +71,52 @@ export function mulhsu32(a: number, b: number): number {
   return hi;
 }
 
-const big = (lo: number, hi: number) => (BigInt(hi) << 32n) | BigInt(lo >>> 0);
-const ubig = (lo: number, hi: number) => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-function retBig(out: HiOut, v: bigint): number {
-  out.rhi = Number(BigInt.asIntN(32, v >> 32n));
-  return Number(BigInt.asIntN(32, v));
+const SAFE = 2 ** 53;
+
+/**
+ * Unsigned 64-bit division without BigInt: lo of the quotient (or remainder) returned, hi in
+ * out.rhi. A double estimate of the quotient, lowered so it can only be too small, is fixed
+ * up exactly with 64-bit integer arithmetic on the pairs.
+ */
+function udiv64(out: HiOut, al: number, ah: number, bl: number, bh: number, rem: boolean): number {
+  const A = (ah >>> 0) * TWO32 + (al >>> 0);
+  const B = (bh >>> 0) * TWO32 + (bl >>> 0);
+  if (A < SAFE) { // then B <= A or the quotient is 0; either way the double arithmetic is exact
+    const r = A % B;
+    return retNum(out, rem ? r : (A - r) / B);
+  }
+  if (bh === 0 && (bl >>> 0) < 0x200000) {
+    // two 32-bit digits, each step exact in doubles
+    const b = bl >>> 0;
+    const qh = Math.floor((ah >>> 0) / b);
+    const x = ((ah >>> 0) - qh * b) * TWO32 + (al >>> 0);
+    const r = x % b;
+    if (rem) { out.rhi = 0; return r | 0; }
+    out.rhi = qh | 0;
+    return ((x - r) / b) | 0;
+  }
+  // q0 <= true quotient (the estimate is within +-1 and we step one below); q0 < 2^43 here
+  let q = Math.max(0, Math.floor(A / B) - 1);
+  const ql = q % TWO32, qh = Math.floor(q / TWO32);
+  const pl = Math.imul(ql, bl);
+  const ph = (Math.imul(ql, bh) + Math.imul(qh, bl) + mulhu32(ql, bl)) | 0;
+  let rl = (al - pl) | 0;
+  let rh = (ah - ph - ((al >>> 0) < (pl >>> 0) ? 1 : 0)) | 0;
+  // while r >= B: r -= B, q++
+  while ((rh >>> 0) > (bh >>> 0) || (rh === bh && (rl >>> 0) >= (bl >>> 0))) {
+    const nl = (rl - bl) | 0;
+    rh = (rh - bh - ((rl >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
+    rl = nl;
+    q++;
+  }
+  if (rem) { out.rhi = rh; return rl; }
+  return retNum(out, q);
 }
+
 function retNum(out: HiOut, v: number): number {
   out.rhi = Math.floor(v / TWO32) | 0;
   return v | 0;
 }
-const SAFE = 2 ** 53;
 
 /**
  * 64-bit division and remainder. kind: 0 divs, 1 divu, 2 rems, 3 remu.
@@ -89,21 +124,28 @@ const SAFE = 2 ** 53;
  * their ISA's exact rules around this.
  */
 export function div64(out: HiOut, al: number, ah: number, bl: number, bh: number, kind: number): number {
-  const signed = kind === 0 || kind === 2;
   const isRem = kind >= 2;
   if (bl === 0 && bh === 0) {
     if (isRem) { out.rhi = ah; return al; }
     out.rhi = 0; return 0;
   }
-  const a = signed ? ah * TWO32 + (al >>> 0) : (ah >>> 0) * TWO32 + (al >>> 0);
-  const b = signed ? bh * TWO32 + (bl >>> 0) : (bh >>> 0) * TWO32 + (bl >>> 0);
+  if (kind === 1 || kind === 3) return udiv64(out, al, ah, bl, bh, isRem);
+  // signed: small operands directly, else divide magnitudes and fix the signs (C truncation)
+  const a = ah * TWO32 + (al >>> 0);
+  const b = bh * TWO32 + (bl >>> 0);
   if (a < SAFE && a > -SAFE && b < SAFE && b > -SAFE) {
     const r = a % b; // exact (fmod), sign of the dividend like C
     return retNum(out, isRem ? r : (a - r) / b);
   }
-  const A = signed ? big(al, ah) : ubig(al, ah);
-  const B = signed ? big(bl, bh) : ubig(bl, bh);
-  return retBig(out, isRem ? A % B : A / B);
+  const an = ah < 0, bn = bh < 0;
+  let xl = al, xh = ah, yl = bl, yh = bh;
+  if (an) { xl = (-al) | 0; xh = (~ah + (xl === 0 ? 1 : 0)) | 0; }
+  if (bn) { yl = (-bl) | 0; yh = (~bh + (yl === 0 ? 1 : 0)) | 0; }
+  let lo = udiv64(out, xl, xh, yl, yh, isRem);
+  let hi = out.rhi;
+  if (isRem ? an : an !== bn) { lo = (-lo) | 0; hi = (~hi + (lo === 0 ? 1 : 0)) | 0; }
+  out.rhi = hi;
+  return lo;
 }
 
 /** 32-bit division with the same conventions (kind as div64). */

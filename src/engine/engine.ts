@@ -49,15 +49,17 @@ export class Engine {
       r(addr: number, pc: number): never {
         throw new GuestFault(addr, false, pc, 11, mem.perm[addr >>> PAGE_SHIFT] ? 2 : 1);
       },
-      w(addr: number, pc: number, size: number): void {
+      w(addr: number, pc: number, size: number): boolean {
         const f = mem.perm[addr >>> PAGE_SHIFT];
         if (!(f & PROT_W)) throw new GuestFault(addr, true, pc, 11, f ? 2 : 1);
-        if (f & PAGE_CODE) mem.onCodeWrite(addr >>> PAGE_SHIFT);
+        let code = false;
+        if (f & PAGE_CODE) { mem.onCodeWrite(addr >>> PAGE_SHIFT); code = true; }
         const last = (addr + size - 1) >>> PAGE_SHIFT;
-        if (last !== addr >>> PAGE_SHIFT && mem.perm[last] & PAGE_CODE) mem.onCodeWrite(last);
+        if (last !== addr >>> PAGE_SHIFT && mem.perm[last] & PAGE_CODE) { mem.onCodeWrite(last); code = true; }
+        return code;
       },
     };
-    this.env = { r: cpu.r, dv: mem.dv, perm: mem.perm, faults, helpers: target.helpers };
+    this.env = { r: cpu.r, mem, faults, helpers: target.helpers };
   }
 
   /**
@@ -72,7 +74,7 @@ export class Engine {
     const blocks = formRegion(target, mem, pc, limits, tier === 1 ? (b) => {
       if (log.has('in_asm')) log.write(`IN: \n${b.asm.join('\n')}\n`);
       if (log.has('op')) log.write(`OP:\n${formatIr(b)}\n`);
-    } : undefined, log.has('in_asm'));
+    } : undefined, log.has('in_asm'), (next) => this.cache.get(next) !== undefined);
     const region = compileRegion(blocks, pc, target.regs, target.littleEndian, this.env, tier > 1);
     region.tier = tier;
     if (log.has('out_asm')) log.write(`OUT: [region 0x${pc.toString(16)}]\n${region.source}\n`);

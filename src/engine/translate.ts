@@ -11,7 +11,7 @@ export interface RegionLimits {
   regionInsns: number;
 }
 
-export const DEFAULT_LIMITS: RegionLimits = { blockInsns: 64, regionBlocks: 48, regionInsns: 600 };
+export const DEFAULT_LIMITS: RegionLimits = { blockInsns: 64, regionBlocks: 32, regionInsns: 400 };
 
 /** Translate the single basic block at `pc`. */
 export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm = false): Block {
@@ -47,11 +47,13 @@ function successors(b: Block): number[] {
 
 /**
  * Collect the blocks of a region starting at `entry`: breadth-first along direct branches,
- * calls and their return points, within the limits. Blocks that trap (an undecodable or
+ * calls and their return points, within the limits, keeping only blocks `accept` approves
+ * (the engine passes "has already run", so a region holds the paths actually taken: cold
+ * code stays out of the function V8 has to optimise). Blocks that trap (an undecodable or
  * unfetchable instruction) are kept only as the entry itself.
  */
 export function formRegion(target: Target, mem: Memory, entry: number, lim: RegionLimits,
-  onBlock?: (b: Block) => void, wantAsm = false): Block[] {
+  onBlock?: (b: Block) => void, wantAsm = false, accept: (pc: number) => boolean = () => true): Block[] {
   const blocks: Block[] = [];
   const seen = new Set<number>([entry]);
   const queue = [entry];
@@ -65,7 +67,7 @@ export function formRegion(target: Target, mem: Memory, entry: number, lim: Regi
     blocks.push(b);
     insns += b.ninsns;
     for (const s of successors(b)) {
-      if (!seen.has(s)) { seen.add(s); queue.push(s); }
+      if (!seen.has(s) && accept(s)) { seen.add(s); queue.push(s); }
     }
   }
   return blocks;
