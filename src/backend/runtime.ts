@@ -71,7 +71,6 @@ export function mulhsu32(a: number, b: number): number {
   return hi;
 }
 
-const SAFE = 2 ** 53;
 
 /**
  * Unsigned 64-bit division without BigInt: lo of the quotient (or remainder) returned, hi in
@@ -79,44 +78,56 @@ const SAFE = 2 ** 53;
  * up exactly with 64-bit integer arithmetic on the pairs.
  */
 function udiv64(out: HiOut, al: number, ah: number, bl: number, bh: number, rem: boolean): number {
-  const A = (ah >>> 0) * TWO32 + (al >>> 0);
-  const B = (bh >>> 0) * TWO32 + (bl >>> 0);
-  if (A < SAFE) { // then B <= A or the quotient is 0; either way the double arithmetic is exact
-    const r = A % B;
-    return retNum(out, rem ? r : (A - r) / B);
-  }
-  if (bh === 0 && (bl >>> 0) < 0x200000) {
-    // two 32-bit digits, each step exact in doubles
+  if (bh === 0) {
+    // divisor below 2^32: long division by 32-, 16- and 16-bit digits. Each partial dividend
+    // is below 2^48, so a quotient digit from one double division is exact or one too big
+    // or small; the remainder check fixes it. (JS `%` on such numbers calls fmod: slow.)
     const b = bl >>> 0;
-    const qh = Math.floor((ah >>> 0) / b);
-    const x = ((ah >>> 0) - qh * b) * TWO32 + (al >>> 0);
-    const r = x % b;
+    const xh = ah >>> 0;
+    let qh = Math.floor(xh / b);
+    let r = xh - qh * b;
+    if (r < 0) { qh--; r += b; } else if (r >= b) { qh++; r -= b; }
+    const x1 = r * 65536 + (al >>> 16);
+    let q1 = Math.floor(x1 / b);
+    r = x1 - q1 * b;
+    if (r < 0) { q1--; r += b; } else if (r >= b) { q1++; r -= b; }
+    const x0 = r * 65536 + (al & 0xffff);
+    let q0 = Math.floor(x0 / b);
+    r = x0 - q0 * b;
+    if (r < 0) { q0--; r += b; } else if (r >= b) { q0++; r -= b; }
     if (rem) { out.rhi = 0; return r | 0; }
     out.rhi = qh | 0;
-    return ((x - r) / b) | 0;
+    return (q1 * 65536 + q0) | 0;
   }
-  // q0 <= true quotient (the estimate is within +-1 and we step one below); q0 < 2^43 here
-  let q = Math.max(0, Math.floor(A / B) - 1);
-  const ql = q % TWO32, qh = Math.floor(q / TWO32);
-  const pl = Math.imul(ql, bl);
-  const ph = (Math.imul(ql, bh) + Math.imul(qh, bl) + mulhu32(ql, bl)) | 0;
+  const A = (ah >>> 0) * TWO32 + (al >>> 0);
+  const B = (bh >>> 0) * TWO32 + (bl >>> 0);
+  if (bh < 0) { // divisor >= 2^63: the quotient is 0 or 1
+    const ge = (ah >>> 0) > (bh >>> 0) || (ah === bh && (al >>> 0) >= (bl >>> 0));
+    if (!ge) { if (rem) { out.rhi = ah; return al; } out.rhi = 0; return 0; }
+    if (rem) { out.rhi = (ah - bh - ((al >>> 0) < (bl >>> 0) ? 1 : 0)) | 0; return (al - bl) | 0; }
+    out.rhi = 0; return 1;
+  }
+  // 2^32 <= divisor < 2^63, so the quotient is below 2^32: a double estimate is within one
+  let q = Math.floor(A / B);
+  if (q * B >= 18446744073709551616) q--; // q*B must not wrap
+  const pl = Math.imul(q, bl);
+  const ph = (Math.imul(q, bh) + mulhu32(q, bl)) | 0;
   let rl = (al - pl) | 0;
   let rh = (ah - ph - ((al >>> 0) < (pl >>> 0) ? 1 : 0)) | 0;
-  // while r >= B: r -= B, q++
-  while ((rh >>> 0) > (bh >>> 0) || (rh === bh && (rl >>> 0) >= (bl >>> 0))) {
+  if (rh < 0) { // r < 0 (|r| <= B < 2^63): one step down
+    const nl = (rl + bl) | 0;
+    rh = (rh + bh + ((nl >>> 0) < (rl >>> 0) ? 1 : 0)) | 0;
+    rl = nl; q--;
+  } else if ((rh >>> 0) > (bh >>> 0) || (rh === bh && (rl >>> 0) >= (bl >>> 0))) {
     const nl = (rl - bl) | 0;
     rh = (rh - bh - ((rl >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
-    rl = nl;
-    q++;
+    rl = nl; q++;
   }
   if (rem) { out.rhi = rh; return rl; }
-  return retNum(out, q);
+  out.rhi = 0;
+  return q | 0;
 }
 
-function retNum(out: HiOut, v: number): number {
-  out.rhi = Math.floor(v / TWO32) | 0;
-  return v | 0;
-}
 
 /**
  * 64-bit division and remainder. kind: 0 divs, 1 divu, 2 rems, 3 remu.
@@ -130,13 +141,7 @@ export function div64(out: HiOut, al: number, ah: number, bl: number, bh: number
     out.rhi = 0; return 0;
   }
   if (kind === 1 || kind === 3) return udiv64(out, al, ah, bl, bh, isRem);
-  // signed: small operands directly, else divide magnitudes and fix the signs (C truncation)
-  const a = ah * TWO32 + (al >>> 0);
-  const b = bh * TWO32 + (bl >>> 0);
-  if (a < SAFE && a > -SAFE && b < SAFE && b > -SAFE) {
-    const r = a % b; // exact (fmod), sign of the dividend like C
-    return retNum(out, isRem ? r : (a - r) / b);
-  }
+  // signed: divide the magnitudes and fix the signs (C truncation)
   const an = ah < 0, bn = bh < 0;
   let xl = al, xh = ah, yl = bl, yh = bh;
   if (an) { xl = (-al) | 0; xh = (~ah + (xl === 0 ? 1 : 0)) | 0; }
