@@ -15,6 +15,7 @@ function tr(hex: string, opts: { at?: number; maxInsns?: number; mapLen?: number
   mem.map(BASE, opts.mapLen ?? 0x2000, PROT_R | PROT_X);
   mem.poke(at, Buffer.from(hex, 'hex'));
   const b = new IrBuilder();
+  b.wantAsm = true;
   const info = translateRiscv(b, mem, at, opts.maxInsns ?? 64);
   const ir = formatIr({ pc: at, end: info.end, ninsns: info.ninsns, ops: b.ops, temps: b.temps, asm: b.asm });
   return { b, info, ir, ops: b.ops, last: b.ops[b.ops.length - 1], mem };
