@@ -17,20 +17,23 @@ import { procFile } from './procfs.js';
 import { afterFileChange, beforeFileAccess, beforePathAccess, fileKey, mappedKey } from './shared-map.js';
 import { fmtArg, fmtOflags, quotePath } from './strace.js';
 
-/** Linux's O_PATH and O_TMPFILE on the host (Node does not export them). */
+/** Linux's O_PATH and O_TMPFILE on the host (Node does not export them; 0 elsewhere). */
 const HOST_O_PATH = process.platform === 'linux' ? 0o10000000 : 0;
+const HOST_O_TMPFILE = process.platform === 'linux' ? 0o20000000 | fs.constants.O_DIRECTORY : 0;
 
 function hostOpenFlags(proc: Process, flags: number): number {
+  const c = archOf(proc).c;
   let h = flags & 3;
   for (const [g, hb] of archOf(proc).openFlags) if (flags & g) h |= hb;
-  if (flags & (archOf(proc).c.O_PATH ?? 0)) h = HOST_O_PATH | (h & ~3 & (fs.constants.O_DIRECTORY | fs.constants.O_NOFOLLOW));
+  if (flags & (c.O_PATH ?? 0)) h = HOST_O_PATH | (h & ~3 & (fs.constants.O_DIRECTORY | fs.constants.O_NOFOLLOW));
+  if (c.O_TMPFILE && (flags & c.O_TMPFILE) === c.O_TMPFILE) h |= HOST_O_TMPFILE;
   return h;
 }
 
 /** Open host path `host` for the guest; returns the new guest fd or -errno. */
 export function openHost(proc: Process, host: string, guestPath: string, flags: number, mode: number): number {
   const c = archOf(proc).c;
-  if (c.O_TMPFILE && (flags & c.O_TMPFILE) === c.O_TMPFILE) return -E.EOPNOTSUPP;
+  if (c.O_TMPFILE && (flags & c.O_TMPFILE) === c.O_TMPFILE && !HOST_O_TMPFILE) return -E.EOPNOTSUPP;
   const creat = (flags & c.O_CREAT) !== 0;
   const existed = creat && fs.lstatSync(host, { throwIfNoEntry: false }) !== undefined;
   const hostFd = fs.openSync(host, hostOpenFlags(proc, flags), mode & 0o7777 & ~proc.umask);
@@ -40,6 +43,11 @@ export function openHost(proc: Process, host: string, guestPath: string, flags: 
   const st = fs.fstatSync(hostFd);
   const keep = flags & ~(c.O_CREAT | c.O_EXCL | c.O_NOCTTY | c.O_TRUNC | c.O_CLOEXEC);
   const f = new OpenFile(st.isDirectory() ? 'dir' : 'host', hostFd, keep, host, guestPath);
+  if (c.O_TMPFILE && (flags & c.O_TMPFILE) === c.O_TMPFILE) {
+    // an unnamed file in directory `host` (readlink shows "dir/#ino (deleted)", as Linux does)
+    f.path = '';
+    f.guestPath = `${guestPath.replace(/\/+$/, '')}/#${st.ino} (deleted)`;
+  }
   f.pos = st.isFile() || st.isBlockDevice() || st.isDirectory() ? 0 : null;
   if (flags & c.O_TRUNC && proc.sys.sharedMaps.length && st.isFile()) afterFileChange(proc, fileKey(f), 0, Infinity);
   return installFile(proc, f, (flags & c.O_CLOEXEC) !== 0);
@@ -401,7 +409,7 @@ export const fsSyscalls: SyscallDef[] = [
   sys('openat', ['dirfd', 'path', 'oflags', 'octal'], openat, {
     show: (proc, a) => {
       const c = archOf(proc).c;
-      const withMode = (a[2] & c.O_CREAT) !== 0 || (c.O_TMPFILE !== undefined && (a[2] & c.O_TMPFILE) === c.O_TMPFILE);
+      const withMode = (a[2] & c.O_CREAT) !== 0; // as qemu shows it (not for O_TMPFILE)
       return `${a[0] === c.AT_FDCWD ? 'AT_FDCWD' : a[0]},${quotePath(proc, a[1])},${fmtOflags(a[2], archOf(proc))}${withMode ? ',0' + (a[3] >>> 0).toString(8) : ''}`;
     },
   }),

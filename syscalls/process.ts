@@ -14,6 +14,7 @@ import { type SyscallDef, sys } from './def.js';
 import { E } from './errno.js';
 import { sleepSync } from './io.js';
 import { readStruct, writeCharArray, writeField, writeStruct } from './layout.js';
+import { fmtArg } from './strace.js';
 
 const INF = (1n << 64n) - 1n;
 
@@ -312,7 +313,10 @@ export const processSyscalls: SyscallDef[] = [
   sys('uname', ['buf'], uname),
   sys('sysinfo', undefined, sysinfo),
   sys('getrandom', ['buf', 'int', 'int'], getrandom),
-  sys('futex', ['ptr', 'futexop', 'int', 'ptr', 'ptr', 'int'], futex),
+  sys('futex', ['ptr', 'futexop', 'int', 'ptr', 'ptr', 'int'], futex, {
+    // qemu shows uaddr2 twice (as a pointer, then as %d) and never val3: so do we
+    show: (p, a) => [fmtArg(p, 'ptr', a[0]), fmtArg(p, 'futexop', a[1]), a[2] | 0, fmtArg(p, 'ptr', a[3]), fmtArg(p, 'ptr', a[4]), a[4] | 0].join(','),
+  }),
   sys('prctl', ['int', 'hex', 'hex', 'hex', 'hex'], prctl),
   sys('personality', ['hex'], () => 0),
   sys('umask', ['octal'], umask),

@@ -25,7 +25,8 @@ import type { RegInfo } from '../../targets/target.js';
 import { lowerBlock, type LowerCtx } from './lower.js';
 import { runtime } from './runtime.js';
 
-export type RegionFn = (cpu: unknown) => number;
+/** A compiled region. `env` is used by tier-1 functions only (tier 2 closes over it). */
+export type RegionFn = (cpu: unknown, env?: unknown) => number;
 
 export interface FaultHooks {
   /** a load hit a page without read permission: throws */
@@ -115,10 +116,11 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
   const helpers = [...ctx.helpers].sort();
   const text = cases.join('\n');
   const guarded = written.length > 0;
-  const src = [
+  const prelude = [
     ...Object.keys(runtime).filter((k) => text.includes(`${k}(`)).map((k) => `const ${k} = RT.${k};`),
     ...helpers.map((h) => `const h_${h} = H[${JSON.stringify(h)}];`),
-    `return function region_${entry.toString(16)}(cpu) {`,
+  ];
+  const body = [
     load.length ? `  let ${load.join(', ')};` : '',
     `  let pc = ${hex(entry)}, ea = 0, kind = 0, ic = 0, bud = cpu.budget;`,
     guarded ? '  try {' : '',
@@ -133,8 +135,14 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
     guarded ? `  ${wb}` : '',
     '  cpu.pc = pc; cpu.icount += ic; cpu.budget = bud;',
     '  return kind;',
-    '};',
-  ].filter((l) => l !== '').join('\n');
+  ];
+  const keep = (l: string) => l !== '';
+  const src = cacheRegs
+    ? [...prelude, `return function region_${entry.toString(16)}(cpu) {`, ...body, '};'].filter(keep).join('\n')
+    // tier 1: one function, its environment destructured from the second argument (a
+    // factory plus an inner function costs V8 about half as much again to compile)
+    : ['const { r, dv, p, F, RT, H, u8, i8, i16, u16, i32 } = E;', ...prelude, ...body].filter(keep).join('\n');
+
   return { source: src, helpers };
 }
 
@@ -143,6 +151,14 @@ export interface RegionEnv {
   mem: { dv: DataView; perm: Uint8Array; u8: Uint8Array; i8: Int8Array; i16: Int16Array; u16: Uint16Array; i32: Int32Array };
   faults: FaultHooks;
   helpers: Record<string, unknown>;
+  /** the flat object tier-1 functions receive as their second argument (made on first use) */
+  flat?: Record<string, unknown>;
+}
+
+/** The second argument every caller passes to a compiled region. */
+export function regionArg(env: RegionEnv): Record<string, unknown> {
+  const m = env.mem;
+  return env.flat ??= { r: env.r, dv: m.dv, p: m.perm, F: env.faults, RT: runtime, H: env.helpers, u8: m.u8, i8: m.i8, i16: m.i16, u16: m.u16, i32: m.i32 };
 }
 
 export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], littleEndian: boolean, env: RegionEnv,
@@ -151,9 +167,15 @@ export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], l
   for (const h of helpers) {
     if (typeof env.helpers[h] !== 'function') throw new Error(`backend: no helper named ${h}`);
   }
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('r', 'dv', 'p', 'F', 'RT', 'H', 'u8', 'i8', 'i16', 'u16', 'i32', source) as (...a: unknown[]) => RegionFn;
-  const m = env.mem;
-  const fn = factory(env.r, m.dv, m.perm, env.faults, runtime, env.helpers, m.u8, m.i8, m.i16, m.u16, m.i32);
+  let fn: RegionFn;
+  if (cacheRegs) {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const factory = new Function('r', 'dv', 'p', 'F', 'RT', 'H', 'u8', 'i8', 'i16', 'u16', 'i32', source) as (...a: unknown[]) => RegionFn;
+    const m = env.mem;
+    fn = factory(env.r, m.dv, m.perm, env.faults, runtime, env.helpers, m.u8, m.i8, m.i16, m.u16, m.i32);
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    fn = new Function('cpu', 'E', source) as RegionFn;
+  }
   return { entry, tier: blocks.length > 1 ? 2 : 1, hits: 0, fn, source, blocks };
 }

@@ -2,7 +2,7 @@ import { ExitKind, formatIr } from '../ir.js';
 import { GuestFault, PAGE_SHIFT, PROT_W, PAGE_CODE } from '../memory.js';
 import { GuestExit } from '../errors.js';
 import type { Process } from '../process.js';
-import { compileRegion, type CompiledRegion, type FaultHooks, type RegionEnv } from '../backend/region.js';
+import { compileRegion, regionArg, type CompiledRegion, type FaultHooks, type RegionEnv } from '../backend/region.js';
 import { CodeCache } from './cache.js';
 import { DEFAULT_LIMITS, formRegion, type RegionLimits } from './translate.js';
 import { doSyscall } from '../../syscalls/index.js';
@@ -105,6 +105,7 @@ export class Engine {
   runSlice(): ExitKind {
     const { cpu, log } = this.proc;
     const trace = log.has('exec') || log.has('cpu');
+    const arg = regionArg(this.env);
     for (;;) {
       const pc = cpu.pc;
       let region = this.cache.get(pc) ?? this.compile(pc);
@@ -113,7 +114,7 @@ export class Engine {
       cpu.budget = this.slice;
       let kind: number;
       try {
-        kind = region.fn(cpu);
+        kind = region.fn(cpu, arg);
       } catch (e) {
         if (e instanceof GuestFault) {
           if (e.pc === -1) e.pc = cpu.pc; // thrown by a helper: generated code set cpu.pc before the call
