@@ -6,10 +6,22 @@ import { compileRegion, regionArg, type CompiledRegion, type FaultHooks, type Re
 import { CodeCache } from './cache.js';
 import { DEFAULT_LIMITS, formRegion, type RegionLimits } from './translate.js';
 import { doSyscall } from '../../syscalls/index.js';
-import { signalName } from './signals.js';
+import { deliverPending, deliverSignal } from '../../syscalls/signal-deliver.js';
+import { startSignalSession } from '../../syscalls/signal-host.js';
+import { awaitSyscall } from '../../syscalls/signal-wait.js';
 
-/** run-loop entries after which a single block is recompiled as a region */
-const HOT = 64;
+/**
+ * Blocks a tier-1 function must have run (entries plus its own loop iterations) before it is
+ * recompiled as a region: compiling a region costs about as much as running a few thousand
+ * blocks in tier 1, so only code that keeps running is worth it.
+ */
+const HOT = 4000;
+
+/**
+ * Compiled-function entries after which runSlice returns to run() even though the guest
+ * only jumped, so that Node can run timers (SIGALRM) and host-signal listeners (Ctrl-C).
+ */
+const SLICE_ENTRIES = 8192;
 
 export interface ExitStatus {
   /** exit status (0-255) when the guest exited normally */
@@ -33,6 +45,8 @@ export class Engine {
   private readonly limits: RegionLimits;
   private readonly env: RegionEnv;
   private readonly slice: number;
+  /** region entries left before runSlice returns to run() (see SLICE_ENTRIES) */
+  private entries = SLICE_ENTRIES;
 
   constructor(readonly proc: Process, opts: EngineOptions = {}) {
     const { mem, cpu, target, log } = proc;
@@ -64,7 +78,7 @@ export class Engine {
 
   /**
    * Translate and compile code at pc (and log it as -d asks). Tier 1 is the single block at
-   * pc, compiled the first time it runs; once the run loop has entered it HOT times, tier 2
+   * pc, compiled the first time it runs; once it has run HOT blocks, tier 2
    * compiles the whole region around it (loops, calls and returns in one JS function).
    * Compiling big regions only for hot code keeps start-up cheap.
    */
@@ -84,20 +98,29 @@ export class Engine {
 
   /** Run until the guest exits or is killed. */
   async run(): Promise<ExitStatus> {
+    const proc = this.proc;
+    const endSignals = startSignalSession(proc);
     try {
       for (;;) {
         const kind = this.runSlice();
         if (kind === ExitKind.Syscall) {
-          const p = doSyscall(this.proc);
-          if (p) await p;
+          const p = doSyscall(proc);
+          if (p) await awaitSyscall(proc, p);
+          deliverPending(proc); // signals the call raised, unblocked or waited for
         } else if (kind === ExitKind.Trap) {
-          const cpu = this.proc.cpu;
+          const cpu = proc.cpu;
           this.signal(cpu.trapSig, cpu.trapCode, cpu.trapAddr, cpu.pc);
+        } else {
+          // a time slice is over: let Node run timers and host-signal listeners, then deliver
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          deliverPending(proc);
         }
       }
     } catch (e) {
       if (e instanceof GuestExit) return { status: e.status, signal: e.signal };
       throw e;
+    } finally {
+      endSignals();
     }
   }
 
@@ -108,13 +131,16 @@ export class Engine {
     const arg = regionArg(this.env);
     for (;;) {
       const pc = cpu.pc;
-      let region = this.cache.get(pc) ?? this.compile(pc);
-      if (region.tier === 1 && ++region.hits === HOT && this.limits.regionBlocks > 1) region = this.compile(pc, 2);
+      const region = this.cache.get(pc) ?? this.compile(pc);
       if (trace) this.trace(pc);
       cpu.budget = this.slice;
       let kind: number;
       try {
         kind = region.fn(cpu, arg);
+        if (region.tier === 1 && (region.hits += this.slice - cpu.budget + 1) >= HOT && this.limits.regionBlocks > 1) {
+          region.tier = 0; // promoted: never count it again
+          this.compile(pc, 2);
+        }
       } catch (e) {
         if (e instanceof GuestFault) {
           if (e.pc === -1) e.pc = cpu.pc; // thrown by a helper: generated code set cpu.pc before the call
@@ -129,18 +155,21 @@ export class Engine {
         throw e;
       }
       if (kind !== ExitKind.Jump && kind !== ExitKind.Sync) return kind;
+      // a time slice is over (the budget ran out, or enough region entries): back to run()
+      if (cpu.budget <= 0 || --this.entries <= 0) {
+        this.entries = SLICE_ENTRIES;
+        return ExitKind.Jump;
+      }
     }
   }
 
   /**
-   * Deliver a synchronous signal. Handlers in the guest are a later milestone: today every
-   * such signal takes its default action, which for these signals ends the process.
+   * A synchronous fault of the instruction at pc (cpu.pc is already there): the guest's
+   * handler gets it (execution goes on there; a handler that returns runs the instruction
+   * again), or the process ends by it (GuestExit), also when it is blocked or ignored.
    */
-  signal(sig: number, _code: number, addr: number, pc: number): never {
-    const { log } = this.proc;
-    if (log.has('unimp') || log.has('strace'))
-      log.write(`--- ${signalName(sig)} {si_addr=0x${addr.toString(16)}} at pc 0x${pc.toString(16)} ---`);
-    throw new GuestExit(0, sig);
+  signal(sig: number, code: number, addr: number, _pc: number): void {
+    deliverSignal(this.proc, sig, { signo: sig, code, addr }, true);
   }
 
   private trace(pc: number): void {
