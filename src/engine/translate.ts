@@ -11,7 +11,7 @@ export interface RegionLimits {
   regionInsns: number;
 }
 
-export const DEFAULT_LIMITS: RegionLimits = { blockInsns: 64, regionBlocks: 32, regionInsns: 400 };
+export const DEFAULT_LIMITS: RegionLimits = { blockInsns: 64, regionBlocks: 8, regionInsns: 200 };
 
 /** Translate the single basic block at `pc`. */
 export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm = false): Block {
