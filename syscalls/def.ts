@@ -35,6 +35,11 @@ export interface SyscallDef {
   show?: (proc: Process, a: number[]) => string;
   /** text shown after a successful result, e.g. the timespec clock_gettime wrote */
   after?: (proc: Process, a: number[], r: number) => string;
+  /**
+   * The handler loaded every register itself (rt_sigreturn): no result is written back,
+   * and -strace shows this text where the result would be.
+   */
+  setsRegs?: string;
 }
 
 export function sys(name: string, args: ArgKind[] | undefined, fn: Handler, extra: Partial<SyscallDef> = {}): SyscallDef {

@@ -9,6 +9,7 @@ import { archOf } from './arch.js';
 import type { SyscallDef } from './def.js';
 import { E, errnoFromException } from './errno.js';
 import { registry } from './registry.js';
+import { deliverPending } from './signal-deliver.js';
 import { flushSharedMappings } from './shared-map.js';
 import { formatCall, formatResult, stracePrefix } from './strace.js';
 
@@ -32,6 +33,11 @@ export function invoke(proc: Process, def: SyscallDef, args: number[]): number |
 }
 
 function finish(proc: Process, name: string, def: SyscallDef | undefined, args: number[], r: number): void {
+  if (def?.setsRegs !== undefined) {
+    // the call itself was printed before it ran (showCall): only its "result" is left
+    if (proc.strace) proc.log.write(def.setsRegs);
+    return;
+  }
   const a = archOf(proc);
   if (r < 0 && r > -4096) r = -a.errno[-r];
   // the call itself was printed before it ran (showCall): complete the line
@@ -102,10 +108,14 @@ export function doSyscall(proc: Process): void | Promise<void> {
   }
   if (typeof r === 'number') {
     finish(proc, name, def, args, r);
+    deliverPending(proc); // back to the guest: signals the call raised or unblocked act now
     return;
   }
   return keepAliveUntil(r).then(
-    (v) => finish(proc, name, def, args, v),
+    (v) => {
+      finish(proc, name, def, args, v);
+      deliverPending(proc);
+    },
     (e) => {
       leaving(proc, e);
       throw e;

@@ -1,58 +1,52 @@
 /**
- * Signal bookkeeping: rt_sigaction (the guest's struct kept as raw bytes in
- * proc.sigactions, layout per target), rt_sigprocmask, sigaltstack, kill/tgkill/tkill to
- * ourselves. Delivery to guest handlers is the signal-frame layer's job: a caught signal is
- * queued in proc.sys.pendingSignals; a signal whose default action kills ends the process.
+ * Signal syscalls: rt_sigaction (the guest's struct kept as raw bytes in proc.sigactions,
+ * layout per target), rt_sigprocmask, rt_sigpending, sigaltstack, kill/tgkill/tkill and
+ * rt_(tg)sigqueueinfo to ourselves, rt_sigreturn. A signal raised here either acts at once
+ * (ignored, or a default action that ends the process) or is queued; queued signals reach
+ * their handlers through signal-deliver.ts when the syscall returns to the guest. Waiting
+ * for signals and timers are in signal-wait.ts.
  */
-import { GuestExit } from '../src/errors.js';
 import type { Process } from '../src/process.js';
 import { archOf } from './arch.js';
 import { type SyscallDef, sys } from './def.js';
 import { E } from './errno.js';
-import { readStruct, readWord, writeStruct, writeWord } from './layout.js';
+import { readStruct, writeStruct } from './layout.js';
+import { fmtArg } from './strace.js';
+import {
+  SIG_DFL, SIG_IGN, type SigInfo, defaultAction, fmtSiginfo, isBlocked, nsig, onAltStack, queueSignal,
+  readSigset, sigDisposition, sigreturn, unblockable, writeSigset,
+} from './signal-deliver.js';
+import { waitSyscalls } from './signal-wait.js';
 
-const SIG_DFL = 0;
-const SIG_IGN = 1;
-/** default action "ignore" (stop signals too: there is no job control here) */
-const DEFAULT_IGNORED = ['SIGCHLD', 'SIGURG', 'SIGWINCH', 'SIGCONT', 'SIGSTOP', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU'];
+export { sigDisposition } from './signal-deliver.js';
 
-/** SIG_DFL (0), SIG_IGN (1) or the handler address for `sig`. */
-export function sigDisposition(proc: Process, sig: number): number {
-  const raw = proc.sigactions.get(sig);
-  if (!raw) return SIG_DFL;
-  const a = archOf(proc);
-  const f = a.s.sigaction.fields.sa_handler;
-  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-  return f.size === 8 ? Number(dv.getBigUint64(f.off, proc.mem.littleEndian)) : dv.getUint32(f.off, proc.mem.littleEndian);
-}
-
-const isBlocked = (proc: Process, sig: number) => ((proc.sigmask >> BigInt(sig - 1)) & 1n) === 1n;
+const uid = () => process.getuid?.() ?? 0;
 
 /**
- * Raise `sig` in this process: ignored, queued (caught or blocked), or the default action
- * (terminate: throws GuestExit(0, sig)).
+ * siginfo of a signal this process sends itself: kill (SI_USER, to the process) by default,
+ * tgkill/tkill (SI_TKILL, to the thread) with `code`.
  */
-export function raiseSignal(proc: Process, sig: number): void {
+export function selfInfo(proc: Process, sig: number, code = archOf(proc).c.SI_USER ?? 0): SigInfo {
+  return { signo: sig, code, pid: proc.pid, uid: uid(), shared: code !== archOf(proc).c.SI_TKILL };
+}
+
+/**
+ * Raise `sig` in this process from a syscall: dropped when it would be ignored, else queued;
+ * doSyscall delivers it (handler or default action) as the call returns, like Linux.
+ */
+export function raiseSignal(proc: Process, sig: number, info: SigInfo = selfInfo(proc, sig)): void {
   const a = archOf(proc);
-  const name = a.sigName[sig] ?? '';
-  const disp = sig === a.c.SIGKILL || sig === a.c.SIGSTOP ? SIG_DFL : sigDisposition(proc, sig);
-  if (disp === SIG_IGN) return;
-  if (disp !== SIG_DFL || (isBlocked(proc, sig) && sig !== a.c.SIGKILL)) {
-    if (!proc.sys.pendingSignals.includes(sig)) proc.sys.pendingSignals.push(sig);
-    return;
+  if (sig !== a.c.SIGKILL && !isBlocked(proc, sig)) {
+    const disp = sigDisposition(proc, sig);
+    if (disp === SIG_IGN || (disp === SIG_DFL && defaultAction(a, sig) === 'ignore')) return;
   }
-  if (DEFAULT_IGNORED.includes(name)) return;
-  throw new GuestExit(0, sig);
+  queueSignal(proc, sig, info);
 }
 
 /** SIGPIPE for a write to a pipe/socket with no reader: -EPIPE unless it kills the process. */
 export function brokenPipe(proc: Process): number {
   raiseSignal(proc, archOf(proc).c.SIGPIPE);
   return -E.EPIPE;
-}
-
-function nsig(proc: Process): number {
-  return archOf(proc).c._NSIG ?? 64;
 }
 
 function rtSigaction(proc: Process, [sig, act, oact, setsize]: number[]): number {
@@ -68,21 +62,16 @@ function rtSigaction(proc: Process, [sig, act, oact, setsize]: number[]): number
     if (old) proc.mem.writeBytes(oact, old);
     else writeStruct(proc.mem, oact, l, {});
   }
-  if (newRaw) proc.sigactions.set(sig, newRaw);
+  if (newRaw) {
+    proc.sigactions.set(sig, newRaw);
+    // POSIX: setting SIG_IGN (or SIG_DFL for a default-ignored signal) discards it if pending
+    const disp = sigDisposition(proc, sig);
+    if (disp === SIG_IGN || (disp === SIG_DFL && defaultAction(a, sig) === 'ignore')) {
+      proc.sys.pendingSignals = proc.sys.pendingSignals.filter((s) => s !== sig);
+      proc.sys.sig.info.delete(sig);
+    }
+  }
   return 0;
-}
-
-/** read a guest sigset (nsig bits as words of the target's long size) */
-function readSigset(proc: Process, addr: number): bigint {
-  const w = archOf(proc).wordSize;
-  let v = 0n;
-  for (let i = 0; i < nsig(proc) / (8 * w); i++) v |= BigInt(readWord(proc.mem, addr + i * w, w)) << BigInt(i * w * 8);
-  return v;
-}
-function writeSigset(proc: Process, addr: number, v: bigint): void {
-  const w = archOf(proc).wordSize;
-  const bits = BigInt(w * 8);
-  for (let i = 0; i < nsig(proc) / (8 * w); i++) writeWord(proc.mem, addr + i * w, w, (v >> (BigInt(i) * bits)) & ((1n << bits) - 1n));
 }
 
 function rtSigprocmask(proc: Process, [how, set, oset, setsize]: number[]): number {
@@ -97,8 +86,7 @@ function rtSigprocmask(proc: Process, [how, set, oset, setsize]: number[]): numb
     else return -E.EINVAL;
   }
   if (oset) writeSigset(proc, oset, proc.sigmask);
-  const unblockable = (1n << BigInt(a.c.SIGKILL - 1)) | (1n << BigInt(a.c.SIGSTOP - 1));
-  proc.sigmask = next & ~unblockable;
+  proc.sigmask = next & ~unblockable(a);
   return 0;
 }
 
@@ -106,23 +94,28 @@ function sigaltstack(proc: Process, [ss, oss]: number[]): number {
   const a = archOf(proc);
   const l = a.s.stack_t;
   const st = proc.sys.altStack;
+  const onStack = onAltStack(proc, proc.target.abi.getSp(proc.cpu));
   let next: typeof st | undefined;
   if (ss) {
     const v = readStruct(proc.mem, ss, l);
+    if (onStack) return -E.EPERM;
     const flags = v.ss_flags & ~(a.c.SS_AUTODISARM ?? 0);
     if (flags !== 0 && flags !== a.c.SS_DISABLE && flags !== a.c.SS_ONSTACK) return -E.EINVAL;
     if (flags === a.c.SS_DISABLE) next = { sp: 0, size: 0, disabled: true };
     else if (v.ss_size < a.c.MINSIGSTKSZ) return -E.ENOMEM;
     else next = { sp: v.ss_sp, size: v.ss_size, disabled: false };
   }
-  if (oss) writeStruct(proc.mem, oss, l, { ss_sp: st.sp, ss_size: st.size, ss_flags: st.disabled ? a.c.SS_DISABLE : 0 });
+  if (oss) {
+    const flags = st.disabled ? a.c.SS_DISABLE : onStack ? a.c.SS_ONSTACK : 0;
+    writeStruct(proc.mem, oss, l, { ss_sp: st.sp, ss_size: st.size, ss_flags: flags });
+  }
   if (next) proc.sys.altStack = next;
   return 0;
 }
 
-function sendSignal(proc: Process, sig: number): number {
+function sendSignal(proc: Process, sig: number, code?: number): number {
   if (sig < 0 || sig > nsig(proc)) return -E.EINVAL;
-  if (sig) raiseSignal(proc, sig);
+  if (sig) raiseSignal(proc, sig, selfInfo(proc, sig, code));
   return 0;
 }
 
@@ -134,12 +127,39 @@ function kill(proc: Process, [pid, sig]: number[]): number {
 function tgkill(proc: Process, [tgid, tid, sig]: number[]): number {
   if ((tgid | 0) <= 0 || (tid | 0) <= 0) return -E.EINVAL;
   if ((tgid | 0) !== proc.pid || (tid | 0) !== proc.pid) return -E.ESRCH;
-  return sendSignal(proc, sig | 0);
+  return sendSignal(proc, sig | 0, archOf(proc).c.SI_TKILL);
 }
 function tkill(proc: Process, [tid, sig]: number[]): number {
   if ((tid | 0) <= 0) return -E.EINVAL;
   if ((tid | 0) !== proc.pid) return -E.ESRCH;
-  return sendSignal(proc, sig | 0);
+  return sendSignal(proc, sig | 0, archOf(proc).c.SI_TKILL);
+}
+
+/** rt_sigqueueinfo / rt_tgsigqueueinfo to ourselves: the guest's own siginfo bytes */
+function queueInfo(proc: Process, sig: number, uinfo: number, shared: boolean): number {
+  const a = archOf(proc);
+  if (sig < 0 || sig > nsig(proc)) return -E.EINVAL;
+  const raw = proc.mem.readBytes(uinfo, a.s.siginfo.size);
+  if (!sig) return 0;
+  const f = a.s.siginfo.fields;
+  const dv = new DataView(raw.buffer);
+  const code = dv.getInt32(f.si_code.off, proc.mem.littleEndian);
+  const pid = dv.getInt32(f.si_pid.off, proc.mem.littleEndian);
+  const uidv = dv.getUint32(f.si_uid.off, proc.mem.littleEndian);
+  const value = dv.getInt32(f.si_int.off, proc.mem.littleEndian);
+  raiseSignal(proc, sig, { signo: sig, code, pid, uid: uidv, value, raw, shared });
+  return 0;
+}
+
+/** a guest siginfo as qemu's -strace shows it */
+function showInfo(proc: Process, addr: number): string {
+  const l = archOf(proc).s.siginfo;
+  try {
+    const v = readStruct(proc.mem, addr, l);
+    return fmtSiginfo(proc, { signo: v.si_signo, code: v.si_code, pid: v.si_pid, uid: v.si_uid, addr: v.si_addr, value: v.si_int });
+  } catch {
+    return fmtArg(proc, 'ptr', addr);
+  }
 }
 
 function rtSigpending(proc: Process, [set, setsize]: number[]): number {
@@ -150,12 +170,27 @@ function rtSigpending(proc: Process, [set, setsize]: number[]): number {
   return 0;
 }
 
+function rtSigreturn(proc: Process): number {
+  sigreturn(proc);
+  return 0;
+}
+
 export const signalSyscalls: SyscallDef[] = [
   sys('rt_sigaction', ['signal', 'ptr', 'ptr'], rtSigaction),
   sys('rt_sigprocmask', ['sighow', 'ptr', 'ptr'], rtSigprocmask),
-  sys('rt_sigpending', ['ptr', 'int'], rtSigpending),
+  sys('rt_sigpending', undefined, rtSigpending),
   sys('sigaltstack', ['nilptr', 'nilptr'], sigaltstack),
   sys('kill', ['int', 'signal'], kill),
   sys('tgkill', ['int', 'int', 'signal'], tgkill),
   sys('tkill', ['int', 'signal'], tkill),
+  sys('rt_sigqueueinfo', ['int', 'signal', 'ptr'], (proc, [tgid, sig, uinfo]) =>
+    (tgid | 0) === proc.pid ? queueInfo(proc, sig, uinfo, true) : -E.ESRCH, {
+    show: (proc, [tgid, sig, uinfo]) => `${tgid | 0},${fmtArg(proc, 'signal', sig)},${showInfo(proc, uinfo)}`,
+  }),
+  sys('rt_tgsigqueueinfo', ['int', 'int', 'signal', 'ptr'], (proc, [tgid, tid, sig, uinfo]) =>
+    (tgid | 0) === proc.pid && (tid | 0) === proc.pid ? queueInfo(proc, sig, uinfo, false) : -E.ESRCH),
+  // qemu -strace shows its internal "do not touch the registers" code as the result
+  sys('rt_sigreturn', undefined, rtSigreturn, { setsRegs: ' = -1 errno=513 (Successful exit from sigreturn)' }),
+  ...waitSyscalls,
 ];
+

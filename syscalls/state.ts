@@ -1,4 +1,5 @@
 import type { SharedMapping } from './shared-map.js';
+import { SignalState } from './signal-state.js';
 
 /** Per-process syscall state that has no better home (hangs off Process as `proc.sys`). */
 export class SysState {
@@ -6,6 +7,8 @@ export class SysState {
   sharedMaps: SharedMapping[] = [];
   /** signals raised while blocked or caught (delivery is the signal layer's job) */
   pendingSignals: number[] = [];
+  /** delivery state: siginfo of pending signals, trampoline, timers (signal-state.ts) */
+  readonly sig = new SignalState();
   /** sigaltstack: sp, flags, size (flags = SS_DISABLE when none) */
   altStack = { sp: 0, size: 0, disabled: true };
   /** setrlimit/prlimit64 values that differ from the defaults, by resource number */

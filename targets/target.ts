@@ -18,6 +18,42 @@ export interface RegInfo {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Helper = (cpu: any, ...args: number[]) => number | void;
 
+/** Reads and writes fields of a signal frame's machine context (see SignalAbi). */
+export interface ContextIo {
+  /** a field of the context struct; `elem` picks an element of an array field */
+  get(field: string, elem?: number): bigint;
+  set(field: string, v: bigint, elem?: number): void;
+}
+
+/**
+ * How the kernel delivers a signal to a handler on this target, as data for the generic
+ * code in syscalls/signal-deliver.ts. Struct names refer to the target's generated layouts
+ * (syscalls/layouts/<target>.ts, from tools/gen-layouts.ts).
+ */
+export interface SignalAbi {
+  /** machine code returning from a handler (rt_sigreturn), mapped once per process */
+  trampoline: Uint8Array;
+  /** the frame struct and its siginfo and ucontext members */
+  frame: { struct: string; info: string; uc: string };
+  /** the ucontext member holding the machine context, and that context's struct */
+  mcontext: { field: string; struct: string };
+  /** bytes below the interrupted sp the frame must not touch (x86-64's red zone) */
+  redZone: number;
+  /** the frame's address is rounded down to a multiple of this */
+  align: number;
+  /** context field that holds the interrupted pc */
+  pc: string;
+  /** saved registers: [context field, register number in Target.regs, element of an array field] */
+  regs: Array<[string, number, number?]>;
+  /** state that is not a plain register (FP control and status, ...) */
+  saveExtra?(cpu: Cpu, io: ContextIo): void;
+  restoreExtra?(cpu: Cpu, io: ContextIo): void;
+  /** registers at handler entry besides pc: arguments, sp, return address */
+  enter(cpu: Cpu, e: { sig: number; info: number; uc: number; sp: number; ret: number }): void;
+  /** where the frame is when the trampoline's rt_sigreturn runs */
+  frameAtReturn(cpu: Cpu): number;
+}
+
 /** How Linux user mode looks on this target: syscall convention, stack, auxv facts. */
 export interface LinuxAbi {
   /** syscall number for the current trap */
@@ -34,6 +70,8 @@ export interface LinuxAbi {
   hwcap: number;
   hwcap2?: number;
   platform: string;
+  /** signal frames (without them, caught signals stay pending: only default actions act) */
+  signal?: SignalAbi;
 }
 
 export interface Target {

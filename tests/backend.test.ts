@@ -206,8 +206,11 @@ describe('runtime: 64-bit division without BigInt', () => {
       return BigInt.asIntN(64, (BigInt(next()) << 32n) | BigInt(next())) >> BigInt(next() % 40);
     };
     const out = { rhi: 0 };
-    for (let i = 0; i < 20000; i++) {
-      const a = s64(pick()), b = s64(pick());
+    const edge = [-1n, (1n << 63n) - 1n, -(1n << 63n), (1n << 63n) - 2n, 1n << 62n, (1n << 62n) + 1n, 6148914691236517205n, 1n << 32n, (1n << 32n) - 1n];
+    const pairs: Array<[bigint, bigint]> = [];
+    for (const a of edge) for (const b of edge) pairs.push([a, b]);
+    for (let i = 0; i < 20000 + pairs.length; i++) {
+      const [a, b] = i < pairs.length ? pairs[i] : [s64(pick()), s64(pick())];
       if (b === 0n) continue;
       const parts = (v: bigint) => [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
       const [al, ah] = parts(a), [bl, bh] = parts(b);

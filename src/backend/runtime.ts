@@ -107,18 +107,20 @@ function udiv64(out: HiOut, al: number, ah: number, bl: number, bh: number, rem:
     if (rem) { out.rhi = (ah - bh - ((al >>> 0) < (bl >>> 0) ? 1 : 0)) | 0; return (al - bl) | 0; }
     out.rhi = 0; return 1;
   }
-  // 2^32 <= divisor < 2^63, so the quotient is below 2^32: a double estimate is within one
+  // 2^32 <= divisor < 2^63, so the quotient is below 2^32 and a double estimate is within
+  // one of it. Make sure q*B does not wrap, bring q*B down to at most A, then step up.
   let q = Math.floor(A / B);
-  if (q * B >= 18446744073709551616) q--; // q*B must not wrap
-  const pl = Math.imul(q, bl);
-  const ph = (Math.imul(q, bh) + mulhu32(q, bl)) | 0;
+  if (q > 0 && q * B >= 18446744073709551616) q--;
+  let pl = Math.imul(q, bl);
+  let ph = (Math.imul(q, bh) + mulhu32(q, bl)) | 0;
+  if ((ph >>> 0) > (ah >>> 0) || (ph === ah && (pl >>> 0) > (al >>> 0))) { // q*B > A
+    const nl = (pl - bl) | 0;
+    ph = (ph - bh - ((pl >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
+    pl = nl; q--;
+  }
   let rl = (al - pl) | 0;
   let rh = (ah - ph - ((al >>> 0) < (pl >>> 0) ? 1 : 0)) | 0;
-  if (rh < 0) { // r < 0 (|r| <= B < 2^63): one step down
-    const nl = (rl + bl) | 0;
-    rh = (rh + bh + ((nl >>> 0) < (rl >>> 0) ? 1 : 0)) | 0;
-    rl = nl; q--;
-  } else if ((rh >>> 0) > (bh >>> 0) || (rh === bh && (rl >>> 0) >= (bl >>> 0))) {
+  while ((rh >>> 0) > (bh >>> 0) || (rh === bh && (rl >>> 0) >= (bl >>> 0))) { // r >= B
     const nl = (rl - bl) | 0;
     rh = (rh - bh - ((rl >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
     rl = nl; q++;

@@ -7,6 +7,7 @@
 import type { Cpu } from '../../src/cpu.js';
 import type { LinuxAbi } from '../target.js';
 import { riscv64Syscalls } from '../../syscalls/tables/riscv64.js';
+import { riscv64Signal } from './signal.js';
 
 const A0 = 10;
 const A7 = 17;
@@ -30,4 +31,5 @@ export const riscv64Abi: LinuxAbi = {
   syscallNames: riscv64Syscalls,
   hwcap: letters('IMAFDC'),
   platform: '',
+  signal: riscv64Signal,
 };
