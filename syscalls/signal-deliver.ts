@@ -16,6 +16,7 @@ import type { Process } from '../src/process.js';
 import type { ContextIo, SignalAbi } from '../targets/target.js';
 import { type Arch, archOf } from './arch.js';
 import { type Field, type Layout, readField, readWord, writeField, writeStruct, writeWord } from './layout.js';
+import { flushSharedMappings } from './shared-map.js';
 import type { SigInfo } from './signal-state.js';
 
 export type { SigInfo } from './signal-state.js';
@@ -91,6 +92,8 @@ export function sigDisposition(proc: Process, sig: number): number {
 /** Put `sig` back to SIG_DFL (SA_RESETHAND, or a fault that cannot be handled). */
 export function resetToDefault(proc: Process, sig: number): void {
   proc.sigactions.delete(sig);
+  // (a host-signal listener stays until the next rt_sigaction: harmless, it queues the
+  // signal and the run loop then takes the default action)
 }
 
 /** 'terminate' (with or without core: the same to us), or 'ignore' (stop included). */
@@ -193,6 +196,7 @@ export function deliverSignal(proc: Process, sig: number, info: SigInfo, sync = 
   if (act.handler === SIG_DFL) {
     if (defaultAction(a, sig) === 'ignore') return;
     straceTaken(proc, sig, info);
+    flushSharedMappings(proc); // the process ends here: MAP_SHARED stores reach their files
     throw new GuestExit(0, sig);
   }
   straceTaken(proc, sig, info);

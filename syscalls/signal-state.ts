@@ -49,4 +49,6 @@ export class SignalState {
   readonly itimers = new Map<number, ITimer>();
   /** called when a signal is queued from outside the guest (timers, host signals) */
   readonly waiters = new Set<() => void>();
+  /** while the engine runs: the Node listeners forwarding host signals (signal-host.ts) */
+  hostListeners: Map<NodeJS.Signals, () => void> | undefined;
 }

@@ -16,6 +16,7 @@ import {
   SIG_DFL, SIG_IGN, type SigInfo, defaultAction, fmtSiginfo, isBlocked, nsig, onAltStack, queueSignal,
   readSigset, sigDisposition, sigreturn, unblockable, writeSigset,
 } from './signal-deliver.js';
+import { syncHostSignals } from './signal-host.js';
 import { waitSyscalls } from './signal-wait.js';
 
 export { sigDisposition } from './signal-deliver.js';
@@ -70,6 +71,7 @@ function rtSigaction(proc: Process, [sig, act, oact, setsize]: number[]): number
       proc.sys.pendingSignals = proc.sys.pendingSignals.filter((s) => s !== sig);
       proc.sys.sig.info.delete(sig);
     }
+    syncHostSignals(proc);
   }
   return 0;
 }

@@ -3,10 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { GuestExit } from '../src/errors.js';
 import { PROT_R, PROT_W, PROT_X } from '../src/memory.js';
-import { registry } from '../syscalls/index.js';
 import { readStruct } from '../syscalls/layout.js';
 import { deliverPending, deliverSignal } from '../syscalls/signal-deliver.js';
-import { postSignal, waitFor } from '../syscalls/signal-wait.js';
+import { legacyWaitSyscalls, postSignal, waitFor } from '../syscalls/signal-wait.js';
 import { A, SCRATCH, STACK_TOP, bit, c, sigHarness } from './signals-helpers.js';
 
 const HANDLER = 0x40000;
@@ -352,7 +351,7 @@ describe('waiting for signals', () => {
 
   it('alarm (targets that have it) answers the whole seconds left, rounded', () => {
     const h = sigHarness();
-    const alarm = registry.alarm;
+    const alarm = legacyWaitSyscalls.find((d) => d.name === 'alarm')!;
     expect(alarm.fn(h.proc, [5])).toBe(0);
     expect(alarm.fn(h.proc, [0])).toBe(5);
     expect(alarm.fn(h.proc, [0])).toBe(0);

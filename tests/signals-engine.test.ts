@@ -39,15 +39,22 @@ function program(main: number[], handler: number[] = []) {
   return h;
 }
 
-const hostListeners = () => new Set(process.listeners('SIGINT'));
-let before = hostListeners();
+const HOST = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const snapshot = () => HOST.map((sig) => new Set(process.listeners(sig)));
+let before = snapshot();
+/** the listener run() installed for `sig` */
+const added = (sig: (typeof HOST)[number]) => {
+  const fresh = process.listeners(sig).filter((f) => !before[HOST.indexOf(sig)].has(f));
+  expect(fresh.length).toBe(1);
+  return fresh[0] as () => void;
+};
 afterEach(() => {
-  expect(hostListeners()).toEqual(before); // run() removed what it installed
+  expect(snapshot()).toEqual(before); // run() removed what it installed
 });
 
 describe('signals in the run loop', () => {
   it('an illegal instruction goes to the handler, which skips it and returns', async () => {
-    before = hostListeners();
+    before = snapshot();
     const pcOff = A.s.ucontext.fields.uc_mcontext.off + A.s.sigcontext.fields['sc_regs.pc'].off;
     const h = program(
       [li(A1, 33), UNIMP, addi(A0, A1, 9), li(A7, NR.exit_group), ECALL],
@@ -60,13 +67,13 @@ describe('signals in the run loop', () => {
   });
 
   it('an unhandled fault still ends the process by its signal', async () => {
-    before = hostListeners();
+    before = snapshot();
     const h = program([lw(A0, 0, 16), ...exit(0)]);
     expect(await new Engine(h.proc).run()).toEqual({ status: 0, signal: c.SIGSEGV });
   });
 
   it('a timer signal reaches a handler while the guest spins without syscalls', async () => {
-    before = hostListeners();
+    before = snapshot();
     // main: spin until the handler sets the flag, then exit with it
     const h = program(
       [lui(A1, SCRATCH >>> 12), lw(A0, A1, 0), beqz(A0, -4), ...exit(0).slice(1)],
@@ -77,27 +84,51 @@ describe('signals in the run loop', () => {
     expect(await new Engine(h.proc).run()).toEqual({ status: 7, signal: 0 });
   });
 
-  it('SIGINT to polyemu kills a spinning guest with the default disposition', async () => {
-    before = hostListeners();
+  it('a fatal signal cuts short a syscall blocked on a pipe', async () => {
+    before = snapshot();
+    const SP = 2;
+    const h = program([
+      addi(A0, SP, -16), li(A1, 0), li(A7, NR.pipe2), ECALL,
+      lw(A0, SP, -16), addi(A1, SP, -64), li(A2, 8), li(A7, NR.read), ECALL, // no writer ever writes
+      ...exit(9),
+    ]);
+    setTimeout(() => postSignal(h.proc, c.SIGALRM, { signo: c.SIGALRM, code: c.SI_KERNEL, shared: true }), 5);
+    expect(await new Engine(h.proc).run()).toEqual({ status: 0, signal: c.SIGALRM });
+  });
+
+  it('signals left at SIG_DFL get no listener (the host default ends polyemu by them)', async () => {
+    before = snapshot();
+    const h = program([SPIN], exit(5));
+    h.action(c.SIGHUP, HANDLER);
+    const done = new Engine(h.proc).run();
+    expect(process.listeners('SIGINT').filter((f) => !before[0].has(f))).toEqual([]);
+    expect(process.listeners('SIGTERM').filter((f) => !before[1].has(f))).toEqual([]);
+    const hup = added('SIGHUP');
+    setTimeout(() => hup(), 5);
+    expect(await done).toEqual({ status: 5, signal: 0 });
+  });
+
+  it('a forwarded signal whose handler was reset meanwhile takes the default action', async () => {
+    before = snapshot();
     const h = program([SPIN]);
-    const engine = new Engine(h.proc);
-    const done = engine.run();
-    const ours = process.listeners('SIGINT').filter((f) => !before.has(f));
-    expect(ours.length).toBe(1);
-    setTimeout(() => (ours[0] as () => void)(), 5);
-    expect(await done).toEqual({ status: 0, signal: c.SIGINT });
+    h.action(c.SIGHUP, HANDLER, c.SA_RESETHAND);
+    const done = new Engine(h.proc).run();
+    const hup = added('SIGHUP');
+    setTimeout(() => {
+      h.proc.sigactions.delete(c.SIGHUP);
+      hup();
+    }, 5);
+    expect(await done).toEqual({ status: 0, signal: c.SIGHUP });
   });
 
   it('SIGINT is ignored by a guest that ignores it, and caught by a handler', async () => {
-    before = hostListeners();
+    before = snapshot();
     const h = program([SPIN], exit(3));
     h.action(c.SIGINT, 1); // SIG_IGN
     h.action(c.SIGTERM, HANDLER);
     const done = new Engine(h.proc).run();
-    const mine = (sig: NodeJS.Signals) => process.listeners(sig).find((f) => !before.has(f) && sig !== 'SIGINT') ??
-      process.listeners(sig).filter((f) => !before.has(f))[0];
-    const int = mine('SIGINT') as () => void;
-    const term = process.listeners('SIGTERM').at(-1) as () => void;
+    const int = added('SIGINT');
+    const term = added('SIGTERM');
     setTimeout(() => int(), 2);
     setTimeout(() => term(), 10);
     expect(await done).toEqual({ status: 3, signal: 0 });

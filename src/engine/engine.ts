@@ -5,7 +5,7 @@ import type { Process } from '../process.js';
 import { compileRegion, regionArg, type CompiledRegion, type FaultHooks, type RegionEnv } from '../backend/region.js';
 import { CodeCache } from './cache.js';
 import { DEFAULT_LIMITS, formRegion, type RegionLimits } from './translate.js';
-import { doSyscall } from '../../syscalls/index.js';
+import { doSyscall, flushSharedMappings } from '../../syscalls/index.js';
 import { deliverPending, deliverSignal } from '../../syscalls/signal-deliver.js';
 import { startSignalSession } from '../../syscalls/signal-host.js';
 import { awaitSyscall } from '../../syscalls/signal-wait.js';
@@ -117,7 +117,10 @@ export class Engine {
         }
       }
     } catch (e) {
-      if (e instanceof GuestExit) return { status: e.status, signal: e.signal };
+      if (e instanceof GuestExit) {
+        flushSharedMappings(proc); // MAP_SHARED file mappings reach their files however the guest ends
+        return { status: e.status, signal: e.signal };
+      }
       throw e;
     } finally {
       endSignals();
