@@ -120,14 +120,20 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
     ...Object.keys(runtime).filter((k) => text.includes(`${k}(`)).map((k) => `const ${k} = RT.${k};`),
     ...helpers.map((h) => `const h_${h} = H[${JSON.stringify(h)}];`),
   ];
+  // one block that cannot branch to itself needs no dispatch loop: straight-line code
+  const single = blocks.length === 1 ? blocks[0] : undefined;
+  const straight = single !== undefined && !cases.some((l) => l.includes(`${hex(single.pc)} :`) || l.includes(`? ${hex(single.pc)}`) ||
+    new RegExp(`pc = ${hex(single.pc)};`).test(l)); // (an indirect jump to itself just returns to the run loop)
   const body = [
     load.length ? `  let ${load.join(', ')};` : '',
     `  let pc = ${hex(entry)}, ea = 0, kind = 0, ic = 0, bud = cpu.budget;`,
     guarded ? '  try {' : '',
-    '    L: for (;;) switch (pc) {',
-    ...cases.map((l) => '      ' + l),
-    '      default: break L;',
-    '    }',
+    ...(straight ? cases.slice(1, -1).map((l) => l.replace(/ (if \(--bud > 0\) continue L; )?break L;$/, '')) : [
+      '    L: for (;;) switch (pc) {',
+      ...cases.map((l) => '      ' + l),
+      '      default: break L;',
+      '    }',
+    ]),
     guarded ? '  } catch (e) {' : '',
     guarded ? `    ${wb} cpu.icount += ic;` : '',
     guarded ? '    throw e;' : '',
@@ -141,9 +147,15 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
     ? [...prelude, `return function region_${entry.toString(16)}(cpu) {`, ...body, '};'].filter(keep).join('\n')
     // tier 1: one function, its environment destructured from the second argument (a
     // factory plus an inner function costs V8 about half as much again to compile)
-    : ['const { r, dv, p, F, RT, H, u8, i8, i16, u16, i32 } = E;', ...prelude, ...body].filter(keep).join('\n');
+    : [`const { ${tier1Env(prelude.join('\n') + text)} } = E;`, ...prelude, ...body].filter(keep).join('\n');
 
   return { source: src, helpers };
+}
+
+/** The environment names a tier-1 function's text uses (cpu.r is `r`, memory views, ...). */
+function tier1Env(text: string): string {
+  return ['r', 'dv', 'p', 'F', 'RT', 'H', 'u8', 'i8', 'i16', 'u16', 'i32']
+    .filter((n) => new RegExp(`(^|[^\\w.])${n}[[.]`).test(text)).join(', ');
 }
 
 export interface RegionEnv {
