@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm run bench`: times each C kernel of bench/src natively, under qemu-riscv64 and under
-// polyemu, side by side in one run (best wall-clock time of N runs), and prints a table with
-// the ratios and the peak RSS of both emulators. Not a test: nothing here asserts a time.
+// `npm run bench`: times each C kernel of bench/src natively, and for every guest architecture
+// (riscv64, aarch64, arm: the committed multi-kernel binaries bench/<arch>/kernels) under
+// qemu-<arch> and under polyemu, side by side in one run (best wall-clock time of N runs), and
+// prints a table with the ratios and the peak RSS of both emulators. An architecture whose
+// target is not registered in polyemu, or a kernel that fails under it, is shown as such in
+// the table. Not a test: nothing here asserts a time.
 //
-//   node bench/run.mjs [KERNEL...] [--runs N]
+//   node bench/run.mjs [KERNEL...] [--arch ARCH]... [--runs N]
 //   env: POLYEMU_CMD (emulator command line instead of `node bin/polyemu`), BENCH_RUNS
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +18,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
 const CACHE = join(ROOT, '.cache', 'bench');
 const TIMEOUT_MS = 600_000;
+const ARCHES = ['riscv64', 'aarch64', 'arm'];
 
 function which(cmd) {
   for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(delimiter)) {
@@ -28,31 +32,46 @@ function which(cmd) {
 }
 
 function parseArgs(argv) {
-  const opts = { runs: Number(process.env.BENCH_RUNS ?? 3), only: [] };
+  const opts = { runs: Number(process.env.BENCH_RUNS ?? 3), only: [], arches: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') opts.runs = Number(argv[++i]);
+    else if (argv[i] === '--arch') opts.arches.push(argv[++i]);
     else if (argv[i] === '-h' || argv[i] === '--help') {
-      console.log('usage: node bench/run.mjs [KERNEL...] [--runs N]   (env POLYEMU_CMD, BENCH_RUNS)');
+      console.log('usage: node bench/run.mjs [KERNEL...] [--arch ARCH]... [--runs N]   (env POLYEMU_CMD, BENCH_RUNS)');
       process.exit(0);
     } else opts.only.push(argv[i]);
   }
   if (!(opts.runs >= 1)) throw new Error('--runs must be >= 1');
+  for (const a of opts.arches) if (!ARCHES.includes(a)) throw new Error(`--arch: one of ${ARCHES.join(', ')}`);
+  if (opts.arches.length === 0) opts.arches = ARCHES;
   return opts;
 }
 
-/** Build the host version of a kernel into .cache/bench (when gcc exists and it is stale). */
-function nativeBinary(kernel, cc) {
+/** Build the host multi-kernel binary into .cache/bench with bench/build.sh --host (when stale). */
+function nativeBinary(cc) {
   if (!cc) return undefined;
-  const src = join(BENCH, 'src', `${kernel}.c`);
-  const out = join(CACHE, kernel);
-  if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) return out;
+  const out = join(CACHE, 'kernels');
+  const sources = [join(BENCH, 'driver.c'), ...readdirSync(join(BENCH, 'src')).map((f) => join(BENCH, 'src', f))];
+  const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
+  if (existsSync(out) && statSync(out).mtimeMs >= newest) return out;
   mkdirSync(CACHE, { recursive: true });
-  const r = spawnSync(cc, ['-O2', '-o', out, src, '-lm'], { encoding: 'utf8' });
+  const r = spawnSync(join(BENCH, 'build.sh'), ['--host', out], { encoding: 'utf8', env: { ...process.env, CC: cc } });
   if (r.status !== 0) {
-    console.warn(`bench: host build of ${kernel} failed:\n${r.stderr}`);
+    console.warn(`bench: host build failed:\n${r.stdout}${r.stderr}`);
     return undefined;
   }
   return out;
+}
+
+/** Names of the targets polyemu registers (from dist/), or undefined when unknown. */
+async function registeredArches() {
+  try {
+    const m = await import(join(ROOT, 'dist', 'targets', 'index.js'));
+    return m.allTargets.map((t) => t.name);
+  } catch (e) {
+    console.warn(`bench: cannot read the registered targets from dist/ (${e.message}): running every arch`);
+    return undefined;
+  }
 }
 
 /** polyemu's command line; builds dist/ first when it is missing. */
@@ -125,6 +144,23 @@ const fmtMs = (r) => (r === undefined ? 'n/a' : r.ok ? r.ms.toFixed(0) : r.statu
 const fmtRatio = (a, b) => (a?.ok && b?.ok ? `${(a.ms / b.ms).toFixed(2)}x` : 'n/a');
 const fmtMb = (r) => (r?.rssKb ? (r.rssKb / 1024).toFixed(1) : 'n/a');
 
+/** Best of `runs` runs of each runner ({name: argv}); a runner that fails once is not retried. */
+async function timeRunners(runners, runs, timeBin, scratch) {
+  const best = {};
+  for (let i = 0; i < runs; i++) {
+    for (const [name, argv] of Object.entries(runners)) {
+      if (!argv) continue;
+      if (best[name] && !best[name].ok) continue;
+      const r = await runOnce(argv, timeBin, scratch);
+      const prev = best[name];
+      if (!prev || !r.ok || r.ms < prev.ms) best[name] = { ...r, rssKb: Math.max(r.rssKb ?? 0, prev?.rssKb ?? 0) || undefined };
+      else prev.rssKb = Math.max(prev.rssKb ?? 0, r.rssKb ?? 0) || undefined;
+    }
+    process.stdout.write('.');
+  }
+  return best;
+}
+
 function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows
@@ -143,69 +179,72 @@ async function main() {
     .filter((k) => opts.only.length === 0 || opts.only.includes(k))
     .sort();
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-  const qemuPath = which('qemu-riscv64');
   const poly = polyemuCommand();
+  const registered = process.env.POLYEMU_CMD ? undefined : await registeredArches();
   const cc = which('gcc') ?? which('cc');
-  if (!qemuPath) console.warn('bench: qemu-riscv64 not installed: qemu column is n/a');
   if (!poly) console.warn('bench: bin/polyemu missing: polyemu column is n/a');
   if (!cc) console.warn('bench: no host gcc: native column is n/a');
+  const native = nativeBinary(cc);
   console.log(
     `bench: best of ${opts.runs} run(s), wall clock incl. start-up; peak RSS via ${timeBin ? '/usr/bin/time' : '/proc VmHWM polling'}`,
   );
   const scratch = mkdtempSync(join(tmpdir(), 'polyemu-bench-'));
-  const rows = [['kernel', 'native ms', 'qemu ms', 'polyemu ms', 'polyemu/qemu', 'polyemu/native', 'qemu MB', 'polyemu MB', 'output']];
-  const ratios = { q: [], n: [] };
+  const rows = [['arch', 'kernel', 'native ms', 'qemu ms', 'polyemu ms', 'polyemu/qemu', 'polyemu/native', 'qemu MB', 'polyemu MB', 'output']];
+  const notes = [];
   try {
-    for (const k of kernels) {
-      const guest = join(BENCH, 'riscv64', k);
-      if (!existsSync(guest)) {
-        console.warn(`bench: ${guest} missing (run bench/build.sh)`);
-        continue;
+    const nativeBest = {};
+    for (const arch of opts.arches) {
+      const guest = join(BENCH, arch, 'kernels');
+      const qemuPath = which(`qemu-${arch}`);
+      const isRegistered = !registered || registered.includes(arch);
+      if (!existsSync(guest)) notes.push(`${arch}: ${guest} missing (run bench/build.sh ${arch})`);
+      if (!qemuPath) notes.push(`${arch}: qemu-${arch} not installed: qemu column is n/a`);
+      if (!isRegistered) notes.push(`${arch}: target NOT registered in polyemu (targets/index.ts): polyemu column says so`);
+      const ratios = { q: [], n: [] };
+      for (const k of kernels) {
+        if (!existsSync(guest)) break;
+        // native timings are shared by every arch: the same kernel, measured once
+        nativeBest[k] ??= (await timeRunners({ native: native ? [native, k] : undefined }, opts.runs, timeBin, scratch)).native;
+        const best = await timeRunners(
+          {
+            qemu: qemuPath ? [qemuPath, guest, k] : undefined,
+            polyemu: poly && isRegistered ? [...poly.argv, guest, k] : undefined,
+          },
+          opts.runs,
+          timeBin,
+          scratch,
+        );
+        if (nativeBest[k]) best.native = nativeBest[k];
+        const outputs = new Set(Object.values(best).filter((r) => r.ok).map((r) => r.stdout));
+        const verdict = outputs.size <= 1 ? 'same' : 'DIFFERENT';
+        if (verdict !== 'same')
+          for (const [name, r] of Object.entries(best)) console.warn(`\nbench: ${arch} ${k} ${name} printed: ${JSON.stringify(r.stdout)}`);
+        for (const [name, r] of Object.entries(best))
+          if (!r.ok) console.warn(`\nbench: ${arch} ${k} failed under ${name} (${r.status}): ${r.stderr.slice(0, 500)}`);
+        if (best.polyemu?.ok && best.qemu?.ok) ratios.q.push(best.polyemu.ms / best.qemu.ms);
+        if (best.polyemu?.ok && best.native?.ok) ratios.n.push(best.polyemu.ms / best.native.ms);
+        rows.push([
+          arch,
+          k,
+          fmtMs(best.native),
+          fmtMs(best.qemu),
+          isRegistered ? fmtMs(best.polyemu) : 'not registered',
+          fmtRatio(best.polyemu, best.qemu),
+          fmtRatio(best.polyemu, best.native),
+          fmtMb(best.qemu),
+          fmtMb(best.polyemu),
+          best.polyemu && !best.polyemu.ok ? 'FAILED' : verdict,
+        ]);
       }
-      const native = nativeBinary(k, cc);
-      const runners = {
-        native: native ? [native] : undefined,
-        qemu: qemuPath ? [qemuPath, guest] : undefined,
-        polyemu: poly ? [...poly.argv, guest] : undefined,
-      };
-      const best = {};
-      for (let i = 0; i < opts.runs; i++) {
-        for (const [name, argv] of Object.entries(runners)) {
-          if (!argv) continue;
-          if (best[name] && !best[name].ok) continue; // failed once: do not retry
-          const r = await runOnce(argv, timeBin, scratch);
-          const prev = best[name];
-          if (!prev || !r.ok || r.ms < prev.ms) best[name] = { ...r, rssKb: Math.max(r.rssKb ?? 0, prev?.rssKb ?? 0) || undefined };
-          else prev.rssKb = Math.max(prev.rssKb ?? 0, r.rssKb ?? 0) || undefined;
-        }
-        process.stdout.write('.');
-      }
-      const outputs = new Set(Object.values(best).filter((r) => r.ok).map((r) => r.stdout));
-      const verdict = outputs.size <= 1 ? 'same' : 'DIFFERENT';
-      if (verdict !== 'same')
-        for (const [name, r] of Object.entries(best)) console.warn(`\nbench: ${k} ${name} printed: ${JSON.stringify(r.stdout)}`);
-      for (const [name, r] of Object.entries(best))
-        if (!r.ok) console.warn(`\nbench: ${k} failed under ${name} (${r.status}): ${r.stderr.slice(0, 500)}`);
-      if (best.polyemu?.ok && best.qemu?.ok) ratios.q.push(best.polyemu.ms / best.qemu.ms);
-      if (best.polyemu?.ok && best.native?.ok) ratios.n.push(best.polyemu.ms / best.native.ms);
-      rows.push([
-        k,
-        fmtMs(best.native),
-        fmtMs(best.qemu),
-        fmtMs(best.polyemu),
-        fmtRatio(best.polyemu, best.qemu),
-        fmtRatio(best.polyemu, best.native),
-        fmtMb(best.qemu),
-        fmtMb(best.polyemu),
-        verdict,
-      ]);
+      rows.push([arch, 'geomean', '', '', '', geo(ratios.q), geo(ratios.n), '', '', '']);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const geo = (xs) => (xs.length ? `${Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length).toFixed(2)}x` : 'n/a');
-  rows.push(['geomean', '', '', '', geo(ratios.q), geo(ratios.n), '', '', '']);
   console.log('\n\n' + table(rows));
+  for (const n of notes) console.log(`note: ${n}`);
 }
+
+const geo = (xs) => (xs.length ? `${Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length).toFixed(2)}x` : 'n/a');
 
 await main();

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import type { Process } from '../src/process.js';
 import type { ArchData, Layout } from './layout.js';
 import { riscv64Arch } from './layouts/riscv64.js';
+import { armArch } from './layouts/arm.js';
+import { aarch64Arch } from './layouts/aarch64.js';
 import { E } from './tables/errno.js';
 
 export interface Arch extends ArchData {
@@ -50,15 +52,18 @@ function prepare(d: ArchData): Arch {
   for (const [n, v] of Object.entries(c)) {
     if (/^SIG[A-Z]+[0-9]*$/.test(n) && !['SIGRTMIN', 'SIGRTMAX', 'SIGSTKSZ', 'SIGIOT', 'SIGPOLL'].includes(n) && !(v in sigName)) sigName[v] = n;
   }
+  const wordSize = d.structs.iovec.fields.iov_len.size;
   return {
     ...d, c, s: d.structs, errno, errnoGeneric, openFlags, sigName,
-    wordSize: d.structs.iovec.fields.iov_len.size,
+    wordSize,
     statStruct: d.structs.stat64 ?? d.structs.stat,
   };
 }
 
 const ARCHS: Readonly<Record<string, Arch>> = Object.freeze({
   riscv64: prepare(riscv64Arch),
+  arm: prepare(armArch),
+  aarch64: prepare(aarch64Arch),
 });
 
 export function archByName(name: string): Arch {

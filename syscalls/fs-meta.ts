@@ -113,7 +113,7 @@ function statx(proc: Process, [dirfd, pathAddr, flags, mask, buf]: number[]): nu
   return 0;
 }
 
-function writeStatfs(proc: Process, host: string, buf: number, l: Layout = archOf(proc).s.statfs): number {
+export function writeStatfs(proc: Process, host: string, buf: number, l: Layout = archOf(proc).s.statfs): number {
   const s = fs.statfsSync(host, { bigint: true });
   writeStruct(proc.mem, buf, l, {
     f_type: s.type, f_bsize: s.bsize, f_blocks: s.blocks, f_bfree: s.bfree, f_bavail: s.bavail,
@@ -191,7 +191,17 @@ function fchown(proc: Process, [fd, uid, gid]: number[]): number {
   return 0;
 }
 
-function utimensat(proc: Process, [dirfd, pathAddr, times, flags]: number[]): number {
+/**
+ * utimensat with the times as `ts` ('old_timespec': the C library's struct timespec, whose
+ * tv_sec is a long; 'timespec': __kernel_timespec, for utimensat_time64). The two are the
+ * same struct on 64-bit targets.
+ */
+export function utimensatWith(ts: 'old_timespec' | 'timespec') {
+  return (proc: Process, a: number[]): number => utimensatImpl(proc, a, ts);
+}
+const utimensat = utimensatWith('old_timespec');
+
+function utimensatImpl(proc: Process, [dirfd, pathAddr, times, flags]: number[], ts: 'old_timespec' | 'timespec'): number {
   const a = archOf(proc);
   const c = a.c;
   if (flags & ~(c.AT_SYMLINK_NOFOLLOW | c.AT_EMPTY_PATH)) return -E.EINVAL;
@@ -214,7 +224,7 @@ function utimensat(proc: Process, [dirfd, pathAddr, times, flags]: number[]): nu
   let at: TimeReq = 'now';
   let mt: TimeReq = 'now';
   if (times) {
-    const l = a.s.timespec;
+    const l = a.s[ts];
     const ta = readStruct(proc.mem, times, l);
     const tm = readStruct(proc.mem, times + l.size, l);
     const bad = checkNsec(ta.tv_nsec, c.UTIME_NOW, c.UTIME_OMIT) || checkNsec(tm.tv_nsec, c.UTIME_NOW, c.UTIME_OMIT);

@@ -6,9 +6,10 @@
 import { GuestExit } from '../src/errors.js';
 import type { Process } from '../src/process.js';
 import { archOf } from './arch.js';
+import { PAIR_REMAP_32 } from './compat32.js';
 import type { SyscallDef } from './def.js';
 import { E, errnoFromException } from './errno.js';
-import { registry } from './registry.js';
+import { compatRegistry, registry } from './registry.js';
 import { deliverPending } from './signal-deliver.js';
 import { flushSharedMappings } from './shared-map.js';
 import { formatCall, formatResult, stracePrefix } from './strace.js';
@@ -77,13 +78,28 @@ function keepAliveUntil<T>(p: Promise<T>): Promise<T> {
   return p.finally(() => clearInterval(timer));
 }
 
+/** argument kinds that are signed C ints (a 32-bit target passes raw register bits) */
+const SIGNED_KINDS = new Set(['int', 'fd', 'dirfd', 'signal', 'clock', 'whence', 'fcntlcmd', 'sighow', 'madv', 'futexop']);
+
+/**
+ * 32-bit targets pass the registers' bits unsigned (addresses reach 4 GiB): sign-extend the
+ * arguments whose kind is a signed int, and join 64-bit arguments split over register pairs.
+ */
+function args32(name: string, def: SyscallDef, raw: number[]): number[] {
+  const remap = PAIR_REMAP_32[name];
+  if (remap) return remap(raw);
+  if (!def.args) return raw;
+  return raw.map((v, i) => (SIGNED_KINDS.has(def.args![i]) ? v | 0 : v));
+}
+
 export function doSyscall(proc: Process): void | Promise<void> {
   const abi = proc.target.abi;
   const cpu = proc.cpu;
   const nr = abi.syscallNr(cpu);
-  const args = [abi.syscallArg(cpu, 0), abi.syscallArg(cpu, 1), abi.syscallArg(cpu, 2), abi.syscallArg(cpu, 3), abi.syscallArg(cpu, 4), abi.syscallArg(cpu, 5)];
+  let args = [abi.syscallArg(cpu, 0), abi.syscallArg(cpu, 1), abi.syscallArg(cpu, 2), abi.syscallArg(cpu, 3), abi.syscallArg(cpu, 4), abi.syscallArg(cpu, 5)];
   const name = abi.syscallNames[nr];
-  const def = name === undefined ? undefined : registry[name];
+  const def = name === undefined ? undefined : registry[name] ?? compatRegistry[name];
+  if (def && archOf(proc).wordSize === 4) args = args32(name!, def, args);
   if (!def) {
     if (proc.strace && name === undefined) proc.log.write(`${stracePrefix(proc)}Unknown syscall ${nr}`);
     if (proc.log.has('unimp') && !proc.unimpReported.has(nr)) {

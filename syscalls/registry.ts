@@ -12,6 +12,7 @@ import { processSyscalls } from './process.js';
 import { signalSyscalls } from './signal.js';
 import { timeSyscalls } from './time.js';
 import { ttySyscalls } from './tty.js';
+import { compat32Syscalls } from './compat32.js';
 
 export type { ArgKind, Handler, RetKind, SyscallDef } from './def.js';
 
@@ -27,3 +28,5 @@ function build(groups: SyscallDef[][]): Readonly<Record<string, SyscallDef>> {
 }
 
 export const registry = build([fsSyscalls, fsMetaSyscalls, fsDirSyscalls, ttySyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls]);
+/** rows only 32-bit ABIs have, built on the generic ones (compat32.ts); looked up after `registry` */
+export const compatRegistry = build([compat32Syscalls(registry)]);

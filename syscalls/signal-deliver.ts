@@ -300,7 +300,6 @@ export function restoreContext(proc: Process, sa: SignalAbi, addr: number): void
   const { cpu, mem } = proc;
   const l = archOf(proc).s[sa.mcontext.struct];
   const io = contextIo(proc, addr, l);
-  const pc = io.get(sa.pc);
   for (const [field, reg, elem] of sa.regs) {
     const r = proc.target.regs[reg];
     if (r.zero) continue;
@@ -309,6 +308,8 @@ export function restoreContext(proc: Process, sa: SignalAbi, addr: number): void
     else cpu.r[r.index] = sz === 8 ? Number(BigInt.asIntN(32, mem.read64(at))) : mem.read32(at) | 0;
   }
   sa.restoreExtra?.(cpu, io);
+  // read after restoreExtra, which may fold mode bits into it (arm: the CPSR's Thumb bit)
+  const pc = io.get(sa.pc);
   cpu.pc = Number(BigInt.asUintN(32, pc));
 }
 

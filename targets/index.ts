@@ -1,8 +1,10 @@
 /** Every target polyemu can run, and the lookup the loader uses to pick one from an ELF header. */
 import type { Target } from './target.js';
 import { riscv64 } from './riscv/index.js';
+import { arm } from './arm/index.js';
+import { aarch64 } from './aarch64/index.js';
 
-export const allTargets: readonly Target[] = [riscv64];
+export const allTargets: readonly Target[] = [riscv64, aarch64, arm];
 
 /** The target that runs ELF files of this machine, class and byte order, if we have one. */
 export function targetForMachine(eMachine: number, elfClass: 32 | 64, littleEndian: boolean): Target | undefined {

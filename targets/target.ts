@@ -70,6 +70,11 @@ export interface LinuxAbi {
   hwcap: number;
   hwcap2?: number;
   platform: string;
+  /**
+   * Map pages the kernel provides at fixed addresses (arm's kuser helpers at 0xffff0000),
+   * called by the loader after the stack is mapped.
+   */
+  mapSpecialPages?(mem: Memory): void;
   /** signal frames (without them, caught signals stay pending: only default actions act) */
   signal?: SignalAbi;
 }

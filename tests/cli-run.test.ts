@@ -7,6 +7,7 @@ import { execSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { allTargets } from '../targets/index.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = path.join(ROOT, 'bin/polyemu');
@@ -53,7 +54,7 @@ describe('polyemu command: help and usage errors', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const v = polyemu(['-version']);
     expect(v.status).toBe(0);
-    expect(v.stdout).toBe(`polyemu version ${pkg.version} (targets: riscv64)\n`);
+    expect(v.stdout).toBe(`polyemu version ${pkg.version} (targets: ${allTargets.map((t) => t.name).join(', ')})\n`);
     const d = polyemu(['-d', 'help']);
     expect(d.status).toBe(0);
     expect(d.stdout).toMatch(/^Log items/);
@@ -113,13 +114,13 @@ describe('polyemu command: programs it cannot load', () => {
   });
 
   it('an ELF for another architecture: exit 255', () => {
-    const f = path.join(tmp, 'arm64prog');
+    const f = path.join(tmp, 'sparc64prog');
     const b = fs.readFileSync(path.join(FX, 'exit42'));
-    b.writeUInt16LE(183, 18);
+    b.writeUInt16LE(43, 18);
     fs.writeFileSync(f, b);
     const r = polyemu([f]);
     expect(r.status).toBe(255);
-    expect(oneLine(r.stderr)).toBe(`polyemu: '${f}': unsupported architecture: AArch64 (ELF machine 183), 64-bit little-endian; polyemu runs riscv64`);
+    expect(oneLine(r.stderr)).toBe(`polyemu: '${f}': unsupported architecture: SPARC64 (ELF machine 43), 64-bit little-endian; polyemu runs ${allTargets.map((t) => t.name).join(', ')}`);
   });
 
   it('a missing ELF interpreter: exit 255, pointing at -L', () => {

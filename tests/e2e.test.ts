@@ -1,11 +1,14 @@
-// End-to-end differential tests: every case of fixtures/cases.json runs under polyemu
-// (or POLYEMU_CMD) and must reproduce the committed qemu-riscv64 output byte for byte,
-// with the same exit status or terminating signal. When qemu-riscv64 is installed the
-// case also runs under it live and the two are compared.
+// End-to-end differential tests: every case of fixtures/cases.json, for every architecture
+// whose target is registered in targets/index.ts, runs under polyemu (or POLYEMU_CMD) and
+// must reproduce the committed qemu-<arch> output byte for byte, with the same exit status or
+// terminating signal. When qemu-<arch> is installed the case also runs under it live and the
+// two are compared. Pending cases (cases.json "pending") and unregistered architectures are
+// listed loudly at the start and not asserted.
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { expandCases, FIXTURES, REPO_ROOT } from './helpers/cases.js';
+import { expandCases, FIXTURES, loadCaseFile, REPO_ROOT } from './helpers/cases.js';
+import { loudReport, registeredArches, RUN_PENDING } from './helpers/pending.js';
 import {
   compareRun,
   emulatorUnderTest,
@@ -18,14 +21,28 @@ import {
   sysrootProblem,
 } from './helpers/run.js';
 
-const cases = expandCases();
+const file = loadCaseFile();
+// POLYEMU_E2E_ARCHS=aarch64,arm picks the architectures instead of the registered ones (with
+// POLYEMU_CMD=qemu-aarch64 POLYEMU_E2E_ARCHS=aarch64 the suite checks the harness itself).
+const only = process.env.POLYEMU_E2E_ARCHS?.split(',').filter(Boolean);
+const registered = registeredArches();
+const selected = only ?? registered;
+const everything = expandCases(file);
+const cases = everything.filter((c) => selected.includes(c.arch));
 const emu = emulatorUnderTest();
+const unregistered = new Map<string, number>();
+for (const c of everything)
+  if (!selected.includes(c.arch)) unregistered.set(c.arch, (unregistered.get(c.arch) ?? 0) + 1);
+const pending = cases.filter((c) => c.pending).map((c) => ({ key: c.key, reason: c.pending! }));
+const banner = loudReport(`e2e (${emu.label})`, unregistered, pending, only !== undefined);
+if (banner) console.warn(banner);
+
 const arches = [...new Set(cases.map((c) => c.arch))];
 const live = new Map(arches.map((a) => [a, qemuFor(a)]));
 for (const [arch, q] of live)
   if (!q)
     console.warn(
-      `\n!!! e2e: qemu-${arch} is NOT installed: the LIVE comparison with qemu is SKIPPED;` +
+      `\n!!! e2e: qemu-${arch} is NOT installed: the LIVE comparison with qemu is SKIPPED for ${arch};` +
         ` only the committed expected outputs are checked (apt-get install qemu-user) !!!\n`,
     );
 
@@ -43,8 +60,14 @@ describe(`e2e (${emu.label})`, () => {
     if (note) console.warn(`e2e: ${note}`);
   }, 600_000);
 
+  test('registered architectures have fixtures', () => {
+    // A target registered without fixtures would silently test nothing.
+    for (const arch of selected) expect(Object.keys(file.archs)).toContain(arch);
+  });
+
   for (const c of cases) {
-    test(c.id, async () => {
+    const run = c.pending && !RUN_PENDING ? test.skip : test;
+    run(c.pending ? `${c.key} [PENDING: ${c.pending}]` : c.key, async () => {
       expect(existsSync(c.binary), `${relative(FIXTURES, c.binary)} is missing: run fixtures/build.sh`).toBe(true);
       const sys = sysrootProblem(c);
       if (sys) throw new Error(sys);
@@ -56,7 +79,7 @@ describe(`e2e (${emu.label})`, () => {
         q ? runCase(q, c, 60_000) : undefined,
       ]);
       timeoutStreak = mine.status.startsWith('timeout') ? timeoutStreak + 1 : 0;
-      if (hung) console.warn(`e2e: ${HUNG_AFTER}+ timeouts in a row, ${c.id} ran with a ${HUNG_TIMEOUT_MS} ms timeout`);
+      if (hung) console.warn(`e2e: ${HUNG_AFTER}+ timeouts in a row, ${c.key} ran with a ${HUNG_TIMEOUT_MS} ms timeout`);
       const problems = compareRun(`${emu.label} vs committed expected`, expected, mine);
       if (theirs) {
         const live: Expected = { stdout: theirs.stdout, stderr: filterStderr(theirs.stderr), status: theirs.status };
@@ -67,7 +90,7 @@ describe(`e2e (${emu.label})`, () => {
           problems.push(...drift, ...compareRun(`${emu.label} vs live ${q!.label}`, live, mine));
         }
       }
-      expect(problems.join('\n\n'), `case ${c.id}: ${[c.binary, ...c.args].join(' ')}`).toBe('');
+      expect(problems.join('\n\n'), `case ${c.key}: ${[c.binary, ...c.args].join(' ')}`).toBe('');
     }, c.timeoutMs + 70_000);
   }
 });

@@ -15,7 +15,7 @@
  * encodings expand to their base instruction: they map onto the base handler with a format
  * whose fields extract the same arguments, some of them constants).
  *
- * Usage: npx tsx tools/gen-decoder.ts [spec.ts ...]   (default: every targets/<arch>/insns.spec.ts)
+ * Usage: npx tsx tools/gen-decoder.ts [spec.ts ...]   (default: every targets/<arch>/insns.spec.ts and insns-*.spec.ts)
  * Each spec module exports `spec: DecoderSpec`; the output goes next to the spec.
  */
 import * as fs from 'node:fs';
@@ -280,10 +280,12 @@ async function main(): Promise<void> {
   let specs = process.argv.slice(2);
   if (!specs.length) {
     process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+    // insns.spec.ts, or one spec per instruction set (insns-a32.spec.ts, insns-t16.spec.ts, ...)
     specs = fs
       .readdirSync('targets', { withFileTypes: true })
-      .filter((d) => d.isDirectory() && fs.existsSync(path.join('targets', d.name, 'insns.spec.ts')))
-      .map((d) => path.join('targets', d.name, 'insns.spec.ts'));
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => fs.readdirSync(path.join('targets', d.name)).filter((f) => /^insns(-[\w-]+)?\.spec\.ts$/.test(f)).sort()
+        .map((f) => path.join('targets', d.name, f)));
   }
   for (const s of specs) console.log(`wrote ${path.relative(process.cwd(), await generateFile(s))}`);
 }

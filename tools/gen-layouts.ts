@@ -61,6 +61,41 @@ const SIGNAL_STRUCTS: Record<string, { decl: string; structs: StructSpec[] }> = 
       ].join(' ')],
     ],
   },
+  aarch64: {
+    // the kernel's rt_sigframe is { siginfo; ucontext } followed by a frame record {fp, lr};
+    // pe_mcontext restates struct sigcontext with the records that start __reserved[]
+    // (fpsimd_context with the V registers as 64-bit halves, then the null terminator)
+    decl: '#include <asm/sigcontext.h>\n#include <asm/ucontext.h>\n' +
+      'struct pe_rt_sigframe { siginfo_t info; struct ucontext uc; __u64 fp; __u64 lr; };\n' +
+      'struct pe_fpsimd { __u32 magic; __u32 size; __u32 fpsr; __u32 fpcr; __u64 v[64]; };\n' +
+      'struct pe_mcontext { __u64 fault_address; __u64 regs[31]; __u64 sp; __u64 pc; __u64 pstate;\n' +
+      '  struct pe_fpsimd fpsimd __attribute__((__aligned__(16))); __u32 end_magic; __u32 end_size; };',
+    structs: [
+      ['rt_sigframe', 'struct pe_rt_sigframe', 'info[] uc[] fp lr'],
+      ['ucontext', 'struct ucontext', 'uc_flags uc_link uc_stack.ss_sp uc_stack.ss_flags uc_stack.ss_size uc_sigmask[] uc_mcontext[]'],
+      ['sigcontext', 'struct sigcontext', 'fault_address regs[] sp pc pstate __reserved[]'],
+      ['mcontext', 'struct pe_mcontext', 'fault_address regs[] sp pc pstate fpsimd.magic fpsimd.size fpsimd.fpsr fpsimd.fpcr fpsimd.v[] end_magic end_size'],
+    ],
+  },
+  arm: {
+    // arch/arm/kernel/signal.c: rt_sigframe = { siginfo; sigframe { ucontext; retcode[4] } }; there is
+    // no uapi asm/ucontext.h, so pe_ucontext restates it; uc_regspace starts with the VFP record
+    decl: '#include <asm/sigcontext.h>\n' +
+      'struct pe_vfp_sigframe { unsigned long magic; unsigned long size; struct { unsigned long long fpregs[32]; unsigned long fpscr; } ufp;\n' +
+      '  struct { unsigned long fpexc; unsigned long fpinst; unsigned long fpinst2; } ufp_exc; } __attribute__((__aligned__(8)));\n' +
+      'struct pe_ucontext { unsigned long uc_flags; struct pe_ucontext *uc_link; stack_t uc_stack; struct sigcontext uc_mcontext;\n' +
+      '  unsigned long uc_sigmask[2]; int __unused[30]; unsigned long uc_regspace[128] __attribute__((__aligned__(8))); };\n' +
+      'struct pe_rt_sigframe { siginfo_t info; struct pe_ucontext uc; unsigned long retcode[4]; };\n' +
+      // ucontext from uc_mcontext on (packed: regspace keeps its offset within ucontext), for the register save
+      'struct pe_mcontext { struct sigcontext sc; unsigned long uc_sigmask[2]; int __unused[30]; struct pe_vfp_sigframe vfp; } __attribute__((__packed__));',
+    structs: [
+      ['rt_sigframe', 'struct pe_rt_sigframe', 'info[] uc[] retcode[]'],
+      ['ucontext', 'struct pe_ucontext', 'uc_flags uc_link uc_stack.ss_sp uc_stack.ss_flags uc_stack.ss_size uc_sigmask[] uc_mcontext[] uc_regspace[]'],
+      ['sigcontext', 'struct sigcontext', 'trap_no error_code oldmask arm_r0 arm_r1 arm_r2 arm_r3 arm_r4 arm_r5 arm_r6 arm_r7 arm_r8 arm_r9 arm_r10 arm_fp arm_ip arm_sp arm_lr arm_pc arm_cpsr fault_address'],
+      ['vfp_sigframe', 'struct pe_vfp_sigframe', 'magic size ufp.fpregs[] ufp.fpscr ufp_exc.fpexc ufp_exc.fpinst ufp_exc.fpinst2'],
+      ['mcontext', 'struct pe_mcontext', 'sc.arm_r0 sc.arm_r1 sc.arm_r2 sc.arm_r3 sc.arm_r4 sc.arm_r5 sc.arm_r6 sc.arm_r7 sc.arm_r8 sc.arm_r9 sc.arm_r10 sc.arm_fp sc.arm_ip sc.arm_sp sc.arm_lr sc.arm_pc sc.arm_cpsr sc.fault_address sc.trap_no sc.error_code sc.oldmask vfp.magic vfp.size vfp.ufp.fpregs[] vfp.ufp.fpscr'],
+    ],
+  },
 };
 /** extra structs for 32-bit targets that use the *64 calls */
 const STRUCTS64: StructSpec[] = [
@@ -176,6 +211,8 @@ function kernelSource(structs: StructSpec[], errnoNames: string[], decl = ''): s
       lines.push(`  printf("F ${name} ${f} %lu %lu %d %d\\n", OFF(${ctype}, ${f}), (unsigned long)sizeof(((${ctype} *)0)->${f}), (int)${signed}, ${arr ? 1 : 0});`);
     }
   }
+  // some uapi headers (arm) define SIGRTMAX as _NSIG but leave _NSIG to the kernel (64 everywhere)
+  lines.push('#ifndef _NSIG', '#define _NSIG 64', '#endif');
   for (const c of [...CONSTS, ...errnoNames]) {
     lines.push(`#ifdef ${c}`, `  printf("C ${c} %lld\\n", (long long)(${c}));`, '#endif');
   }

@@ -253,6 +253,7 @@ export function loadProgram(proc: Process, exe: ElfFile, opts: LoadOptions): Loa
 
   const exeInfo = mapImage(mem, exe, exe.type === C.ET_DYN ? alignUp(PIE_BASE, imageAlign(exe)) : undefined, mem.mmapTop);
   mem.map(stackLimit, stackSize, PROT_R | PROT_W | (exeInfo.execStack ? PROT_X : 0));
+  target.abi.mapSpecialPages?.(mem); // e.g. arm's kernel user helpers page at 0xffff0000
   const interp = exe.interp ? loadInterpreter(proc, exe) : undefined;
   const brk = pageUp(exeInfo.end);
 

@@ -180,13 +180,13 @@ export function compareRun(what: string, expected: Expected, actual: RunResult):
 export function sysrootProblem(c: E2eCase): string {
   if (!c.sysroot) return '';
   const pkgs: Record<string, string> = {
-    'libc.so.6': `libc6-${c.arch}-cross`,
-    'libstdc++.so.6': `libstdc++6-${c.arch}-cross`,
-    'libm.so.6': `libc6-${c.arch}-cross`,
+    'libc.so.6': `libc6-${c.deb}-cross`,
+    'libstdc++.so.6': `libstdc++6-${c.deb}-cross`,
+    'libm.so.6': `libc6-${c.deb}-cross`,
   };
   for (const lib of c.needs) {
     if (!existsSync(join(c.sysroot, 'lib', lib))) {
-      const pkg = pkgs[lib] ?? `the ${c.arch} cross package that ships ${lib}`;
+      const pkg = pkgs[lib] ?? `the ${c.deb} cross package that ships ${lib}`;
       return `dynamic case ${c.id} needs ${join(c.sysroot, 'lib', lib)}: install ${pkg} (apt-get install ${pkg}; .ci/run does)`;
     }
   }

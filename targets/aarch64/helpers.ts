@@ -1,0 +1,139 @@
+/**
+ * Helpers the A64 frontend calls (besides the FP and SIMD helpers): traps, system
+ * registers, the exclusive monitor, DC ZVA and the bit-manipulation instructions.
+ *
+ * System registers read as qemu-user answers them: CTR_EL0 64-byte lines, DCZID_EL0 = 4
+ * (DC ZVA zeroes 64 bytes), CNTFRQ_EL0 62.5 MHz with CNTVCT_EL0 counting from the host
+ * clock, MIDR_EL1 = 0 (no CPUID hwcap is advertised), other ID registers 0.
+ */
+import { GuestFault, PROT_R, PROT_W } from '../../src/memory.js';
+import type { Helper } from '../target.js';
+import type { A64Cpu } from './cpu.js';
+import { sysreg } from './trans-sys.js';
+
+const SIGILL = 4;
+const SIGBUS = 7;
+const BUS_ADRALN = 1;
+const FPCR = sysreg(3, 4, 4, 0);
+const FPSR = sysreg(3, 4, 4, 1);
+const CNTFRQ = sysreg(3, 14, 0, 0);
+const CNTVCT = sysreg(3, 14, 0, 2);
+const CTR = sysreg(3, 0, 0, 1);
+const DCZID = sysreg(3, 0, 0, 7);
+const TPIDRRO = sysreg(3, 13, 0, 3);
+const FREQ = 62500000;
+export const ZVA_BYTES = 64;
+
+function ret64(cpu: A64Cpu, v: bigint): number {
+  cpu.rhi = Number(BigInt.asIntN(32, v >> 32n));
+  return Number(BigInt.asIntN(32, v));
+}
+
+const rev8 = (x: number) => ((x >>> 24) | ((x >>> 8) & 0xff00) | ((x & 0xff00) << 8) | (x << 24)) | 0;
+const rev16 = (x: number) => (((x >>> 8) & 0x00ff00ff) | ((x & 0x00ff00ff) << 8)) | 0;
+function rbit32(x: number): number {
+  x = ((x >>> 1) & 0x55555555) | ((x & 0x55555555) << 1);
+  x = ((x >>> 2) & 0x33333333) | ((x & 0x33333333) << 2);
+  x = ((x >>> 4) & 0x0f0f0f0f) | ((x & 0x0f0f0f0f) << 4);
+  return rev8(x);
+}
+const cls32 = (x: number) => Math.clz32(x ^ (x >> 31)) - 1;
+
+export const a64Helpers: Record<string, Helper> = {
+  a64_trap(cpu: A64Cpu, sig: number, code: number, addr: number) {
+    cpu.trapSig = sig;
+    cpu.trapCode = code;
+    cpu.trapAddr = addr >>> 0;
+  },
+  a64_mrs(cpu: A64Cpu, reg: number) {
+    switch (reg) {
+      case FPCR: return ret64(cpu, BigInt(cpu.fpcr >>> 0));
+      case FPSR: return ret64(cpu, BigInt(cpu.fpsr >>> 0));
+      case CNTFRQ: return ret64(cpu, BigInt(FREQ));
+      case CNTVCT: return ret64(cpu, process.hrtime.bigint() / 16n);
+      case CTR: return ret64(cpu, 0x8444c004n);
+      case DCZID: return ret64(cpu, 4n);
+      case TPIDRRO: return ret64(cpu, 0n);
+      default:
+        // MIDR_EL1 and the other ID registers (op1 0, CRn 0) read as 0; others are undefined
+        if (((reg >> 7) & 0xf) === 0 && ((reg >> 11) & 7) === 0) return ret64(cpu, 0n);
+        throw new GuestFault(cpu.pc, false, -1, SIGILL, 2);
+    }
+  },
+  a64_msr(cpu: A64Cpu, reg: number, lo: number) {
+    if (reg === FPCR) cpu.fpcr = lo & 0x07ff9f00;
+    else if (reg === FPSR) cpu.fpsr = lo & 0xf800009f;
+    else throw new GuestFault(cpu.pc, false, -1, SIGILL, 2);
+  },
+  a64_dczva(cpu: A64Cpu, addr: number) {
+    const a = (addr >>> 0) & ~(ZVA_BYTES - 1);
+    cpu.mem.writeBytes(a >>> 0, new Uint8Array(ZVA_BYTES));
+  },
+  a64_clrex(cpu: A64Cpu) {
+    cpu.exAddr = -1;
+  },
+  /** LDXR/LDXP: remember the address and what memory held (checked by the store) */
+  a64_monitor(cpu: A64Cpu, addr: number, bytes: number) {
+    addr >>>= 0;
+    if (addr & (bytes - 1)) throw new GuestFault(addr, false, -1, SIGBUS, BUS_ADRALN);
+    cpu.mem.check(addr, bytes, PROT_R);
+    cpu.exAddr = addr;
+    cpu.exSize = bytes;
+    const dv = cpu.mem.dv;
+    cpu.exLo = bytes >= 4 ? dv.getInt32(addr, true) : bytes === 2 ? dv.getUint16(addr, true) : dv.getUint8(addr);
+    cpu.exHi = bytes >= 8 ? dv.getInt32(addr + 4, true) : 0;
+    cpu.exLo2 = bytes >= 16 ? dv.getInt32(addr + 8, true) : 0;
+    cpu.exHi2 = bytes >= 16 ? dv.getInt32(addr + 12, true) : 0;
+  },
+  a64_stxr(cpu: A64Cpu, addr: number, bytes: number, lo: number, hi: number) {
+    return storeExcl(cpu, addr >>> 0, bytes, bytes, [lo, hi]);
+  },
+  a64_stxp(cpu: A64Cpu, addr: number, bytes: number, lo1: number, hi1: number, lo2: number, hi2: number) {
+    return storeExcl(cpu, addr >>> 0, bytes * 2, bytes, [lo1, hi1, lo2, hi2]);
+  },
+  a64_rbit32: (_c: A64Cpu, x: number) => rbit32(x),
+  a64_rbit64(cpu: A64Cpu, lo: number, hi: number) { cpu.rhi = rbit32(lo); return rbit32(hi); },
+  a64_rev1632: (_c: A64Cpu, x: number) => rev16(x),
+  a64_rev1664(cpu: A64Cpu, lo: number, hi: number) { cpu.rhi = rev16(hi); return rev16(lo); },
+  a64_rev32: (_c: A64Cpu, x: number) => rev8(x),
+  a64_rev3264(cpu: A64Cpu, lo: number, hi: number) { cpu.rhi = rev8(hi); return rev8(lo); },
+  a64_rev64(cpu: A64Cpu, lo: number, hi: number) { cpu.rhi = rev8(lo); return rev8(hi); },
+  a64_clz32: (_c: A64Cpu, x: number) => Math.clz32(x),
+  a64_clz64(cpu: A64Cpu, lo: number, hi: number) { cpu.rhi = 0; return hi ? Math.clz32(hi) : 32 + Math.clz32(lo); },
+  a64_cls32: (_c: A64Cpu, x: number) => cls32(x),
+  a64_cls64(cpu: A64Cpu, lo: number, hi: number) {
+    cpu.rhi = 0;
+    const s = hi >> 31;
+    if (hi !== s) return cls32(hi);
+    return 31 + Math.clz32(lo ^ s);
+  },
+};
+
+function storeExcl(cpu: A64Cpu, addr: number, total: number, each: number, words: number[]): number {
+  const dv = cpu.mem.dv;
+  if (addr & (total - 1)) throw new GuestFault(addr, true, -1, SIGBUS, BUS_ADRALN);
+  cpu.mem.check(addr, total, PROT_R | PROT_W);
+  const ok = cpu.exAddr === addr && cpu.exSize === total && sameAsMonitor(cpu, addr, total);
+  cpu.exAddr = -1;
+  if (!ok) return 1;
+  for (let i = 0; i < total / each; i++) {
+    const a = addr + i * each;
+    const lo = words[2 * i];
+    const hi = words[2 * i + 1];
+    if (each === 8) { dv.setInt32(a, lo, true); dv.setInt32(a + 4, hi, true); }
+    else if (each === 4) dv.setInt32(a, lo, true);
+    else if (each === 2) dv.setUint16(a, lo & 0xffff, true);
+    else dv.setUint8(a, lo & 0xff);
+  }
+  cpu.mem.writeBytes(addr, cpu.mem.readBytes(addr, total)); // page-write hooks (translated code, shared maps)
+  return 0;
+}
+
+function sameAsMonitor(cpu: A64Cpu, addr: number, bytes: number): boolean {
+  const dv = cpu.mem.dv;
+  const lo = bytes >= 4 ? dv.getInt32(addr, true) : bytes === 2 ? dv.getUint16(addr, true) : dv.getUint8(addr);
+  if (lo !== cpu.exLo) return false;
+  if (bytes >= 8 && dv.getInt32(addr + 4, true) !== cpu.exHi) return false;
+  if (bytes >= 16 && (dv.getInt32(addr + 8, true) !== cpu.exLo2 || dv.getInt32(addr + 12, true) !== cpu.exHi2)) return false;
+  return true;
+}

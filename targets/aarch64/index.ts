@@ -1,0 +1,34 @@
+/** The aarch64 target (A64 Linux user mode: base ISA, scalar FP, Advanced SIMD subset). */
+import type { IrBuilder } from '../../src/ir.js';
+import type { Memory } from '../../src/memory.js';
+import type { RegInfo, Target } from '../target.js';
+import { aarch64Abi } from './abi.js';
+import { A64Cpu, VBASE, TPIDR_INDEX } from './cpu.js';
+import { fpHelpers } from './fp.js';
+import { a64Helpers } from './helpers.js';
+import { simdHelpers } from './simd.js';
+import { translateA64 } from './translate.js';
+
+const regs: RegInfo[] = [
+  ...Array.from({ length: 31 }, (_, n): RegInfo => ({ name: `x${n}`, ty: 'i64', index: 2 * n, cached: true })),
+  { name: 'sp', ty: 'i64', index: 62, cached: true },
+  ...['n', 'z', 'c', 'v'].map((name, i): RegInfo => ({ name, ty: 'i32', index: 64 + i, cached: true })),
+  ...Array.from({ length: 64 }, (_, i): RegInfo => ({ name: `v${i >> 1}.d${i & 1}`, ty: 'i64', index: VBASE + 2 * i, cached: false })),
+  ...Array.from({ length: 128 }, (_, i): RegInfo => ({ name: `v${i >> 2}.s${i & 3}`, ty: 'i32', index: VBASE + i, cached: false })),
+  { name: 'tpidr_el0', ty: 'i64', index: TPIDR_INDEX, cached: false },
+];
+
+export const aarch64: Target = {
+  name: 'aarch64',
+  elfMachine: 183,
+  elfClass: 64,
+  littleEndian: true,
+  triplet: 'aarch64-linux-gnu',
+  regs,
+  createCpu: (mem: Memory) => new A64Cpu(mem),
+  translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
+    translateA64(b, mem, pc, maxInsns);
+  },
+  helpers: { ...a64Helpers, ...fpHelpers, ...simdHelpers },
+  abi: aarch64Abi,
+};

@@ -1,0 +1,177 @@
+/**
+ * A64 encodings as data (ARM Architecture Reference Manual, "A64 instruction set encoding":
+ * the encoding-group tables of chapter C4). tools/gen-decoder.ts turns this into
+ * decoder.generated.ts (`npx tsx tools/gen-decoder.ts`).
+ *
+ * Patterns are encoding classes (one handler per class, the class's fields as arguments):
+ * the handlers in trans-*.ts pick the operation from the opc/size fields, which keeps the
+ * table short while every fixed bit of the class is still checked here. Advanced SIMD and
+ * the scalar FP groups are decoded further in simd-decode.ts / fp helpers.
+ */
+import type { DecoderSpec, FieldSpec, PatternSpec } from '../../tools/gen-decoder.js';
+
+const u = (pos: number, len: number): FieldSpec => ({ parts: [[pos, len]] });
+
+const fields: Record<string, FieldSpec> = {
+  sf: u(31, 1),
+  q: u(30, 1),
+  op: u(30, 1),
+  s: u(29, 1),
+  opc: u(29, 2),
+  size: u(30, 2),
+  v: u(26, 1),
+  n: u(22, 1),
+  l: u(22, 1),
+  sh: u(22, 1),
+  shift: u(22, 2),
+  ldopc: u(22, 2),
+  hw: u(21, 2),
+  n21: u(21, 1),
+  rm: u(16, 5),
+  rs: u(16, 5),
+  immr: u(16, 6),
+  imms: u(10, 6),
+  imm6: u(10, 6),
+  imm3: u(10, 3),
+  imm12: u(10, 12),
+  imm16: u(5, 16),
+  option: u(13, 3),
+  cond12: u(12, 4),
+  cond0: u(0, 4),
+  nzcv: u(0, 4),
+  i11: u(11, 1),
+  op2: u(10, 2),
+  dp_opc: u(10, 6),
+  op31: u(21, 3),
+  o0: u(15, 1),
+  o1: u(21, 1),
+  o2: u(23, 1),
+  ra: u(10, 5),
+  rt2: u(10, 5),
+  rn: u(5, 5),
+  rd: u(0, 5),
+  s12: u(12, 1),
+  mode23: u(23, 2),
+  mode10: u(10, 2),
+  imm7: { parts: [[15, 7]], signed: true },
+  imm9: { parts: [[12, 9]], signed: true },
+  imm19: { parts: [[5, 19]], shl: 2, signed: true },
+  imm26: { parts: [[0, 26]], shl: 2, signed: true },
+  imm14: { parts: [[5, 14]], shl: 2, signed: true },
+  adr_imm: { parts: [[5, 19], [29, 2]], signed: true },
+  b5: u(31, 1),
+  b40: u(19, 5),
+  op24: u(24, 1),
+  sysreg: u(5, 15),
+  crm: u(8, 4),
+  op2_5: u(5, 3),
+  post: u(23, 1),
+  r21: u(21, 1),
+  ldst_opc: u(12, 4),
+  insn: { parts: [[0, 32]] },
+};
+
+const formats: DecoderSpec['formats'] = {
+  none: {},
+  raw: { insn: 'insn' },
+  adr: { rd: 'rd', imm: 'adr_imm' },
+  addsub_imm: { sf: 'sf', op: 'op', s: 's', sh: 'sh', imm: 'imm12', rn: 'rn', rd: 'rd' },
+  bitmask: { sf: 'sf', opc: 'opc', n: 'n', immr: 'immr', imms: 'imms', rn: 'rn', rd: 'rd' },
+  movw: { sf: 'sf', opc: 'opc', hw: 'hw', imm: 'imm16', rd: 'rd' },
+  extr: { sf: 'sf', rm: 'rm', imms: 'imms', rn: 'rn', rd: 'rd' },
+  b: { imm: 'imm26' },
+  bcond: { imm: 'imm19', cond: 'cond0' },
+  cbz: { sf: 'sf', op: 'op24', imm: 'imm19', rt: 'rd' },
+  tbz: { b5: 'b5', op: 'op24', b40: 'b40', imm: 'imm14', rt: 'rd' },
+  rn: { rn: 'rn' },
+  imm16: { imm: 'imm16' },
+  barrier: { crm: 'crm', op2: 'op2_5' },
+  sysreg: { sysreg: 'sysreg', rt: 'rd' },
+  excl: { size: 'size', o2: 'o2', l: 'l', o1: 'o1', rs: 'rs', o0: 'o0', rt2: 'rt2', rn: 'rn', rt: 'rd' },
+  lit: { opc: 'size', v: 'v', imm: 'imm19', rt: 'rd' },
+  pair: { opc: 'size', v: 'v', mode: 'mode23', l: 'l', imm: 'imm7', rt2: 'rt2', rn: 'rn', rt: 'rd' },
+  ldst9: { size: 'size', v: 'v', opc: 'ldopc', imm: 'imm9', mode: 'mode10', rn: 'rn', rt: 'rd' },
+  ldst_reg: { size: 'size', v: 'v', opc: 'ldopc', rm: 'rm', option: 'option', s: 's12', rn: 'rn', rt: 'rd' },
+  ldst_u: { size: 'size', v: 'v', opc: 'ldopc', imm: 'imm12', rn: 'rn', rt: 'rd' },
+  logic_reg: { sf: 'sf', opc: 'opc', shift: 'shift', n: 'n21', rm: 'rm', imm: 'imm6', rn: 'rn', rd: 'rd' },
+  addsub_reg: { sf: 'sf', op: 'op', s: 's', shift: 'shift', rm: 'rm', imm: 'imm6', rn: 'rn', rd: 'rd' },
+  addsub_ext: { sf: 'sf', op: 'op', s: 's', rm: 'rm', option: 'option', imm: 'imm3', rn: 'rn', rd: 'rd' },
+  adc: { sf: 'sf', op: 'op', s: 's', rm: 'rm', rn: 'rn', rd: 'rd' },
+  ccmp: { sf: 'sf', op: 'op', rm: 'rm', cond: 'cond12', imm: 'i11', rn: 'rn', nzcv: 'nzcv' },
+  csel: { sf: 'sf', op: 'op', rm: 'rm', cond: 'cond12', op2: 'op2', rn: 'rn', rd: 'rd' },
+  dp2: { sf: 'sf', rm: 'rm', opc: 'dp_opc', rn: 'rn', rd: 'rd' },
+  dp1: { sf: 'sf', opc: 'dp_opc', rn: 'rn', rd: 'rd' },
+  dp3: { sf: 'sf', op31: 'op31', rm: 'rm', o0: 'o0', ra: 'ra', rn: 'rn', rd: 'rd' },
+};
+
+const P = (name: string, bits: string, format: string, handler?: string): PatternSpec =>
+  handler ? [name, bits, format, handler] : [name, bits, format];
+
+const patterns: PatternSpec[] = [
+  // data processing, immediate
+  P('adr', '0 .. 10000 ................... .....', 'adr'),
+  P('adrp', '1 .. 10000 ................... .....', 'adr'),
+  P('addsub_imm', '. . . 100010 . ............ ..... .....', 'addsub_imm'),
+  P('logic_imm', '. .. 100100 . ...... ...... ..... .....', 'bitmask'),
+  P('movw', '. .. 100101 .. ................ .....', 'movw'),
+  P('bitfield', '. .. 100110 . ...... ...... ..... .....', 'bitmask'),
+  P('extr', '. 00 100111 . 0 ..... ...... ..... .....', 'extr'),
+  // branches, exceptions, system
+  P('b', '0 00101 ..........................', 'b'),
+  P('bl', '1 00101 ..........................', 'b'),
+  P('b_cond', '0101010 0 ................... 0 ....', 'bcond'),
+  P('cbz', '. 011010 . ................... .....', 'cbz'),
+  P('tbz', '. 011011 . ..... .............. .....', 'tbz'),
+  P('br', '1101011 0000 11111 000000 ..... 00000', 'rn'),
+  P('blr', '1101011 0001 11111 000000 ..... 00000', 'rn'),
+  P('ret', '1101011 0010 11111 000000 ..... 00000', 'rn'),
+  P('svc', '11010100 000 ................ 00001', 'imm16'),
+  P('brk', '11010100 001 ................ 00000', 'imm16'),
+  P('hint', '11010101 00000011 0010 ....... 11111', 'none'),
+  P('barrier', '11010101 00000011 0011 .... ... 11111', 'barrier'),
+  P('msr_imm', '1101010100 0 00 ... 0100 .... ... 11111', 'raw'),
+  P('sys', '1101010100 0 01 .............. .....', 'sysreg'),
+  P('msr', '1101010100 0 1 ............... .....', 'sysreg'),
+  P('mrs', '1101010100 1 1 ............... .....', 'sysreg'),
+  // loads and stores
+  P('excl', '.. 001000 . . . ..... . ..... ..... .....', 'excl'),
+  P('ldr_lit', '.. 011 . 00 ................... .....', 'lit'),
+  P('ldst_pair', '.. 101 . 0 .. . ....... ..... ..... .....', 'pair'),
+  P('ldst_imm9', '.. 111 . 00 .. 0 ......... .. ..... .....', 'ldst9'),
+  P('ldst_reg', '.. 111 . 00 .. 1 ..... ... . 10 ..... .....', 'ldst_reg'),
+  P('ldst_uimm', '.. 111 . 01 .. ............ ..... .....', 'ldst_u'),
+  P('simd_ldst_multi', '0 . 001100 . . 0 ..... .... .. ..... .....', 'raw'),
+  P('simd_ldst_single', '0 . 001101 . . . ..... ... . .. ..... .....', 'raw'),
+  // data processing, register
+  P('logic_reg', '. .. 01010 .. . ..... ...... ..... .....', 'logic_reg'),
+  P('addsub_ext', '. . . 01011 00 1 ..... ... ... ..... .....', 'addsub_ext'),
+  P('addsub_reg', '. . . 01011 .. 0 ..... ...... ..... .....', 'addsub_reg'),
+  P('adc', '. . . 11010000 ..... 000000 ..... .....', 'adc'),
+  P('ccmp_reg', '. . 1 11010010 ..... .... 0 0 ..... 0 ....', 'ccmp'),
+  P('ccmp_imm', '. . 1 11010010 ..... .... 1 0 ..... 0 ....', 'ccmp'),
+  P('csel', '. . 0 11010100 ..... .... 0 . ..... .....', 'csel'),
+  P('dp2', '. 0 0 11010110 ..... ...... ..... .....', 'dp2'),
+  P('dp1', '. 1 0 11010110 00000 ...... ..... .....', 'dp1'),
+  P('dp3', '. 00 11011 ... ..... . ..... ..... .....', 'dp3'),
+  // scalar floating point (decoded further in trans-fp.ts)
+  P('fp_int', '. 0 0 11110 .. 1 .. ... 000000 ..... .....', 'raw'),
+  P('fp_dp1', '0 0 0 11110 .. 1 ...... 10000 ..... .....', 'raw'),
+  P('fp_cmp', '0 0 0 11110 .. 1 ..... 00 1000 ..... .....', 'raw'),
+  P('fp_imm', '0 0 0 11110 .. 1 ........ 100 ..... .....', 'raw'),
+  P('fp_ccmp', '0 0 0 11110 .. 1 ..... .... 01 ..... .....', 'raw'),
+  P('fp_dp2', '0 0 0 11110 .. 1 ..... .... 10 ..... .....', 'raw'),
+  P('fp_csel', '0 0 0 11110 .. 1 ..... .... 11 ..... .....', 'raw'),
+  P('fp_dp3', '0 0 0 11111 .. . ..... . ..... ..... .....', 'raw'),
+  P('fp_fixed', '. 0 0 11110 .. 0 .. ... ...... ..... .....', 'raw'),
+  // Advanced SIMD (vector and scalar; decoded further in simd-decode.ts)
+  P('simd', '0 . . 0111 . ........................', 'raw'),
+  P('simd_scalar', '01 . 1111 . ........................', 'raw'),
+];
+
+export const spec: DecoderSpec = {
+  isa: 'A64',
+  output: 'decoder.generated.ts',
+  fields,
+  formats,
+  decoders: [{ name: 'decode32', width: 32, patterns }],
+};

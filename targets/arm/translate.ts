@@ -1,0 +1,104 @@
+/**
+ * The ARM block translator. The block's pc carries the instruction set in bit 0 (1 =
+ * Thumb), as interworking branches leave it in cpu.pc; every key this frontend produces
+ * (branch targets, the next pc, syscall and trap pcs) keeps that convention, so the
+ * engine's cache keeps ARM and Thumb translations of the same bytes apart.
+ *
+ * A32: fetch a word, evaluate the condition field, decode (decoder-a32.generated.ts).
+ * Thumb: fetch a halfword (two for a 32-bit encoding), track the IT block state across the
+ * block (a block never ends inside an IT block unless a branch ends it), decode with the
+ * T16 or T32 decoder. A handler returning false, or no pattern matching, is an undefined
+ * instruction (SIGILL).
+ */
+import type { IrBuilder } from '../../src/ir.js';
+import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/memory.js';
+import { ArmCtx, SIGSEGV } from './ctx.js';
+import { decodeA32 } from './decoder-a32.generated.js';
+import { decodeT16 } from './decoder-t16.generated.js';
+import { decodeT32 } from './decoder-t32.generated.js';
+import { disasmArm } from './disasm.js';
+import { A32_UNCONDITIONAL, transA32 } from './trans-a32.js';
+import { transT16 } from './trans-t16.js';
+import { transT32 } from './trans-t32.js';
+
+const SEGV_MAPERR = 1;
+const SEGV_ACCERR = 2;
+
+type Fetched = { insn: number; len: number } | { fault: number; code: number };
+
+function fetch(mem: Memory, addr: number, thumb: boolean): Fetched {
+  const bad = (a: number) => ({ fault: a, code: mem.perm[a >>> PAGE_SHIFT] & PAGE_MAPPED ? SEGV_ACCERR : SEGV_MAPERR });
+  if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_X)) return bad(addr);
+  if (!thumb) return { insn: mem.dv.getUint32(addr, true), len: 4 };
+  const hw1 = mem.dv.getUint16(addr, true);
+  if ((hw1 >>> 11) < 0x1d) return { insn: hw1, len: 2 };
+  const a2 = addr + 2;
+  if (!(mem.perm[a2 >>> PAGE_SHIFT] & PROT_X)) return bad(a2);
+  return { insn: ((hw1 << 16) | mem.dv.getUint16(a2, true)) >>> 0, len: 4 };
+}
+
+type Handler = (c: ArmCtx, a: unknown) => boolean;
+
+/** Translate one instruction at c.pc (already fetched); false = undefined instruction. */
+function translateOne(c: ArmCtx, insn: number, len: number): boolean {
+  if (!c.thumb) {
+    const cond = insn >>> 28;
+    const d = decodeA32(insn);
+    if (!d) return false;
+    if (cond === 15 && !A32_UNCONDITIONAL.has(d.name)) return false;
+    c.cond = cond >= 14 ? -1 : c.condition(cond);
+    return (transA32[d.name] as Handler)(c, d.args);
+  }
+  if (len === 2) {
+    const d = decodeT16(insn);
+    return !!d && (transT16[d.name] as Handler)(c, d.args);
+  }
+  const d = decodeT32(insn);
+  return !!d && (transT32[d.name] as Handler)(c, d.args);
+}
+
+/** Translate the block at pc (bit 0 set: Thumb) into b. */
+export function translateArm(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
+  const thumb = (pc & 1) === 1;
+  const c = new ArmCtx(b, thumb);
+  const T = thumb ? 1 : 0;
+  let addr = (pc & ~1) >>> 0;
+  let n = 0;
+  for (;;) {
+    if (n >= maxInsns && c.it === 0) {
+      b.jmp((addr | T) >>> 0);
+      return;
+    }
+    const f = fetch(mem, addr, thumb);
+    if ('fault' in f) {
+      if (n === 0) {
+        c.pc = addr;
+        b.pc = (addr | T) >>> 0;
+        c.trap(SIGSEGV, f.code, f.fault);
+      } else {
+        b.jmp((addr | T) >>> 0);
+      }
+      return;
+    }
+    c.pc = addr;
+    c.len = f.len;
+    c.raw = f.insn;
+    b.insn((addr | T) >>> 0, f.len, b.wantAsm ? disasmArm(addr, f.insn, f.len, thumb) : undefined);
+    n++;
+    // the condition of an instruction in an IT block: ITSTATE[7:4]
+    c.cond = c.it && (c.it >> 4) < 14 ? c.condition(c.it >> 4) : -1;
+    c.itNext = -1;
+    if (!translateOne(c, f.insn, f.len)) {
+      c.cond = -1;
+      c.illegal();
+      return;
+    }
+    c.cond = -1;
+    if (thumb) {
+      if (c.itNext >= 0) c.it = c.itNext;
+      else if (c.it) c.it = (c.it & 7) === 0 ? 0 : (c.it & 0xe0) | ((c.it << 1) & 0x1f);
+    }
+    addr = (addr + f.len) >>> 0;
+    if (b.done) return;
+  }
+}
