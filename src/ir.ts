@@ -116,6 +116,37 @@ export class IrBuilder {
     if (asm !== undefined) this.asm.push(asm);
   }
 
+  private readonly k32s = new Map<number, number>();
+  private readonly k64s = new Map<bigint, number>();
+  private readonly kvals = new Map<number, bigint>();
+
+  /** An interned i32 constant: one temp per value per block (a block is straight-line SSA). */
+  k32(v: number): number {
+    const n = v | 0;
+    let t = this.k32s.get(n);
+    if (t === undefined) {
+      t = this.const32(n);
+      this.k32s.set(n, t);
+      this.kvals.set(t, BigInt(n));
+    }
+    return t;
+  }
+  /** An interned i64 constant. */
+  k64(v: bigint | number): number {
+    const n = BigInt.asIntN(64, BigInt(v));
+    let t = this.k64s.get(n);
+    if (t === undefined) {
+      t = this.const64(n);
+      this.k64s.set(n, t);
+      this.kvals.set(t, n);
+    }
+    return t;
+  }
+  /** The value of a temp made by k32/k64, if it is one. */
+  constValue(t: number): bigint | undefined {
+    return this.kvals.get(t);
+  }
+
   private push(op: string, ty: Ty, hasDest: boolean, fields: Partial<Op>): number {
     const d = hasDest ? this.temps.push(ty) - 1 : -1;
     this.ops.push({

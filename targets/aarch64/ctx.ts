@@ -16,9 +16,6 @@ export const TRAP_BRKPT = 1;
 export class A64Ctx {
   pc = 0;
   insn = 0;
-  private readonly consts = new Map<number, bigint>();
-  private readonly k64s = new Map<bigint, number>();
-  private readonly k32s = new Map<number, number>();
 
   constructor(readonly b: IrBuilder) {}
 
@@ -27,31 +24,17 @@ export class A64Ctx {
   }
 
   k64(v: bigint | number): number {
-    const n = BigInt.asIntN(64, BigInt(v));
-    let t = this.k64s.get(n);
-    if (t === undefined) {
-      t = this.b.const64(n);
-      this.k64s.set(n, t);
-      this.consts.set(t, n);
-    }
-    return t;
+    return this.b.k64(v);
   }
   k32(v: number): number {
-    const n = v | 0;
-    let t = this.k32s.get(n);
-    if (t === undefined) {
-      t = this.b.const32(n);
-      this.k32s.set(n, t);
-      this.consts.set(t, BigInt(n));
-    }
-    return t;
+    return this.b.k32(v);
   }
   /** a constant of width sf (1: i64, 0: i32) */
   kw(sf: number, v: bigint | number): number {
     return sf ? this.k64(v) : this.k32(Number(BigInt.asIntN(32, BigInt(v))));
   }
   cv(t: number): bigint | undefined {
-    return this.consts.get(t);
+    return this.b.constValue(t);
   }
 
   /** x register as i64, register 31 = XZR */

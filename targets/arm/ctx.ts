@@ -47,8 +47,6 @@ export class ArmCtx {
   it = 0;
   /** ITSTATE set by an IT instruction for the instructions after it (-1: none) */
   itNext = -1;
-  private readonly consts = new Map<number, number>();
-  private readonly k32s = new Map<number, number>();
 
   constructor(readonly b: IrBuilder, thumb: boolean) {
     this.thumb = thumb;
@@ -64,17 +62,11 @@ export class ArmCtx {
   }
 
   k32(v: number): number {
-    const n = v | 0;
-    let t = this.k32s.get(n);
-    if (t === undefined) {
-      t = this.b.const32(n);
-      this.k32s.set(n, t);
-      this.consts.set(t, n);
-    }
-    return t;
+    return this.b.k32(v);
   }
   cv(t: number): number | undefined {
-    return this.consts.get(t);
+    const v = this.b.constValue(t);
+    return v === undefined ? undefined : Number(v);
   }
 
   // ---- registers ----

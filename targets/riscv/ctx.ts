@@ -16,9 +16,6 @@ export class RvCtx {
   pc = 0;
   len = 4;
   /** values of the constant temps created through k32/k64 (for folding) */
-  private readonly consts = new Map<number, bigint>();
-  private readonly k64s = new Map<bigint, number>();
-  private readonly k32s = new Map<number, number>();
 
   constructor(readonly b: IrBuilder) {}
 
@@ -29,31 +26,17 @@ export class RvCtx {
 
   /** an i64 constant (one temp per value per block: the block is straight-line SSA) */
   k64(v: bigint | number): number {
-    const n = BigInt.asIntN(64, BigInt(v));
-    let t = this.k64s.get(n);
-    if (t === undefined) {
-      t = this.b.const64(n);
-      this.k64s.set(n, t);
-      this.consts.set(t, n);
-    }
-    return t;
+    return this.b.k64(v);
   }
   k32(v: number): number {
-    const n = v | 0;
-    let t = this.k32s.get(n);
-    if (t === undefined) {
-      t = this.b.const32(n);
-      this.k32s.set(n, t);
-      this.consts.set(t, BigInt(n));
-    }
-    return t;
+    return this.b.k32(v);
   }
   private kOf(ty: Ty, v: bigint): number {
     return ty === 'i64' ? this.k64(v) : this.k32(Number(BigInt.asIntN(32, v)));
   }
   /** the value of a constant temp, if it is one */
   cv(t: number): bigint | undefined {
-    return this.consts.get(t);
+    return this.b.constValue(t);
   }
 
   /** x register as i64 (x0 reads as 0) */
