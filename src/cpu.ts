@@ -43,4 +43,32 @@ export class Cpu {
     this.r[i32index] = v | 0;
     this.r[i32index + 1] = Math.floor(v / 4294967296) | 0;
   }
+
+  /**
+   * A copy of the whole register state (a guest thread's context, or a forked child's):
+   * the register file (FP and vector registers included) plus every numeric field, so a
+   * target subclass's own state (FP control, exclusive monitor, ...) comes along without
+   * a list to keep up to date.
+   */
+  saveState(): CpuState {
+    const fields: Record<string, number> = {};
+    for (const [k, v] of Object.entries(this)) if (typeof v === 'number') fields[k] = v;
+    return { r: this.r.slice(), pc: this.pc, fields };
+  }
+  restoreState(s: CpuState): void {
+    this.r.set(s.r);
+    const self = this as unknown as Record<string, number>;
+    for (const [k, v] of Object.entries(s.fields)) self[k] = v;
+    this.pc = s.pc;
+    this.clearExclusive();
+  }
+  /** Forget an LL/SC or LDREX reservation (a context switch does, as on Linux). */
+  clearExclusive(): void {}
+}
+
+/** Saved register state (Cpu.saveState). */
+export interface CpuState {
+  r: Int32Array;
+  pc: number;
+  fields: Record<string, number>;
 }

@@ -20,3 +20,13 @@ export class UserError extends Error {
 export const EXIT_USAGE = 1;
 export const EXIT_LOAD_FAILED = 255;
 export const EXIT_INTERNAL = 70;
+
+/**
+ * execve replaced the process's image (Process.replaceImage): the run loop drops the old
+ * Engine and code cache and goes on with a new Engine for the same Process.
+ */
+export class ImageReplaced extends Error {
+  constructor() {
+    super('image replaced by execve');
+  }
+}

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Memory } from './memory.js';
+import type { Cpu } from './cpu.js';
 import { Logger } from './log.js';
 import { Process } from './process.js';
 import { UserError, EXIT_LOAD_FAILED } from './errors.js';
@@ -58,11 +59,15 @@ export function hostEnvironment(env: NodeJS.ProcessEnv = process.env): string[] 
   return Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
 }
 
-/** /usr/<triplet> when the Debian cross libc for the target is installed there, else ''. */
-export function defaultSysroot(target: Target): string {
-  const dir = `/usr/${target.triplet}`;
+/**
+ * /usr/<triplet> when the Debian cross libc for the target is installed there, else ''. The
+ * ELF's e_flags pick the triplet where one target runs several ABIs (arm: armel vs armhf).
+ */
+export function defaultSysroot(target: Target, elfFlags?: number): string {
+  const triplet = elfFlags !== undefined && target.tripletFor ? target.tripletFor(elfFlags) : target.triplet;
+  const dir = `/usr/${triplet}`;
   try {
-    return target.triplet && fs.statSync(dir).isDirectory() ? dir : '';
+    return triplet && fs.statSync(dir).isDirectory() ? dir : '';
   } catch {
     return '';
   }
@@ -96,11 +101,17 @@ export function seededBytes(seed: number, n = 16): Uint8Array {
   return out;
 }
 
+/** A fresh, empty image for `target`: its memory and CPU (a new program and execve build them so). */
+export function createImage(target: Target): { mem: Memory; cpu: Cpu } {
+  const mem = new Memory(target.littleEndian);
+  return { mem, cpu: target.createCpu(mem) };
+}
+
 /** Load the program into a new process, ready to run (nothing of the guest runs yet). */
 export function prepareProgram(opts: RunOptions): PreparedProgram {
   const exe = readElfFile(opts.program);
   const target = targetForElf(exe);
-  let sysroot = opts.sysroot ?? defaultSysroot(target);
+  let sysroot = opts.sysroot ?? defaultSysroot(target, exe.flags);
   if (sysroot) {
     let ok = false;
     try { ok = fs.statSync(sysroot).isDirectory(); } catch { /* reported below */ }
@@ -110,8 +121,7 @@ export function prepareProgram(opts: RunOptions): PreparedProgram {
   const items = new Set(opts.logItems ?? []);
   if (opts.strace) items.add('strace');
   const log = opts.logger ?? openLogger(items, opts.logFile);
-  const mem = new Memory(target.littleEndian);
-  const cpu = target.createCpu(mem);
+  const { mem, cpu } = createImage(target);
   const proc = new Process(target, mem, cpu, log, sysroot, items.has('strace') || log.has('strace'));
   const info = loadProgram(proc, exe, {
     argv: [opts.argv0 ?? opts.program, ...(opts.args ?? [])],

@@ -40,7 +40,6 @@ const ALIASES: Array<[string, string]> = [
   ['setresuid32', 'setresuid'], ['getresuid32', 'getresuid'], ['setresgid32', 'setresgid'], ['getresgid32', 'getresgid'],
   ['getgroups32', 'getgroups'], ['setgroups32', 'setgroups'], ['fchown32', 'fchown'], ['setfsuid32', 'setfsuid'], ['setfsgid32', 'setfsgid'],
   ['futex_time64', 'futex'], ['ppoll_time64', 'ppoll'], ['pselect6_time64', 'pselect6'],
-  ['sigreturn', 'rt_sigreturn'],
 ];
 
 /** The compat rows for the calls `base` (the generic registry) can serve. */

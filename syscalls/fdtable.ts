@@ -5,10 +5,33 @@
  *   dir   a directory (host fd for fstat, entries listed on first getdents64)
  *   pipe  one end of an in-process pipe (pipe2), see Pipe
  *   mem   a synthetic read-only file (/proc/self/auxv, ...) held in memory
+ *   special  an object with its own read/write (eventfd, epoll), see SpecialFile
  */
 import * as fs from 'node:fs';
+import type { Readiness } from './ready.js';
 
-export type FileKind = 'host' | 'dir' | 'pipe' | 'mem';
+export type FileKind = 'host' | 'dir' | 'pipe' | 'mem' | 'special';
+
+/** An open file that is an object of ours (eventfd, epoll instance): its own read and write. */
+export interface SpecialFile {
+  /** what readlink /proc/self/fd/N shows, e.g. anon_inode:[eventfd] */
+  readonly name: string;
+  /** read(2) into buf: count, -errno, or a Promise when it must wait */
+  read?(buf: Uint8Array, nonblock: boolean): number | Promise<number>;
+  /**
+   * Instead of read: one attempt that never waits (count, -errno, or undefined when it
+   * would block); io.ts then waits on OpenFile.ready, interruptibly by signals (restart.ts).
+   */
+  readNow?(buf: Uint8Array): number | undefined;
+  /** write(2) from buf: count or -errno */
+  write?(buf: Uint8Array, nonblock: boolean): number;
+  /** the last reference is gone */
+  release?(): void;
+  /** st_mode fstat shows (sockets: S_IFSOCK|0777); default an anonymous inode, 0600 */
+  statMode?(c: Record<string, number>): number;
+  /** bytes FIONREAD reports (sockets); default 0 */
+  bytesReady?(): number;
+}
 
 export interface DirEntry {
   name: string;
@@ -66,12 +89,16 @@ export class OpenFile {
   dirList?: DirEntry[];
   dirPos = 0;
   pipe?: Pipe;
+  /** the object behind a 'special' file */
+  special?: SpecialFile;
   /** contents of a mem file */
   data?: Uint8Array;
   /** close hostFd when the last reference goes (false for the inherited stdio fds) */
   ownsHostFd = true;
   /** "dev:ino" of a host file, once asked for (shared mappings find their file by it) */
   fileKey?: string;
+  /** readiness for poll/select/epoll (pipes, eventfds, sockets...); see ready.ts */
+  ready?: Readiness;
 
   constructor(
     public kind: FileKind,
@@ -160,6 +187,7 @@ export function releaseFile(f: OpenFile): void {
     else f.pipe.writers--;
     f.pipe.wake();
   }
+  f.special?.release?.();
   if (f.hostFd >= 0 && f.ownsHostFd) {
     try { fs.closeSync(f.hostFd); } catch { /* already gone */ }
   }

@@ -10,7 +10,8 @@ import { type SyscallDef, sys } from './def.js';
 import { E } from './errno.js';
 import type { DirEntry, OpenFile } from './fdtable.js';
 import { writeField } from './layout.js';
-import { isProcFdDir, pathArg, readPath } from './paths.js';
+import { isProcFdDir, pathArg, procSelf, readPath } from './paths.js';
+import { taskIds } from './procfs.js';
 
 function direntType(proc: Process, d: fs.Dirent): number {
   const c = archOf(proc).c;
@@ -38,6 +39,11 @@ function listDir(proc: Process, f: OpenFile): DirEntry[] {
   if (isProcFdDir(proc, f.path)) {
     // the guest's fds, not Node's
     for (const fd of proc.fds.fds()) out.push({ name: String(fd), ino: BigInt(1000 + fd), type: archOf(proc).c.DT_LNK });
+    return out;
+  }
+  if (procSelf(proc, f.path) === 'task') {
+    // the guest's threads, not Node's
+    for (const tid of taskIds(proc)) out.push({ name: String(tid), ino: BigInt(tid), type: DT_DIR });
     return out;
   }
   for (const d of fs.readdirSync(f.path, { withFileTypes: true })) {

@@ -31,6 +31,7 @@ export function statFile(proc: Process, f: OpenFile): Stat {
   const c = archOf(proc).c;
   if (f.kind === 'pipe') return syntheticStat(proc, c.S_IFIFO | 0o600, 0);
   if (f.kind === 'mem') return syntheticStat(proc, c.S_IFREG | 0o444, 0);
+  if (f.kind === 'special') return syntheticStat(proc, f.special?.statMode?.(c) ?? 0o600, 0); // default: an anonymous inode, no file type
   return fs.fstatSync(f.hostFd, { bigint: true });
 }
 
@@ -249,7 +250,7 @@ function readlinkat(proc: Process, [dirfd, pathAddr, buf, size]: number[]): numb
   else if (self?.startsWith('fd/')) {
     const f = proc.fds.get(Number(self.slice(3)));
     if (!f) return -E.ENOENT;
-    target = Buffer.from(f.kind === 'pipe' ? `pipe:[${f.pipe!.id}]` : f.guestPath || f.path);
+    target = Buffer.from(f.kind === 'pipe' ? `pipe:[${f.pipe!.id}]` : f.special ? f.special.name : f.guestPath || f.path);
   } else {
     const host = resolveAt(proc, dirfd, p);
     if (typeof host === 'number') return host;

@@ -13,9 +13,10 @@ import { OpenFile, Pipe } from './fdtable.js';
 import { fileOf, guestBuf, MAX_RW, readFile, writeFile } from './io.js';
 import { readField, writeField } from './layout.js';
 import { procSelf, readPath, resolveAt } from './paths.js';
-import { procFile } from './procfs.js';
+import { procFile, procGlobalFile } from './procfs.js';
 import { afterFileChange, beforeFileAccess, beforePathAccess, fileKey, mappedKey } from './shared-map.js';
 import { fmtArg, fmtOflags, quotePath } from './strace.js';
+import { hostStreamOf } from './ready-files.js';
 
 /** Linux's O_PATH and O_TMPFILE on the host (Node does not export them; 0 elsewhere). */
 const HOST_O_PATH = process.platform === 'linux' ? 0o10000000 : 0;
@@ -69,7 +70,7 @@ export function openat(proc: Process, [dirfd, pathAddr, flags, mode]: number[]):
   if (p === '') return -E.ENOENT;
   const self = p.startsWith('/') ? procSelf(proc, p) : undefined;
   if (self !== undefined) {
-    if (self === 'exe') return openHost(proc, proc.hostExePath, p, flags, mode);
+    if (self === 'exe') return openHost(proc, proc.hostExePath, proc.exePath, flags, mode);
     const m = /^fd\/(\d+)$/.exec(self);
     const of = m ? proc.fds.get(Number(m[1])) : undefined;
     if (of && (of.kind === 'pipe' || of.kind === 'mem')) {
@@ -89,6 +90,13 @@ export function openat(proc: Process, [dirfd, pathAddr, flags, mode]: number[]):
       f.data = data;
       return installFile(proc, f, (flags & archOf(proc).c.O_CLOEXEC) !== 0);
     }
+  }
+  const global = p.startsWith('/proc/') ? procGlobalFile(proc, p) : undefined; // /proc/cpuinfo
+  if (global) {
+    if ((flags & 3) !== 0) return -E.EACCES;
+    const f = new OpenFile('mem', -1, flags & 3, '', p);
+    f.data = global;
+    return installFile(proc, f, (flags & archOf(proc).c.O_CLOEXEC) !== 0);
   }
   const host = resolveAt(proc, dirfd, p);
   if (typeof host === 'number') return host;
@@ -382,6 +390,8 @@ function copyBetween(proc: Process, dstFd: number, srcFd: number, offAddr: numbe
   const dst = fileOf(proc, dstFd);
   if (typeof dst === 'number') return dst;
   if (src.kind === 'dir' || dst.kind === 'dir') return -E.EISDIR;
+  // the source must be a file the kernel can read at an offset: not a pipe, socket or tty
+  if (src.kind === 'pipe' || src.kind === 'special' || hostStreamOf(src)) return -E.EINVAL;
   const wordSize = archOf(proc).wordSize;
   let at: number | null = null;
   if (offAddr) at = wordSize === 8 ? Number(proc.mem.read64(offAddr)) : proc.mem.read32(offAddr);

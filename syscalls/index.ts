@@ -12,6 +12,7 @@ import { E, errnoFromException } from './errno.js';
 import { compatRegistry, registry } from './registry.js';
 import { deliverPending } from './signal-deliver.js';
 import { flushSharedMappings } from './shared-map.js';
+import { ERESTARTSYS, restartSyscall } from './restart.js';
 import { formatCall, formatResult, stracePrefix } from './strace.js';
 
 export { registry } from './registry.js';
@@ -38,6 +39,14 @@ function finish(proc: Process, name: string, def: SyscallDef | undefined, args: 
     // the call itself was printed before it ran (showCall): only its "result" is left
     if (proc.strace) proc.log.write(def.setsRegs);
     return;
+  }
+  if (r === -ERESTARTSYS) {
+    // a signal interrupted a blocking call: run it again after the handler, or EINTR
+    if (restartSyscall(proc)) {
+      if (proc.strace) proc.log.write(' = -1 errno=512 (ERESTARTSYS)');
+      return;
+    }
+    r = -E.EINTR;
   }
   const a = archOf(proc);
   if (r < 0 && r > -4096) r = -a.errno[-r];
@@ -92,7 +101,18 @@ function args32(name: string, def: SyscallDef, raw: number[]): number[] {
   return raw.map((v, i) => (SIGNED_KINDS.has(def.args![i]) ? v | 0 : v));
 }
 
+/**
+ * Run the syscall the guest trapped with: finished at once (void), or a Promise when it
+ * must wait — for the scheduler, which parks the thread and, once it may run again, calls
+ * the completion the Promise gives in the thread's own context (result, -strace, signals).
+ */
 export function doSyscall(proc: Process): void | Promise<void> {
+  const p = startSyscall(proc);
+  return p && p.then((complete) => complete());
+}
+
+/** doSyscall for the scheduler: a blocking call's Promise yields its completion, not run yet. */
+export function startSyscall(proc: Process): void | Promise<() => void> {
   const abi = proc.target.abi;
   const cpu = proc.cpu;
   const nr = abi.syscallNr(cpu);
@@ -128,7 +148,7 @@ export function doSyscall(proc: Process): void | Promise<void> {
     return;
   }
   return keepAliveUntil(r).then(
-    (v) => {
+    (v) => () => {
       finish(proc, name, def, args, v);
       deliverPending(proc);
     },

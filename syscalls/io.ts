@@ -11,6 +11,8 @@ import { E, errnoFromException } from './errno.js';
 import type { OpenFile } from './fdtable.js';
 import { afterFileChange, beforeFileAccess, mappedKey } from './shared-map.js';
 import { brokenPipe } from './signal.js';
+import { hostStreamOf, readinessOf } from './ready-files.js';
+import { blockingWait } from './restart.js';
 
 /** Block this (host) thread for `ms` milliseconds without spinning. */
 export function sleepSync(ms: number): void {
@@ -55,19 +57,23 @@ export function readFile(proc: Process, f: OpenFile, buf: Uint8Array, at: number
       if (at !== null) return -E.ESPIPE;
       const p = f.pipe!;
       const take = (): number | undefined => (p.size > 0 ? p.take(buf) : p.writers === 0 ? 0 : undefined);
-      const r = take();
-      if (r !== undefined) return r;
-      if (nonblock) return -E.EAGAIN;
-      return new Promise((resolve) => {
-        const wait = () => {
-          const v = take();
-          if (v === undefined) p.waiters.push(wait);
-          else resolve(v);
-        };
-        p.waiters.push(wait);
-      });
+      if (nonblock) return take() ?? -E.EAGAIN;
+      return blockingWait(proc, take, (cb) => readinessOf(f).subscribe(cb));
+    }
+    case 'special': {
+      const sp = f.special!;
+      if (!sp.readNow) return sp.read ? sp.read(buf, nonblock) : -E.EINVAL;
+      const attempt = (): number | undefined => sp.readNow!(buf);
+      if (nonblock) return attempt() ?? -E.EAGAIN;
+      return blockingWait(proc, attempt, (cb) => readinessOf(f).subscribe(cb));
     }
     case 'host': {
+      // ttys, FIFOs, sockets: read asynchronously so a waiting guest never blocks Node
+      const stream = at === null ? hostStreamOf(f) : undefined;
+      if (stream) {
+        if (nonblock) return stream.tryRead(buf) ?? -E.EAGAIN;
+        return blockingWait(proc, () => stream.tryRead(buf), (cb) => stream.subscribe(cb));
+      }
       beforeFileAccess(proc, f); // what shared mappings of the file hold must be read
       const pos = at ?? f.pos;
       const attempt = (): number | undefined => {
@@ -96,6 +102,10 @@ export function writeFile(proc: Process, f: OpenFile, buf: Uint8Array, at: numbe
       return -E.EISDIR;
     case 'mem':
       return -E.EBADF;
+    case 'special': {
+      const r = f.special!.write ? f.special!.write(buf, (f.flags & a.c.O_NONBLOCK) !== 0) : -E.EINVAL;
+      return r === -E.EPIPE ? brokenPipe(proc) : r; // a socket whose peer is gone: SIGPIPE, as for pipes
+    }
     case 'pipe': {
       if (at !== null) return -E.ESPIPE;
       const p = f.pipe!;

@@ -7,6 +7,7 @@
  * on msync/munmap/exit and around file I/O). Known simplification: growing a private file
  * mapping with mremap extends it with zeros, and MADV_DONTNEED zeroes private file pages.
  */
+import { nameRange } from './procfs.js';
 import * as fs from 'node:fs';
 import { PAGE_CODE, PAGE_DIRTY, PAGE_MAPPED, PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, pageUp, PROT_R, PROT_W, PROT_X } from '../src/memory.js';
 import type { Process } from '../src/process.js';
@@ -98,6 +99,7 @@ function mmap(proc: Process, [addr, length, prot, flags, fd, off]: number[]): nu
   if (at < 0) return at;
   unmapShared(proc, at, len); // MAP_FIXED over a shared mapping: write it back first
   mem.map(at, len, memProt(proc, prot));
+  nameRange(proc, at, len, anon ? '' : proc.fds.get(fd | 0)!.guestPath); // for /proc/self/maps
   if (data && data.length) mem.poke(at, data);
   if (!anon && type !== c.MAP_PRIVATE) {
     addSharedMapping(proc, at, len, proc.fds.get(fd | 0)!, off, (prot & c.PROT_WRITE) !== 0);
@@ -111,6 +113,7 @@ function munmap(proc: Process, [addr, length]: number[]): number {
   if (addr + len > LIMIT) return -E.EINVAL;
   unmapShared(proc, addr, len);
   proc.mem.unmap(addr, len);
+  nameRange(proc, addr, len, '');
   return 0;
 }
 

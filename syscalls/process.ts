@@ -1,26 +1,19 @@
 /**
- * Process-wide calls: exit, ids, resource limits, scheduling, uname, sysinfo, getrandom,
- * futex (one thread), prctl, umask, and the calls qemu-user answers with ENOSYS
+ * Process-wide calls: user ids, resource limits, scheduling, uname, sysinfo, getrandom,
+ * prctl, umask (futex: futex.ts; exit, clone and pids: clone.ts), and the calls qemu-user answers with ENOSYS
  * (set_robust_list, rseq: glibc copes).
  */
 import { randomFillSync } from 'node:crypto';
 import * as nodePath from 'node:path';
 import * as os from 'node:os';
-import { GuestExit } from '../src/errors.js';
 import { PROT_W } from '../src/memory.js';
 import type { Process } from '../src/process.js';
 import { archOf } from './arch.js';
 import { type SyscallDef, sys } from './def.js';
 import { E } from './errno.js';
-import { sleepSync } from './io.js';
 import { readStruct, writeCharArray, writeField, writeStruct } from './layout.js';
-import { fmtArg } from './strace.js';
 
 const INF = (1n << 64n) - 1n;
-
-function exit(_proc: Process, [status]: number[]): number {
-  throw new GuestExit(status & 0xff);
-}
 
 const uid = () => process.getuid?.() ?? 0;
 const gid = () => process.getgid?.() ?? 0;
@@ -130,7 +123,7 @@ function uname(proc: Process, [buf]: number[]): number {
   writeCharArray(proc.mem, buf, f.nodename, os.hostname());
   writeCharArray(proc.mem, buf, f.release, os.release());
   writeCharArray(proc.mem, buf, f.version, os.version());
-  writeCharArray(proc.mem, buf, f.machine, a.name);
+  writeCharArray(proc.mem, buf, f.machine, proc.target.abi.unameMachine ?? a.name);
   writeCharArray(proc.mem, buf, f.domainname, '(none)');
   return 0;
 }
@@ -158,72 +151,6 @@ function getrandom(proc: Process, [buf, len, flags]: number[]): number {
   const n = Math.min(len >>> 0, 33554431);
   randomFillSync(proc.mem.view(buf, n, PROT_W));
   return n;
-}
-
-function futexWake(proc: Process, addr: number, n: number): number {
-  const list = proc.sys.futexWaiters.get(addr);
-  if (!list) return 0;
-  const woken = list.splice(0, Math.max(0, n));
-  if (!list.length) proc.sys.futexWaiters.delete(addr);
-  for (const w of woken) w();
-  return woken.length;
-}
-
-function futex(proc: Process, [uaddr, op, val, timeout, uaddr2, val3]: number[]): number | Promise<number> {
-  const a = archOf(proc);
-  const c = a.c;
-  const cmd = op & c.FUTEX_CMD_MASK;
-  switch (cmd) {
-    case c.FUTEX_WAIT:
-    case c.FUTEX_WAIT_BITSET: {
-      if (uaddr & 3) return -E.EINVAL;
-      if (cmd === c.FUTEX_WAIT_BITSET && (val3 | 0) === 0) return -E.EINVAL;
-      if (proc.mem.read32(uaddr) !== val >>> 0) return -E.EAGAIN;
-      if (timeout) {
-        const t = readStruct(proc.mem, timeout, a.s.timespec);
-        if (t.tv_nsec < 0 || t.tv_nsec >= 1e9 || t.tv_sec < 0) return -E.EINVAL;
-        let ms = t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-        if (cmd === c.FUTEX_WAIT_BITSET) {
-          const clock = op & c.FUTEX_CLOCK_REALTIME ? Number(process.hrtime.bigint() + proc.sys.realBaseNs) : Number(process.hrtime.bigint());
-          ms -= clock / 1e6;
-        }
-        sleepSync(ms); // no other thread can wake us
-        return -E.ETIMEDOUT;
-      }
-      // No timeout: only another thread could wake us. Park (the scheduler's business).
-      return new Promise((resolve) => {
-        const list = proc.sys.futexWaiters.get(uaddr) ?? [];
-        list.push(() => resolve(0));
-        proc.sys.futexWaiters.set(uaddr, list);
-      });
-    }
-    case c.FUTEX_WAKE:
-    case c.FUTEX_WAKE_BITSET:
-      if (cmd === c.FUTEX_WAKE_BITSET && (val3 | 0) === 0) return -E.EINVAL;
-      return futexWake(proc, uaddr, val | 0);
-    case c.FUTEX_REQUEUE:
-    case c.FUTEX_CMP_REQUEUE:
-      if (cmd === c.FUTEX_CMP_REQUEUE && proc.mem.read32(uaddr) !== val3 >>> 0) return -E.EAGAIN;
-      return futexWake(proc, uaddr, val | 0);
-    case c.FUTEX_WAKE_OP: {
-      const opArgShift = (val3 >>> 28) & 8;
-      const fop = (val3 >>> 28) & 7;
-      const cmp = (val3 >>> 24) & 15;
-      let oparg = (val3 << 8) >> 20;
-      const cmparg = (val3 << 20) >> 20;
-      if (opArgShift) oparg = 1 << (oparg & 31);
-      const old = proc.mem.read32(uaddr2) | 0;
-      const next = [oparg, old + oparg, old | oparg, old & ~oparg, old ^ oparg][fop];
-      if (next === undefined) return -E.ENOSYS;
-      proc.mem.write32(uaddr2, next);
-      let n = futexWake(proc, uaddr, val | 0);
-      const hit = [old === cmparg, old !== cmparg, old < cmparg, old <= cmparg, old > cmparg, old >= cmparg][cmp];
-      if (hit) n += futexWake(proc, uaddr2, timeout | 0); // val2 travels in the timeout slot
-      return n;
-    }
-    default:
-      return -E.ENOSYS;
-  }
 }
 
 function prctl(proc: Process, [option, arg2]: number[]): number {
@@ -261,17 +188,7 @@ function getgroups(proc: Process, [size, list]: number[]): number {
   return groups.length;
 }
 
-function setTidAddress(proc: Process, [addr]: number[]): number {
-  proc.clearChildTid = addr;
-  return proc.pid;
-}
-
 export const processSyscalls: SyscallDef[] = [
-  sys('exit', ['int'], exit, { ret: 'none' }),
-  sys('exit_group', ['int'], exit, { ret: 'none' }),
-  sys('getpid', [], (p) => p.pid),
-  sys('gettid', [], (p) => p.pid),
-  sys('getppid', [], () => process.ppid),
   sys('getuid', [], uid),
   sys('geteuid', [], euid),
   sys('getgid', [], gid),
@@ -288,12 +205,6 @@ export const processSyscalls: SyscallDef[] = [
   sys('setfsgid', ['int'], () => gid()),
   sys('getgroups', ['int', 'ptr'], getgroups),
   sys('setgroups', ['int', 'ptr'], () => (uid() === 0 ? 0 : -E.EPERM)),
-  sys('getpgid', ['int'], (p) => p.pid),
-  sys('getpgrp', [], (p) => p.pid),
-  sys('getsid', ['int'], (p) => p.pid),
-  sys('setpgid', ['int', 'int'], () => 0),
-  sys('setsid', [], () => -E.EPERM),
-  sys('set_tid_address', undefined, setTidAddress),
   // qemu-user answers these with ENOSYS; glibc then does without them
   sys('set_robust_list', undefined, () => -E.ENOSYS),
   sys('get_robust_list', undefined, () => -E.ENOSYS),
@@ -303,7 +214,6 @@ export const processSyscalls: SyscallDef[] = [
   sys('setrlimit', ['int', 'ptr'], setrlimit),
   sys('sched_getaffinity', ['int', 'int', 'ptr'], schedGetaffinity),
   sys('sched_setaffinity', ['int', 'int', 'ptr'], () => 0),
-  sys('sched_yield', undefined, () => 0),
   sys('sched_getscheduler', ['int'], () => 0),
   sys('sched_getparam', ['int', 'ptr'], (p, [, addr]) => { p.mem.write32(addr, 0); return 0; }),
   sys('sched_get_priority_max', ['int'], (_p, [pol]) => (pol === 1 || pol === 2 ? 99 : 0)),
@@ -313,10 +223,6 @@ export const processSyscalls: SyscallDef[] = [
   sys('uname', ['buf'], uname),
   sys('sysinfo', undefined, sysinfo),
   sys('getrandom', ['buf', 'int', 'int'], getrandom),
-  sys('futex', ['ptr', 'futexop', 'int', 'ptr', 'ptr', 'int'], futex, {
-    // qemu shows uaddr2 twice (as a pointer, then as %d) and never val3: so do we
-    show: (p, a) => [fmtArg(p, 'ptr', a[0]), fmtArg(p, 'futexop', a[1]), a[2] | 0, fmtArg(p, 'ptr', a[3]), fmtArg(p, 'ptr', a[4]), a[4] | 0].join(','),
-  }),
   sys('prctl', ['int', 'hex', 'hex', 'hex', 'hex'], prctl),
   sys('personality', ['hex'], () => 0),
   sys('umask', ['octal'], umask),

@@ -13,6 +13,16 @@ import { signalSyscalls } from './signal.js';
 import { timeSyscalls } from './time.js';
 import { ttySyscalls } from './tty.js';
 import { compat32Syscalls } from './compat32.js';
+import { cloneSyscalls } from './clone.js';
+import { childWaitSyscalls } from './wait.js';
+import { killSyscalls } from './kill.js';
+import { futexSyscalls } from './futex.js';
+import { pollSyscalls } from './poll.js';
+import { epollSyscalls } from './epoll.js';
+import { eventfdSyscalls } from './eventfd.js';
+import { netSyscalls } from './net.js';
+import { execSyscalls } from './exec.js';
+import { xattrSyscalls } from './xattr.js';
 
 export type { ArgKind, Handler, RetKind, SyscallDef } from './def.js';
 
@@ -27,6 +37,6 @@ function build(groups: SyscallDef[][]): Readonly<Record<string, SyscallDef>> {
   return Object.freeze(out);
 }
 
-export const registry = build([fsSyscalls, fsMetaSyscalls, fsDirSyscalls, ttySyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls]);
+export const registry = build([fsSyscalls, fsMetaSyscalls, fsDirSyscalls, ttySyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls, pollSyscalls, epollSyscalls, eventfdSyscalls, execSyscalls, netSyscalls, cloneSyscalls, childWaitSyscalls, killSyscalls, futexSyscalls, xattrSyscalls]);
 /** rows only 32-bit ABIs have, built on the generic ones (compat32.ts); looked up after `registry` */
 export const compatRegistry = build([compat32Syscalls(registry)]);

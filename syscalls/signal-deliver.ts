@@ -71,10 +71,14 @@ export function readAction(proc: Process, sig: number): SigAction {
   const raw = proc.sigactions.get(sig);
   if (!raw) return { handler: SIG_DFL, flags: 0, mask: 0n, restorer: 0 };
   const l = archOf(proc).s.sigaction.fields;
-  const w = l.sa_mask.size >= 8 ? 8 : 4;
+  // sa_mask is an array of longs (arm: two 32-bit words), read whole: a Number loses bits past 2^53
+  const w = archOf(proc).wordSize;
+  const dv = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const le = proc.mem.littleEndian;
   let mask = 0n;
   for (let i = 0; i * w < l.sa_mask.size && i * w * 8 < nsig(proc); i++) {
-    mask |= BigInt(rawField(proc, raw, { off: l.sa_mask.off + i * w, size: w })) << BigInt(i * w * 8);
+    const at = l.sa_mask.off + i * w;
+    mask |= (w === 8 ? dv.getBigUint64(at, le) : BigInt(dv.getUint32(at, le))) << BigInt(i * w * 8);
   }
   return {
     handler: rawField(proc, raw, l.sa_handler),
@@ -344,7 +348,9 @@ function setupFrame(proc: Process, sig: number, info: SigInfo, act: SigAction): 
   if (!sa) throw new GuestExit(0, sig); // no frame layout for this target yet
   const { cpu, mem } = proc;
   const st = proc.sys.sig;
-  const frameL = a.s[sa.frame.struct];
+  // without SA_SIGINFO some targets build a frame without siginfo (returned from by sigreturn)
+  const plain = act.flags & a.c.SA_SIGINFO ? undefined : sa.plainFrame;
+  const frameL = a.s[plain?.struct ?? sa.frame.struct];
   const ucL = a.s.ucontext;
   const alt = proc.sys.altStack;
   const sp0 = proc.target.abi.getSp(cpu);
@@ -355,13 +361,13 @@ function setupFrame(proc: Process, sig: number, info: SigInfo, act: SigAction): 
   frame -= ((frame % sa.align) + sa.align) % sa.align;
   // running off the bottom of the alternate stack is a fault, as on Linux
   const overflow = onAltStack(proc, sp) && !onAltStack(proc, frame);
-  const infoAt = frame + fieldOf(frameL, sa.frame.info).off;
-  const ucAt = frame + fieldOf(frameL, sa.frame.uc).off;
+  const infoAt = plain ? 0 : frame + fieldOf(frameL, sa.frame.info).off;
+  const ucAt = frame + fieldOf(frameL, plain?.uc ?? sa.frame.uc).off;
   const oldMask = st.savedMask ?? proc.sigmask;
   try {
     if (overflow || frame < 0) throw new GuestFault(Math.max(frame, 0), true);
     mem.writeBytes(frame, new Uint8Array(frameL.size));
-    writeSiginfo(proc, infoAt, info);
+    if (!plain) writeSiginfo(proc, infoAt, info);
     writeField(mem, ucAt, fieldOf(ucL, 'uc_stack.ss_sp'), alt.sp);
     writeField(mem, ucAt, fieldOf(ucL, 'uc_stack.ss_size'), alt.size);
     writeField(mem, ucAt, fieldOf(ucL, 'uc_stack.ss_flags'), alt.disabled ? a.c.SS_DISABLE : wasOnAlt ? a.c.SS_ONSTACK : 0);
@@ -372,7 +378,7 @@ function setupFrame(proc: Process, sig: number, info: SigInfo, act: SigAction): 
     throw e;
   }
   st.savedMask = undefined;
-  const ret = act.flags & (a.c.SA_RESTORER ?? 0) && act.restorer ? act.restorer : trampoline(proc, sa);
+  const ret = act.flags & (a.c.SA_RESTORER ?? 0) && act.restorer ? act.restorer : trampoline(proc, sa) + (plain?.retOffset ?? 0);
   let mask = proc.sigmask | act.mask;
   if (!(act.flags & a.c.SA_NODEFER)) mask |= sigBit(sig);
   proc.sigmask = mask & ~unblockable(a);
@@ -383,17 +389,19 @@ function setupFrame(proc: Process, sig: number, info: SigInfo, act: SigAction): 
 
 /**
  * rt_sigreturn: registers, FP state, signal mask and sigaltstack back from the frame the
- * handler returns through. The caller must not write a syscall result afterwards.
+ * handler returns through (`plain`: sigreturn, from the target's frame without siginfo).
+ * The caller must not write a syscall result afterwards.
  */
-export function sigreturn(proc: Process): void {
+export function sigreturn(proc: Process, plain = false): void {
   const a = archOf(proc);
   const sa = proc.target.abi.signal;
   if (!sa) throw new GuestExit(0, a.c.SIGSEGV);
   const { cpu, mem } = proc;
-  const frameL = a.s[sa.frame.struct];
+  const pf = plain ? sa.plainFrame : undefined;
+  const frameL = a.s[pf?.struct ?? sa.frame.struct];
   const ucL = a.s.ucontext;
   const frame = sa.frameAtReturn(cpu);
-  const ucAt = frame + fieldOf(frameL, sa.frame.uc).off;
+  const ucAt = frame + fieldOf(frameL, pf?.uc ?? sa.frame.uc).off;
   try {
     mem.check(frame, frameL.size, PROT_R);
     const mask = readSigset(proc, ucAt + fieldOf(ucL, 'uc_sigmask').off);

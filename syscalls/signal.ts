@@ -115,28 +115,6 @@ function sigaltstack(proc: Process, [ss, oss]: number[]): number {
   return 0;
 }
 
-function sendSignal(proc: Process, sig: number, code?: number): number {
-  if (sig < 0 || sig > nsig(proc)) return -E.EINVAL;
-  if (sig) raiseSignal(proc, sig, selfInfo(proc, sig, code));
-  return 0;
-}
-
-function kill(proc: Process, [pid, sig]: number[]): number {
-  pid |= 0;
-  if (pid !== proc.pid && pid !== 0 && pid !== -1 && pid !== -proc.pid) return -E.ESRCH;
-  return sendSignal(proc, sig | 0);
-}
-function tgkill(proc: Process, [tgid, tid, sig]: number[]): number {
-  if ((tgid | 0) <= 0 || (tid | 0) <= 0) return -E.EINVAL;
-  if ((tgid | 0) !== proc.pid || (tid | 0) !== proc.pid) return -E.ESRCH;
-  return sendSignal(proc, sig | 0, archOf(proc).c.SI_TKILL);
-}
-function tkill(proc: Process, [tid, sig]: number[]): number {
-  if ((tid | 0) <= 0) return -E.EINVAL;
-  if ((tid | 0) !== proc.pid) return -E.ESRCH;
-  return sendSignal(proc, sig | 0, archOf(proc).c.SI_TKILL);
-}
-
 /** rt_sigqueueinfo / rt_tgsigqueueinfo to ourselves: the guest's own siginfo bytes */
 function queueInfo(proc: Process, sig: number, uinfo: number, shared: boolean): number {
   const a = archOf(proc);
@@ -182,9 +160,6 @@ export const signalSyscalls: SyscallDef[] = [
   sys('rt_sigprocmask', ['sighow', 'ptr', 'ptr'], rtSigprocmask),
   sys('rt_sigpending', undefined, rtSigpending),
   sys('sigaltstack', ['nilptr', 'nilptr'], sigaltstack),
-  sys('kill', ['int', 'signal'], kill),
-  sys('tgkill', ['int', 'int', 'signal'], tgkill),
-  sys('tkill', ['int', 'signal'], tkill),
   sys('rt_sigqueueinfo', ['int', 'signal', 'ptr'], (proc, [tgid, sig, uinfo]) =>
     (tgid | 0) === proc.pid ? queueInfo(proc, sig, uinfo, true) : -E.ESRCH, {
     show: (proc, [tgid, sig, uinfo]) => `${tgid | 0},${fmtArg(proc, 'signal', sig)},${showInfo(proc, uinfo)}`,
@@ -193,6 +168,8 @@ export const signalSyscalls: SyscallDef[] = [
     (tgid | 0) === proc.pid && (tid | 0) === proc.pid ? queueInfo(proc, sig, uinfo, false) : -E.ESRCH),
   // qemu -strace shows its internal "do not touch the registers" code as the result
   sys('rt_sigreturn', undefined, rtSigreturn, { setsRegs: ' = -1 errno=513 (Successful exit from sigreturn)' }),
+  // 32-bit arm: the return from a handler without SA_SIGINFO (its frame has no siginfo)
+  sys('sigreturn', undefined, (proc) => (sigreturn(proc, true), 0), { setsRegs: ' = -1 errno=513 (Successful exit from sigreturn)' }),
   ...waitSyscalls,
 ];
 

@@ -1,4 +1,5 @@
 import type { SharedMapping } from './shared-map.js';
+import { NetState } from './net-sock.js';
 import { SignalState } from './signal-state.js';
 
 /** Per-process syscall state that has no better home (hangs off Process as `proc.sys`). */
@@ -25,4 +26,21 @@ export class SysState {
   termios = new Map<number, Uint8Array>();
   /** set_tid_address / prctl(PR_SET_NAME) */
   threadName = '';
+  /** names of address ranges for /proc/self/maps (the program, its interpreter, the stack) */
+  mapNames: Array<{ start: number; end: number; name: string }> = [];
+  /** sockets: bound AF_UNIX names, socket ids (net-sock.ts) */
+  readonly net = new NetState();
+
+  /**
+   * execve: forget what belonged to the old image (mappings, futex waiters on its memory,
+   * the sigaltstack, the signal trampoline page). Pending signals, timers and the mask stay.
+   */
+  resetForExec(comm: string): void {
+    this.sharedMaps = [];
+    this.futexWaiters.clear();
+    this.altStack = { sp: 0, size: 0, disabled: true };
+    this.sig.trampoline = 0;
+    this.sig.savedMask = undefined;
+    this.threadName = comm.slice(0, 15);
+  }
 }

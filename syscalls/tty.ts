@@ -1,8 +1,8 @@
 /**
  * ioctl: terminal requests on host ttys (TCGETS/TCSETS*, TIOCGWINSZ, ...) and the
  * generic FIONREAD/FIONBIO/FIOCLEX. Anything else, or a terminal request on a non-tty,
- * is -ENOTTY. Node cannot read a terminal's termios, so TCGETS answers what the guest set
- * last (per host fd) or a cooked-mode default; TCSETS does not change the host terminal.
+ * is -ENOTTY. TCGETS/TCSETS* go to the real terminal through stty (tty-host.ts); where that
+ * is not possible TCGETS answers what the guest set last (per host fd) or a cooked-mode default.
  */
 import * as fs from 'node:fs';
 import * as tty from 'node:tty';
@@ -12,6 +12,8 @@ import { type SyscallDef, sys } from './def.js';
 import { E } from './errno.js';
 import type { OpenFile } from './fdtable.js';
 import { writeStruct } from './layout.js';
+import { hostStreamOf } from './ready-files.js';
+import { getHostTermios, readGuestTermios, setHostTermios, writeGuestTermios } from './tty-host.js';
 
 /** A terminal's usual cooked-mode settings (as `stty sane` leaves them), from the target's constants. */
 function defaultTermios(proc: Process, a: Arch): Uint8Array {
@@ -64,7 +66,10 @@ function ioctl(proc: Process, [fd, req, arg]: number[]): number {
       return 0;
     case c.FIONREAD: {
       let n = 0;
+      const stream = f.kind === 'host' ? hostStreamOf(f) : undefined;
       if (f.kind === 'pipe') n = f.pipe!.size;
+      else if (f.kind === 'special') n = f.special?.bytesReady?.() ?? 0;
+      else if (stream) n = stream.buffered; // what was read ahead (ttys, FIFOs); more may be in the host's queue
       else if (f.kind === 'mem') n = Math.max(0, f.data!.length - (f.pos ?? 0));
       else if (f.kind === 'host' && !isTty(f)) {
         const st = fs.fstatSync(f.hostFd);
@@ -78,13 +83,22 @@ function ioctl(proc: Process, [fd, req, arg]: number[]): number {
   if (!isTty(f)) return -E.ENOTTY;
   switch (req) {
     case c.TCGETS: {
+      const host = getHostTermios(f.hostFd); // the real terminal's modes (tty-host.ts)
+      if (host) {
+        writeGuestTermios(proc.mem, arg, a, host);
+        return 0;
+      }
       const t = proc.sys.termios.get(f.hostFd) ?? defaultTermios(proc, a);
       proc.mem.writeBytes(arg, t);
       return 0;
     }
-    case c.TCSETS: case c.TCSETSW: case c.TCSETSF:
-      proc.sys.termios.set(f.hostFd, proc.mem.readBytes(arg, a.s.termios.size));
+    case c.TCSETS: case c.TCSETSW: case c.TCSETSF: {
+      const want = proc.mem.readBytes(arg, a.s.termios.size);
+      const cur = getHostTermios(f.hostFd);
+      if (cur) setHostTermios(f.hostFd, readGuestTermios(proc.mem, arg, a), cur);
+      proc.sys.termios.set(f.hostFd, want);
       return 0;
+    }
     case c.TIOCGWINSZ: {
       const [rows, cols] = winsize(f);
       writeStruct(proc.mem, arg, a.s.winsize, { ws_row: rows, ws_col: cols });

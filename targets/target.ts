@@ -35,6 +35,12 @@ export interface SignalAbi {
   trampoline: Uint8Array;
   /** the frame struct and its siginfo and ucontext members */
   frame: { struct: string; info: string; uc: string };
+  /**
+   * The frame of a handler without SA_SIGINFO where the kernel builds a different one (arm's
+   * sigframe: no siginfo; the handler gets info = 0 in enter), its ucontext member, and where
+   * its return code (sigreturn) starts in `trampoline`.
+   */
+  plainFrame?: { struct: string; uc: string; retOffset: number };
   /** the ucontext member holding the machine context, and that context's struct */
   mcontext: { field: string; struct: string };
   /** bytes below the interrupted sp the frame must not touch (x86-64's red zone) */
@@ -70,6 +76,8 @@ export interface LinuxAbi {
   hwcap: number;
   hwcap2?: number;
   platform: string;
+  /** uname's machine field when it is not the target name (arm: "armv7l", as qemu-arm says) */
+  unameMachine?: string;
   /**
    * Map pages the kernel provides at fixed addresses (arm's kuser helpers at 0xffff0000),
    * called by the loader after the stack is mapped.
@@ -77,6 +85,8 @@ export interface LinuxAbi {
   mapSpecialPages?(mem: Memory): void;
   /** signal frames (without them, caught signals stay pending: only default actions act) */
   signal?: SignalAbi;
+  /** the register (in Target.regs) that holds the thread pointer clone's CLONE_SETTLS sets */
+  tlsReg?: number;
 }
 
 export interface Target {
@@ -87,6 +97,11 @@ export interface Target {
   littleEndian: boolean;
   /** Debian cross triplet, for the default sysroot /usr/<triplet> */
   triplet: string;
+  /**
+   * The triplet for a program with these ELF e_flags when one target runs several Debian
+   * ABIs (arm: soft-float armel `arm-linux-gnueabi` vs hard-float armhf); default `triplet`.
+   */
+  tripletFor?(elfFlags: number): string;
   regs: RegInfo[];
   /** names shown in -d cpu, in order (indices into regs) */
   createCpu(mem: Memory): Cpu;

@@ -6,6 +6,7 @@ import { spec as specA32 } from '../targets/arm/insns-a32.spec.js';
 import { spec as specT16 } from '../targets/arm/insns-t16.spec.js';
 import { spec as specT32 } from '../targets/arm/insns-t32.spec.js';
 import { spec as specVfp } from '../targets/arm/insns-vfp.spec.js';
+import { spec as specNeon } from '../targets/arm/insns-neon.spec.js';
 import { decodeA32 } from '../targets/arm/decoder-a32.generated.js';
 import { decodeT16 } from '../targets/arm/decoder-t16.generated.js';
 import { decodeT32 } from '../targets/arm/decoder-t32.generated.js';
@@ -16,7 +17,7 @@ import { disasmArm } from '../targets/arm/disasm.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 describe('arm decoder generation', () => {
-  const specs: Array<[string, DecoderSpec]> = [['a32', specA32], ['t16', specT16], ['t32', specT32], ['vfp', specVfp]];
+  const specs: Array<[string, DecoderSpec]> = [['a32', specA32], ['t16', specT16], ['t32', specT32], ['vfp', specVfp], ['neon', specNeon]];
   for (const [name, spec] of specs) {
     it(`decoder-${name}.generated.ts is current (npx tsx tools/gen-decoder.ts targets/arm/insns-${name}.spec.ts)`, () => {
       const fresh = generateDecoder(spec, `targets/arm/insns-${name}.spec.ts`);

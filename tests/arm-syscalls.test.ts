@@ -98,7 +98,9 @@ describe('arm syscalls', () => {
 
   it('advertises only what is implemented', () => {
     const hw = arm.abi.hwcap;
-    expect(hw & HWCAP_ARM.NEON).toBe(0);
+    expect(hw & HWCAP_ARM.NEON).not.toBe(0); // Advanced SIMD: targets/arm/trans-neon.ts
+    expect(hw & HWCAP_ARM.SWP).not.toBe(0);
+    expect(hw & HWCAP_ARM.VFPv3D16).toBe(0); // all 32 D registers: VFPD32 instead
     expect(hw & HWCAP_ARM.VFPv3).not.toBe(0);
     expect(hw & HWCAP_ARM.IDIVT).not.toBe(0);
     expect(hw & HWCAP_ARM.TLS).not.toBe(0);

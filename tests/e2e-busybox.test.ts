@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_TIMEOUT_MS, type E2eCase, FIXTURES, REPO_ROOT } from './helpers/cases.js';
-import { loudReport, registeredArches, RUN_PENDING } from './helpers/pending.js';
+import { archQemu, DEFAULT_TIMEOUT_MS, type E2eCase, FIXTURES, REPO_ROOT } from './helpers/cases.js';
+import { loudReport, registeredFixtureArches, RUN_PENDING } from './helpers/pending.js';
 import { compareRun, emulatorUnderTest, ensureDistBuilt, filterStderr, qemuFor, runCase } from './helpers/run.js';
 
 interface BusyboxCase {
@@ -17,6 +17,8 @@ interface BusyboxCase {
   stdin?: string;
   stdinRepeat?: { text: string; times: number };
   pending?: Record<string, string>;
+  /** for cases that start many shells (each one translates busybox afresh) */
+  timeoutMs?: number;
 }
 interface BusyboxFile {
   archs: Record<string, string>;
@@ -26,7 +28,7 @@ interface BusyboxFile {
 const DEBS = process.env.POLYEMU_DEBS ?? '/var/cache/polyemu-debs';
 const file = JSON.parse(readFileSync(join(FIXTURES, 'busybox.json'), 'utf8')) as BusyboxFile;
 const only = process.env.POLYEMU_E2E_ARCHS?.split(',').filter(Boolean);
-const selected = only ?? registeredArches();
+const selected = only ?? registeredFixtureArches(Object.keys(file.archs));
 const emu = emulatorUnderTest();
 
 const unregistered = new Map<string, number>();
@@ -43,7 +45,7 @@ for (const [arch, deb] of Object.entries(file.archs)) {
     continue;
   }
   if (!qemuFor(arch)) {
-    warnings.push(`qemu-${arch} is NOT installed: the busybox cases of ${arch} have no oracle and are NOT run`);
+    warnings.push(`${archQemu(arch)} is NOT installed: the busybox cases of ${arch} have no oracle and are NOT run`);
     continue;
   }
   for (const s of file.cases) {
@@ -58,7 +60,7 @@ for (const [arch, deb] of Object.entries(file.archs)) {
       args: s.args,
       stdin: Buffer.from(stdin, 'utf8'),
       env: {},
-      timeoutMs: DEFAULT_TIMEOUT_MS,
+      timeoutMs: s.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       deb,
       needs: [],
       expectedStem: '',

@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { expandCases, FIXTURES, loadCaseFile, REPO_ROOT } from './helpers/cases.js';
-import { loudReport, registeredArches, RUN_PENDING } from './helpers/pending.js';
+import { archQemu, archTarget, expandCases, FIXTURES, loadCaseFile, REPO_ROOT } from './helpers/cases.js';
+import { loudReport, registeredArches, registeredFixtureArches, RUN_PENDING } from './helpers/pending.js';
 import {
   compareRun,
   emulatorUnderTest,
@@ -22,11 +22,12 @@ import {
 } from './helpers/run.js';
 
 const file = loadCaseFile();
-// POLYEMU_E2E_ARCHS=aarch64,arm picks the architectures instead of the registered ones (with
+// POLYEMU_E2E_ARCHS=aarch64,arm picks the architectures instead of those whose target is
+// registered (armel runs on the arm target: cases.json archs.<arch>.target) (with
 // POLYEMU_CMD=qemu-aarch64 POLYEMU_E2E_ARCHS=aarch64 the suite checks the harness itself).
 const only = process.env.POLYEMU_E2E_ARCHS?.split(',').filter(Boolean);
 const registered = registeredArches();
-const selected = only ?? registered;
+const selected = only ?? registeredFixtureArches(Object.keys(file.archs));
 const everything = expandCases(file);
 const cases = everything.filter((c) => selected.includes(c.arch));
 const emu = emulatorUnderTest();
@@ -42,7 +43,7 @@ const live = new Map(arches.map((a) => [a, qemuFor(a)]));
 for (const [arch, q] of live)
   if (!q)
     console.warn(
-      `\n!!! e2e: qemu-${arch} is NOT installed: the LIVE comparison with qemu is SKIPPED for ${arch};` +
+      `\n!!! e2e: ${archQemu(arch, file)} is NOT installed: the LIVE comparison with qemu is SKIPPED for ${arch};` +
         ` only the committed expected outputs are checked (apt-get install qemu-user) !!!\n`,
     );
 
@@ -62,6 +63,8 @@ describe(`e2e (${emu.label})`, () => {
 
   test('registered architectures have fixtures', () => {
     // A target registered without fixtures would silently test nothing.
+    const covered = Object.keys(file.archs).map((a) => archTarget(a, file));
+    for (const target of registered) expect(covered).toContain(target);
     for (const arch of selected) expect(Object.keys(file.archs)).toContain(arch);
   });
 

@@ -42,7 +42,24 @@ const STRUCTS: StructSpec[] = [
   ['pollfd', 'struct pollfd', 'fd events revents'],
   ['siginfo', 'siginfo_t', 'si_signo si_errno si_code si_pid si_uid si_int si_ptr si_overrun si_tid si_status si_utime si_stime si_addr si_band si_fd'],
   ['itimerval', 'struct itimerval', 'it_interval.tv_sec it_interval.tv_usec it_value.tv_sec it_value.tv_usec'],
+  // sockets (syscalls/net*.ts); pe_* restate kernel-internal structs from uapi types (NET_DECL)
+  ['sockaddr_in', 'struct sockaddr_in', 'sin_family sin_port sin_addr.s_addr'],
+  ['sockaddr_in6', 'struct sockaddr_in6', 'sin6_family sin6_port sin6_flowinfo sin6_addr[] sin6_scope_id'],
+  ['sockaddr_un', 'struct sockaddr_un', 'sun_family sun_path[]'],
+  ['msghdr', 'struct pe_msghdr', 'msg_name msg_namelen msg_iov msg_iovlen msg_control msg_controllen msg_flags'],
+  ['cmsghdr', 'struct pe_cmsghdr', 'cmsg_len cmsg_level cmsg_type'],
+  ['linger', 'struct pe_linger', 'l_onoff l_linger'],
+  ['ucred', 'struct pe_ucred', 'pid uid gid'],
+  ['mmsghdr', 'struct pe_mmsghdr', 'msg_hdr[] msg_len'],
 ];
+
+/** include/linux/socket.h's structs (not uapi), restated from uapi types */
+const NET_DECL = 'struct pe_msghdr { void *msg_name; int msg_namelen; struct iovec *msg_iov; __kernel_size_t msg_iovlen;\n' +
+  '  void *msg_control; __kernel_size_t msg_controllen; unsigned int msg_flags; };\n' +
+  'struct pe_cmsghdr { __kernel_size_t cmsg_len; int cmsg_level; int cmsg_type; };\n' +
+  'struct pe_linger { int l_onoff; int l_linger; };\n' +
+  'struct pe_ucred { __u32 pid; __u32 uid; __u32 gid; };\n' +
+  'struct pe_mmsghdr { struct pe_msghdr msg_hdr; unsigned int msg_len; };\n';
 
 /**
  * Per-target signal frame structs: the frame itself is private to the kernel's
@@ -79,17 +96,25 @@ const SIGNAL_STRUCTS: Record<string, { decl: string; structs: StructSpec[] }> = 
   },
   arm: {
     // arch/arm/kernel/signal.c: rt_sigframe = { siginfo; sigframe { ucontext; retcode[4] } }; there is
-    // no uapi asm/ucontext.h, so pe_ucontext restates it; uc_regspace starts with the VFP record
+    // no uapi asm/ucontext.h, so pe_ucontext restates it; uc_regspace starts with the VFP record.
+    // uapi asm/signal.h's struct sigaction is the old one of sigaction(2) (mask before flags);
+    // rt_sigaction takes the kernel's { handler, flags, restorer, 64-bit mask }: pe_sigaction
+    // (its union _u because asm/signal.h defines sa_handler as _u._sa_handler)
     decl: '#include <asm/sigcontext.h>\n' +
+      'struct pe_sigaction { union { __sighandler_t _sa_handler; } _u; unsigned long sa_flags; __sigrestore_t sa_restorer; unsigned long sa_mask[2]; };\n' +
       'struct pe_vfp_sigframe { unsigned long magic; unsigned long size; struct { unsigned long long fpregs[32]; unsigned long fpscr; } ufp;\n' +
       '  struct { unsigned long fpexc; unsigned long fpinst; unsigned long fpinst2; } ufp_exc; } __attribute__((__aligned__(8)));\n' +
       'struct pe_ucontext { unsigned long uc_flags; struct pe_ucontext *uc_link; stack_t uc_stack; struct sigcontext uc_mcontext;\n' +
       '  unsigned long uc_sigmask[2]; int __unused[30]; unsigned long uc_regspace[128] __attribute__((__aligned__(8))); };\n' +
       'struct pe_rt_sigframe { siginfo_t info; struct pe_ucontext uc; unsigned long retcode[4]; };\n' +
+      // the frame of a handler without SA_SIGINFO (setup_frame): no siginfo
+      'struct pe_sigframe { struct pe_ucontext uc; unsigned long retcode[4]; };\n' +
       // ucontext from uc_mcontext on (packed: regspace keeps its offset within ucontext), for the register save
       'struct pe_mcontext { struct sigcontext sc; unsigned long uc_sigmask[2]; int __unused[30]; struct pe_vfp_sigframe vfp; } __attribute__((__packed__));',
     structs: [
+      ['sigaction', 'struct pe_sigaction', 'sa_handler sa_flags sa_restorer sa_mask[]'],
       ['rt_sigframe', 'struct pe_rt_sigframe', 'info[] uc[] retcode[]'],
+      ['sigframe', 'struct pe_sigframe', 'uc[] retcode[]'],
       ['ucontext', 'struct pe_ucontext', 'uc_flags uc_link uc_stack.ss_sp uc_stack.ss_flags uc_stack.ss_size uc_sigmask[] uc_mcontext[] uc_regspace[]'],
       ['sigcontext', 'struct sigcontext', 'trap_no error_code oldmask arm_r0 arm_r1 arm_r2 arm_r3 arm_r4 arm_r5 arm_r6 arm_r7 arm_r8 arm_r9 arm_r10 arm_fp arm_ip arm_sp arm_lr arm_pc arm_cpsr fault_address'],
       ['vfp_sigframe', 'struct pe_vfp_sigframe', 'magic size ufp.fpregs[] ufp.fpscr ufp_exc.fpexc ufp_exc.fpinst ufp_exc.fpinst2'],
@@ -161,6 +186,19 @@ ICRNL IXON IXOFF BRKINT INPCK ISTRIP IMAXBEL IUTF8 OPOST ONLCR CBAUD B38400 CSIZ
 ISIG ICANON ECHO ECHOE ECHOK ECHONL ECHOCTL ECHOKE IEXTEN TOSTOP
 VINTR VQUIT VERASE VKILL VEOF VTIME VMIN VSWTC VSTART VSTOP VSUSP VEOL VREPRINT VDISCARD VWERASE
 VLNEXT VEOL2
+SOL_SOCKET SO_DEBUG SO_REUSEADDR SO_TYPE SO_ERROR SO_DONTROUTE SO_BROADCAST SO_SNDBUF SO_RCVBUF
+SO_SNDBUFFORCE SO_RCVBUFFORCE SO_KEEPALIVE SO_OOBINLINE SO_NO_CHECK SO_PRIORITY SO_LINGER SO_BSDCOMPAT
+SO_REUSEPORT SO_PASSCRED SO_PEERCRED SO_RCVLOWAT SO_SNDLOWAT SO_RCVTIMEO_OLD SO_SNDTIMEO_OLD
+SO_RCVTIMEO_NEW SO_SNDTIMEO_NEW SO_ACCEPTCONN SO_PROTOCOL SO_DOMAIN SO_TIMESTAMP_OLD SO_PEEK_OFF
+SO_BINDTODEVICE SO_PASSSEC SO_PEERSEC SO_MARK SO_BUSY_POLL SO_INCOMING_CPU SO_ZEROCOPY
+IPPROTO_IP IPPROTO_ICMP IPPROTO_TCP IPPROTO_UDP IPPROTO_IPV6 IPPROTO_ICMPV6 IPPROTO_RAW
+IP_TOS IP_TTL IP_HDRINCL IP_OPTIONS IP_RECVERR IP_PKTINFO IP_MTU_DISCOVER IP_MULTICAST_IF
+IP_MULTICAST_TTL IP_MULTICAST_LOOP IP_ADD_MEMBERSHIP IP_DROP_MEMBERSHIP IP_FREEBIND IP_RECVTOS
+IPV6_V6ONLY IPV6_UNICAST_HOPS IPV6_MULTICAST_IF IPV6_MULTICAST_HOPS IPV6_MULTICAST_LOOP
+IPV6_ADD_MEMBERSHIP IPV6_DROP_MEMBERSHIP IPV6_RECVPKTINFO IPV6_PKTINFO IPV6_TCLASS IPV6_RECVERR
+TCP_NODELAY TCP_MAXSEG TCP_CORK TCP_KEEPIDLE TCP_KEEPINTVL TCP_KEEPCNT TCP_SYNCNT TCP_LINGER2
+TCP_DEFER_ACCEPT TCP_WINDOW_CLAMP TCP_INFO TCP_QUICKACK TCP_CONGESTION TCP_USER_TIMEOUT TCP_FASTOPEN
+UNIX_PATH_MAX
 `.trim().split(/\s+/);
 
 const KERNEL_HEADERS = `
@@ -190,6 +228,12 @@ const KERNEL_HEADERS = `
 #include <linux/random.h>
 #include <linux/poll.h>
 #include <linux/prctl.h>
+#include <linux/socket.h>
+#include <asm/socket.h>
+#include <linux/in.h>
+#include <linux/in6.h>
+#include <linux/un.h>
+#include <linux/tcp.h>
 `;
 
 function kernelSource(structs: StructSpec[], errnoNames: string[], decl = ''): string {
@@ -228,6 +272,7 @@ const LIBC_SOURCE = `
 #include <unistd.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/socket.h>
 void pe_kernel(void);
 int main(void) {
   pe_kernel();
@@ -244,7 +289,11 @@ LIBC_CONSTS
 `;
 
 /** constants only the C library headers define */
-const LIBC_CONSTS = 'F_OK R_OK W_OK X_OK UTIME_NOW UTIME_OMIT DT_UNKNOWN DT_FIFO DT_CHR DT_DIR DT_BLK DT_REG DT_LNK DT_SOCK DT_WHT'.split(' ');
+const LIBC_CONSTS = `F_OK R_OK W_OK X_OK UTIME_NOW UTIME_OMIT DT_UNKNOWN DT_FIFO DT_CHR DT_DIR DT_BLK DT_REG DT_LNK DT_SOCK DT_WHT
+AF_UNSPEC AF_UNIX AF_INET AF_INET6 AF_NETLINK AF_PACKET SOCK_STREAM SOCK_DGRAM SOCK_RAW SOCK_RDM
+SOCK_SEQPACKET SOCK_PACKET SOCK_NONBLOCK SOCK_CLOEXEC MSG_OOB MSG_PEEK MSG_DONTROUTE MSG_CTRUNC MSG_PROXY
+MSG_TRUNC MSG_DONTWAIT MSG_EOR MSG_WAITALL MSG_FIN MSG_SYN MSG_CONFIRM MSG_RST MSG_ERRQUEUE MSG_NOSIGNAL
+MSG_MORE MSG_WAITFORONE MSG_CMSG_CLOEXEC SHUT_RD SHUT_WR SHUT_RDWR SCM_RIGHTS SCM_CREDENTIALS SOMAXCONN`.split(/\s+/);
 
 function libcSource(): string {
   const body = LIBC_CONSTS.map((c) => `#ifdef ${c}\n  printf("C ${c} %lld\\n", (long long)(${c}));\n#endif`).join('\n');
@@ -305,8 +354,12 @@ export function generate(t: CrossTarget): string {
     const errnoNames = [...execFileSync(cc, ['-E', '-dM', '-'], { input: '#include <asm/errno.h>\n', encoding: 'utf8' })
       .matchAll(/^#define (E[A-Z0-9]+) /gm)].map((m) => m[1]);
     const sig = SIGNAL_STRUCTS[t.name];
-    const structs = [...STRUCTS, ...(t.stat64 ? STRUCTS64 : []), ...(sig?.structs ?? [])];
-    fs.writeFileSync(path.join(dir, 'k.c'), kernelSource(structs, errnoNames, sig?.decl));
+    // a target's own spec of a common struct (same name) takes that struct's place
+    const own = new Map((sig?.structs ?? []).map((s) => [s[0], s]));
+    const common = [...STRUCTS, ...(t.stat64 ? STRUCTS64 : [])];
+    const names = new Set(common.map((s) => s[0]));
+    const structs = [...common.map((s) => own.get(s[0]) ?? s), ...(sig?.structs ?? []).filter((s) => !names.has(s[0]))];
+    fs.writeFileSync(path.join(dir, 'k.c'), kernelSource(structs, errnoNames, NET_DECL + (sig?.decl ?? '')));
     fs.writeFileSync(path.join(dir, 'l.c'), libcSource());
     const exe = path.join(dir, 'layouts');
     execFileSync(cc, [...(t.cflags ?? []), '-static', '-O0', '-w', '-o', exe, path.join(dir, 'k.c'), path.join(dir, 'l.c')]);

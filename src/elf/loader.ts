@@ -306,6 +306,12 @@ export function loadProgram(proc: Process, exe: ElfFile, opts: LoadOptions): Loa
   proc.hostExePath = path.resolve(exe.hostPath);
   proc.exePath = opts.exePath ?? proc.hostExePath;
   proc.brkStart = proc.brk = brk;
+  // what /proc/self/maps names (syscalls/procfs.ts)
+  proc.sys.mapNames = [
+    { start: exeInfo.start, end: pageUp(exeInfo.end), name: proc.exePath },
+    ...(interp ? [{ start: interp.start, end: pageUp(interp.end), name: exe.interp! }] : []),
+    { start: stackLimit, end: stackTop, name: '[stack]' },
+  ];
   return { exe: exeInfo, interp, entry, stackTop, stackLimit, stack, brk };
 }
 

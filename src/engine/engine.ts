@@ -1,14 +1,11 @@
 import { ExitKind, formatIr } from '../ir.js';
 import { GuestFault, PAGE_SHIFT, PROT_W, PAGE_CODE } from '../memory.js';
-import { GuestExit } from '../errors.js';
 import type { Process } from '../process.js';
 import { compileRegion, regionArg, type CompiledRegion, type FaultHooks, type RegionEnv } from '../backend/region.js';
 import { CodeCache } from './cache.js';
 import { DEFAULT_LIMITS, formRegion, type RegionLimits } from './translate.js';
-import { doSyscall, flushSharedMappings } from '../../syscalls/index.js';
-import { deliverPending, deliverSignal } from '../../syscalls/signal-deliver.js';
-import { startSignalSession } from '../../syscalls/signal-host.js';
-import { awaitSyscall } from '../../syscalls/signal-wait.js';
+import { deliverSignal } from '../../syscalls/signal-deliver.js';
+import { Kernel } from '../kernel.js';
 
 /**
  * Blocks a tier-1 function must have run (entries plus its own loop iterations) before it is
@@ -48,7 +45,7 @@ export class Engine {
   /** region entries left before runSlice returns to run() (see SLICE_ENTRIES) */
   private entries = SLICE_ENTRIES;
 
-  constructor(readonly proc: Process, opts: EngineOptions = {}) {
+  constructor(readonly proc: Process, private readonly opts: EngineOptions = {}) {
     const { mem, cpu, target, log } = proc;
     this.cache = new CodeCache(mem);
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -96,35 +93,14 @@ export class Engine {
     return region;
   }
 
-  /** Run until the guest exits or is killed. */
-  async run(): Promise<ExitStatus> {
-    const proc = this.proc;
-    const endSignals = startSignalSession(proc);
-    try {
-      for (;;) {
-        const kind = this.runSlice();
-        if (kind === ExitKind.Syscall) {
-          const p = doSyscall(proc);
-          if (p) await awaitSyscall(proc, p);
-          deliverPending(proc); // signals the call raised, unblocked or waited for
-        } else if (kind === ExitKind.Trap) {
-          const cpu = proc.cpu;
-          this.signal(cpu.trapSig, cpu.trapCode, cpu.trapAddr, cpu.pc);
-        } else {
-          // a time slice is over: let Node run timers and host-signal listeners, then deliver
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          deliverPending(proc);
-        }
-      }
-    } catch (e) {
-      if (e instanceof GuestExit) {
-        flushSharedMappings(proc); // MAP_SHARED file mappings reach their files however the guest ends
-        return { status: e.status, signal: e.signal };
-      }
-      throw e;
-    } finally {
-      endSignals();
-    }
+  /**
+   * Run until the guest exits or is killed: the process, with the threads and child
+   * processes it creates, under a new Kernel (src/kernel.ts: tables and the scheduler). An
+   * execve that replaced the image (ImageReplaced) goes on with a new Engine (code cache,
+   * memory views) made with these options.
+   */
+  run(): Promise<ExitStatus> {
+    return new Kernel(this.proc, (p) => new Engine(p, this.opts), this).run();
   }
 
   /** Run compiled code until something other than a plain jump happens. */

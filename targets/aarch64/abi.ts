@@ -30,5 +30,6 @@ export const aarch64Abi: LinuxAbi = {
   hwcap: HWCAP_FP | HWCAP_ASIMD,
   hwcap2: 0,
   platform: 'aarch64',
+  tlsReg: 228, // TPIDR_EL0
   signal: aarch64Signal,
 };

@@ -39,6 +39,9 @@ export class A64Cpu extends Cpu {
   exLo2 = 0;
   exHi2 = 0;
   readonly sf = new SoftFloat();
+  override clearExclusive(): void {
+    this.exAddr = -1;
+  }
   constructor(mem: Memory) {
     super(mem, NINT32);
     this.sf.nanMode = NAN_PROPAGATE;

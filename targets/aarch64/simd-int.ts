@@ -30,6 +30,21 @@ export function threeSame(insn: number): Op | undefined {
         clearHi(l, d, q);
       };
     }
+    case 0x0e: case 0x0f: {
+      // [SU]ABD, [SU]ABA
+      if (size === 3) return undefined;
+      const es = 1 << size, n = (q ? 16 : 8) / es, acc = opc === 0x0f;
+      return (cpu) => {
+        const l = lanes(cpu);
+        const out: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const x = u ? rd(l, rn, i, es) : sext(rd(l, rn, i, es), es), y = u ? rd(l, rm, i, es) : sext(rd(l, rm, i, es), es);
+          out.push(((acc ? rd(l, d, i, es) : 0) + Math.abs(x - y)) & mask(es));
+        }
+        for (let i = 0; i < n; i++) wr(l, d, i, es, out[i]! >>> 0);
+        clearHi(l, d, q);
+      };
+    }
     case 0x0c: case 0x0d: {
       if (size === 3) return undefined;
       const max = opc === 0x0c;
@@ -321,6 +336,9 @@ export function threeDiff(insn: number): Op | undefined {
     case 0x8: f = (a, b, acc) => acc + a * b; break; // [SU]MLAL
     case 0xa: f = (a, b, acc) => acc - a * b; break; // [SU]MLSL
     case 0xc: f = (a, b) => a * b; break; // [SU]MULL
+    case 0x5: f = (a, b, acc) => acc + (a > b ? a - b : b - a); break; // [SU]ABAL
+    case 0x7: f = (a, b) => (a > b ? a - b : b - a); break; // [SU]ABDL
+    case 0x4: case 0x6: return highNarrow(insn); // (R)ADDHN, (R)SUBHN
     default: return undefined;
   }
   return (cpu) => {
@@ -346,3 +364,28 @@ export function threeDiff(insn: number): Op | undefined {
   };
 }
 
+
+/** ADDHN SUBHN RADDHN RSUBHN (and the "2" forms): the high half of each wide sum/difference */
+function highNarrow(insn: number): Op | undefined {
+  const q = (insn >>> 30) & 1, round = (insn >>> 29) & 1, size = (insn >>> 22) & 3;
+  const rm = (insn >>> 16) & 31, sub = (insn >>> 13) & 1, rn = (insn >>> 5) & 31, d = insn & 31;
+  if (size === 3) return undefined;
+  const es = 1 << size, wb = 2 * es, n = 8 / es, bits = BigInt(8 * es);
+  const bias = round ? 1n << (bits - 1n) : 0n;
+  return (cpu) => {
+    const l = lanes(cpu);
+    const wide = (k: number, i: number) => {
+      let w = 0n;
+      const o = l.off(k) + i * wb;
+      for (let j = wb - 1; j >= 0; j--) w = (w << 8n) | BigInt(l.b[o + j]);
+      return w;
+    };
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const a = wide(rn, i), b = wide(rm, i);
+      out.push(Number(BigInt.asUintN(8 * es, ((sub ? a - b : a + b) + bias) >> bits)));
+    }
+    for (let i = 0; i < n; i++) wr(l, d, i + (q ? n : 0), es, out[i]!);
+    clearHi(l, d, q);
+  };
+}

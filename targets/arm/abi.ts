@@ -3,9 +3,9 @@
  * result in r0; sp is r13. Numbers 0xf0000 + n are the ARM private calls (cacheflush,
  * set_tls, ...), named here after their __ARM_NR_ macros.
  *
- * AT_HWCAP advertises what the frontend implements: half, thumb, fastmult, vfp, edsp,
- * vfpv3, tls, vfpv4 (fused multiply-add), idiva, idivt, vfpd32, lpae. NEON is not
- * implemented, so it is not advertised (glibc then picks its VFP/ARM string functions).
+ * AT_HWCAP advertises what the frontend implements, the same bits as qemu-arm (0x1fb0d7):
+ * swp, half, thumb, fastmult, vfp, edsp, neon, vfpv3, tls, vfpv4 (fused multiply-add),
+ * idiva, idivt, vfpd32, lpae. With neon set glibc picks its NEON string functions.
  * AT_PLATFORM is "v7l" as qemu-arm gives for an ARMv7 CPU.
  */
 import type { Cpu } from '../../src/cpu.js';
@@ -48,9 +48,11 @@ export const armAbi: LinuxAbi = {
     cpu.r[0] = 0;
   },
   syscallNames: { ...armSyscalls, ...ARM_PRIVATE_SYSCALLS },
-  hwcap: H.HALF | H.THUMB | H.FAST_MULT | H.VFP | H.EDSP | H.VFPv3 | H.TLS | H.VFPv4 | H.IDIVA | H.IDIVT | H.VFPD32 | H.LPAE,
+  hwcap: H.SWP | H.HALF | H.THUMB | H.FAST_MULT | H.VFP | H.EDSP | H.NEON | H.VFPv3 | H.TLS | H.VFPv4 | H.IDIVA | H.IDIVT | H.VFPD32 | H.LPAE,
   hwcap2: 0,
   platform: 'v7l',
+  unameMachine: 'armv7l',
+  tlsReg: 22, // TPIDRURO
   signal: armSignal,
   mapSpecialPages: mapKuserPage,
 };

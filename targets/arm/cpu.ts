@@ -42,6 +42,9 @@ export class ArmCpu extends Cpu {
   geTmp = 0;
   /** softfloat context for the VFP helpers */
   readonly sf = new SoftFloat();
+  override clearExclusive(): void {
+    this.exAddr = -1;
+  }
   constructor(mem: Memory) {
     super(mem, NINT32);
   }

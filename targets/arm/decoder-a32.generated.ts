@@ -5,6 +5,7 @@
 export interface ArgsNone {}
 export interface Args_b_imm_l_p_rm_rn_rt_type_u_w { b: number; imm: number; l: number; p: number; rm: number; rn: number; rt: number; type: number; u: number; w: number; }
 export interface Args_b_imm_l_p_rn_rt_u_w { b: number; imm: number; l: number; p: number; rn: number; rt: number; u: number; w: number; }
+export interface Args_b_rn_rt_rt2 { b: number; rn: number; rt: number; rt2: number; }
 export interface Args_cp_crm_crn_l_opc1_opc2_rt { cp: number; crm: number; crn: number; l: number; opc1: number; opc2: number; rt: number; }
 export interface Args_h_imm { h: number; imm: number; }
 export interface Args_hi_i_l_op_p_rm_rn_rt_u_w { hi: number; i: number; l: number; op: number; p: number; rm: number; rn: number; rt: number; u: number; w: number; }
@@ -23,12 +24,14 @@ export interface Args_op { op: number; }
 export interface Args_op_op2_ra_rd_rm_rn { op: number; op2: number; ra: number; rd: number; rm: number; rn: number; }
 export interface Args_op_ra_rd_rm_rn_xy { op: number; ra: number; rd: number; rm: number; rn: number; xy: number; }
 export interface Args_op_ra_rd_rm_rs { op: number; ra: number; rd: number; rm: number; rs: number; }
+export interface Args_op_rd_rm_rn { op: number; rd: number; rm: number; rn: number; }
 export interface Args_op_rd_rm_rn_rot { op: number; rd: number; rm: number; rn: number; rot: number; }
 export interface Args_op_rd_rm_rn_rs_s_type { op: number; rd: number; rm: number; rn: number; rs: number; s: number; type: number; }
 export interface Args_op1_op2_rd_rm_rn { op1: number; op2: number; rd: number; rm: number; rn: number; }
 export interface Args_rd { rd: number; }
 export interface Args_rd_rm { rd: number; rm: number; }
 export interface Args_rd_rm_rn { rd: number; rm: number; rn: number; }
+export interface Args_rd_rn_sat { rd: number; rn: number; sat: number; }
 export interface Args_rm { rm: number; }
 
 /** ARM (A32): handler name -> its argument record */
@@ -64,6 +67,7 @@ export interface InsnArgs {
   par: Args_op1_op2_rd_rm_rn;
   pkh: Args_imm_rd_rm_rn_tb;
   pld: ArgsNone;
+  qadd: Args_op_rd_rm_rn;
   rbit: Args_rd_rm;
   rev: Args_rd_rm;
   rev16: Args_rd_rm;
@@ -73,11 +77,15 @@ export interface InsnArgs {
   sel: Args_op1_op2_rd_rm_rn;
   smm: Args_op_op2_ra_rd_rm_rn;
   ssat: Args_imm_rd_rn_sat_sh;
+  ssat16: Args_rd_rn_sat;
   svc: Args_imm;
+  swp: Args_b_rn_rt_rt2;
   ubfx: Args_lsb_rd_rn_w;
   udf: ArgsNone;
   udiv: Args_rd_rm_rn;
+  usad8: Args_op_op2_ra_rd_rm_rn;
   usat: Args_imm_rd_rn_sat_sh;
+  usat16: Args_rd_rn_sat;
   xls: Args_hi_i_l_op_p_rm_rn_rt_u_w;
 }
 export type HandlerName = keyof InsnArgs;
@@ -89,13 +97,14 @@ export type TransTable<C> = { [K in HandlerName]: (ctx: C, a: InsnArgs[K]) => bo
 /** Pattern names by pattern id. */
 export const PATTERNS: readonly string[] = [
   'blx_imm', 'barrier', 'pld', 'neon', 'neon_ls', 'mul',
-  'ex', 'xls', 'bx', 'blx_reg', 'clz', 'mrs',
-  'msr', 'bkpt', 'dspmul', 'hint', 'movw', 'movt',
-  'dp_rs', 'dp_is', 'dp_i', 'par', 'sel', 'pkh',
-  'ssat', 'usat', 'rev', 'rev16', 'rbit', 'revsh',
-  'extend', 'sdiv', 'udiv', 'smm', 'sbfx', 'bfi',
-  'ubfx', 'udf', 'ls_i', 'ls_r', 'ldm', 'b',
-  'bl', 'mrc', 'svc', 'cop',
+  'ex', 'swp', 'xls', 'bx', 'blx_reg', 'clz',
+  'mrs', 'msr', 'bkpt', 'dspmul', 'qadd', 'hint',
+  'movw', 'movt', 'dp_rs', 'dp_is', 'dp_i', 'par',
+  'sel', 'pkh', 'ssat', 'usat', 'ssat16', 'usat16',
+  'rev', 'rev16', 'rbit', 'revsh', 'extend', 'sdiv',
+  'udiv', 'smm', 'usad8', 'sbfx', 'bfi', 'ubfx',
+  'udf', 'ls_i', 'ls_r', 'ldm', 'b', 'bl',
+  'mrc', 'svc', 'cop',
 ];
 
 function fmt_raw(insn: number): ArgsNone {
@@ -118,6 +127,9 @@ function fmt_mul(insn: number): Args_op_ra_rd_rm_rs {
 }
 function fmt_ex(insn: number): Args_l_op_rd_rm_rn {
   return { l: ((insn >>> 20) & 0x1), op: ((insn >>> 21) & 0x3), rd: ((insn >>> 12) & 0xf), rm: (insn & 0xf), rn: ((insn >>> 16) & 0xf) };
+}
+function fmt_swp(insn: number): Args_b_rn_rt_rt2 {
+  return { b: ((insn >>> 22) & 0x1), rn: ((insn >>> 16) & 0xf), rt: ((insn >>> 12) & 0xf), rt2: (insn & 0xf) };
 }
 function fmt_xls(insn: number): Args_hi_i_l_op_p_rm_rn_rt_u_w {
   return { hi: ((insn >>> 8) & 0xf), i: ((insn >>> 22) & 0x1), l: ((insn >>> 20) & 0x1), op: ((insn >>> 5) & 0x3), p: ((insn >>> 24) & 0x1), rm: (insn & 0xf), rn: ((insn >>> 16) & 0xf), rt: ((insn >>> 12) & 0xf), u: ((insn >>> 23) & 0x1), w: ((insn >>> 21) & 0x1) };
@@ -185,6 +197,12 @@ function fmt_svc(insn: number): Args_imm {
 function fmt_pkh(insn: number): Args_imm_rd_rm_rn_tb {
   return { imm: ((insn >>> 7) & 0x1f), rd: ((insn >>> 12) & 0xf), rm: (insn & 0xf), rn: ((insn >>> 16) & 0xf), tb: ((insn >>> 6) & 0x1) };
 }
+function fmt_qadd(insn: number): Args_op_rd_rm_rn {
+  return { op: ((insn >>> 21) & 0x3), rd: ((insn >>> 12) & 0xf), rm: (insn & 0xf), rn: ((insn >>> 16) & 0xf) };
+}
+function fmt_sat16(insn: number): Args_rd_rn_sat {
+  return { rd: ((insn >>> 12) & 0xf), rn: (insn & 0xf), sat: ((insn >>> 16) & 0xf) };
+}
 
 /** Decode a 32-bit ARM (A32) instruction; null when no pattern matches. */
 export function decodeA32(insn: number): Insn | null {
@@ -194,24 +212,26 @@ export function decodeA32(insn: number): Insn | null {
         case 0x0: {
           switch (insn & 0x10) {
             case 0x0: {
-              if ((insn & 0x1ff0fef) === 0x10f0000) return { pat: 11, name: 'mrs', args: fmt_mrs(insn) } as Insn;
-              if ((insn & 0x1f0ffe0) === 0x120f000) return { pat: 12, name: 'msr', args: fmt_msr(insn) } as Insn;
-              if ((insn & 0x1900080) === 0x1000080) return { pat: 14, name: 'dspmul', args: fmt_dspmul(insn) } as Insn;
-              return { pat: 19, name: 'dp_is', args: fmt_dp_is(insn) } as Insn;
+              if ((insn & 0x1ff0fef) === 0x10f0000) return { pat: 12, name: 'mrs', args: fmt_mrs(insn) } as Insn;
+              if ((insn & 0x1f0ffe0) === 0x120f000) return { pat: 13, name: 'msr', args: fmt_msr(insn) } as Insn;
+              if ((insn & 0x1900080) === 0x1000080) return { pat: 15, name: 'dspmul', args: fmt_dspmul(insn) } as Insn;
+              return { pat: 21, name: 'dp_is', args: fmt_dp_is(insn) } as Insn;
             }
             case 0x10: {
               switch (insn & 0x80) {
                 case 0x0: {
-                  if ((insn & 0x1ffff60) === 0x12fff00) return { pat: 8, name: 'bx', args: fmt_bx(insn) } as Insn;
-                  if ((insn & 0x1ffff60) === 0x12fff20) return { pat: 9, name: 'blx_reg', args: fmt_bx(insn) } as Insn;
-                  if ((insn & 0x1ff0f60) === 0x16f0f00) return { pat: 10, name: 'clz', args: fmt_clz(insn) } as Insn;
-                  if ((insn & 0x1f00060) === 0x1200060) return { pat: 13, name: 'bkpt', args: fmt_raw(insn) } as Insn;
-                  return { pat: 18, name: 'dp_rs', args: fmt_dp_rs(insn) } as Insn;
+                  if ((insn & 0x1ffff60) === 0x12fff00) return { pat: 9, name: 'bx', args: fmt_bx(insn) } as Insn;
+                  if ((insn & 0x1ffff60) === 0x12fff20) return { pat: 10, name: 'blx_reg', args: fmt_bx(insn) } as Insn;
+                  if ((insn & 0x1ff0f60) === 0x16f0f00) return { pat: 11, name: 'clz', args: fmt_clz(insn) } as Insn;
+                  if ((insn & 0x1f00060) === 0x1200060) return { pat: 14, name: 'bkpt', args: fmt_raw(insn) } as Insn;
+                  if ((insn & 0x1900f60) === 0x1000040) return { pat: 16, name: 'qadd', args: fmt_qadd(insn) } as Insn;
+                  return { pat: 20, name: 'dp_rs', args: fmt_dp_rs(insn) } as Insn;
                 }
                 case 0x80: {
                   if ((insn & 0x1000060) === 0x0) return { pat: 5, name: 'mul', args: fmt_mul(insn) } as Insn;
                   if ((insn & 0x1800f60) === 0x1800f00) return { pat: 6, name: 'ex', args: fmt_ex(insn) } as Insn;
-                  return { pat: 7, name: 'xls', args: fmt_xls(insn) } as Insn;
+                  if ((insn & 0x1b00f60) === 0x1000000) return { pat: 7, name: 'swp', args: fmt_swp(insn) } as Insn;
+                  return { pat: 8, name: 'xls', args: fmt_xls(insn) } as Insn;
                 }
               }
               return null;
@@ -221,10 +241,10 @@ export function decodeA32(insn: number): Insn | null {
         }
         case 0x2000000: {
           if (((insn & 0xf0000000) >>> 0) === 0xf0000000) return { pat: 3, name: 'neon', args: fmt_raw(insn) } as Insn;
-          if ((insn & 0x1ffff00) === 0x120f000) return { pat: 15, name: 'hint', args: fmt_hint(insn) } as Insn;
-          if ((insn & 0x1f00000) === 0x1000000) return { pat: 16, name: 'movw', args: fmt_mov16(insn) } as Insn;
-          if ((insn & 0x1f00000) === 0x1400000) return { pat: 17, name: 'movt', args: fmt_mov16(insn) } as Insn;
-          return { pat: 20, name: 'dp_i', args: fmt_dp_i(insn) } as Insn;
+          if ((insn & 0x1ffff00) === 0x120f000) return { pat: 17, name: 'hint', args: fmt_hint(insn) } as Insn;
+          if ((insn & 0x1f00000) === 0x1000000) return { pat: 18, name: 'movw', args: fmt_mov16(insn) } as Insn;
+          if ((insn & 0x1f00000) === 0x1400000) return { pat: 19, name: 'movt', args: fmt_mov16(insn) } as Insn;
+          return { pat: 22, name: 'dp_i', args: fmt_dp_i(insn) } as Insn;
         }
       }
       return null;
@@ -235,15 +255,15 @@ export function decodeA32(insn: number): Insn | null {
       switch (insn & 0x2000000) {
         case 0x0: {
           if (((insn & 0xf1100000) >>> 0) === 0xf0000000) return { pat: 4, name: 'neon_ls', args: fmt_raw(insn) } as Insn;
-          return { pat: 38, name: 'ls_i', args: fmt_ls_i(insn) } as Insn;
+          return { pat: 43, name: 'ls_i', args: fmt_ls_i(insn) } as Insn;
         }
         case 0x2000000: {
           switch (insn & 0x10) {
-            case 0x0: return { pat: 39, name: 'ls_r', args: fmt_ls_r(insn) } as Insn;
+            case 0x0: return { pat: 44, name: 'ls_r', args: fmt_ls_r(insn) } as Insn;
             case 0x10: {
               switch (insn & 0x1800000) {
                 case 0x0: {
-                  if ((insn & 0xf00) === 0xf00) return { pat: 21, name: 'par', args: fmt_par(insn) } as Insn;
+                  if ((insn & 0xf00) === 0xf00) return { pat: 23, name: 'par', args: fmt_par(insn) } as Insn;
                   return null;
                 }
                 case 0x800000: {
@@ -251,33 +271,41 @@ export function decodeA32(insn: number): Insn | null {
                     case 0x0: {
                       switch (insn & 0x600000) {
                         case 0x0: {
-                          if ((insn & 0x100000) === 0x0) return { pat: 23, name: 'pkh', args: fmt_pkh(insn) } as Insn;
+                          if ((insn & 0x100000) === 0x0) return { pat: 25, name: 'pkh', args: fmt_pkh(insn) } as Insn;
                           return null;
                         }
-                        case 0x200000: return { pat: 24, name: 'ssat', args: fmt_sat(insn) } as Insn;
-                        case 0x600000: return { pat: 25, name: 'usat', args: fmt_sat(insn) } as Insn;
+                        case 0x200000: return { pat: 26, name: 'ssat', args: fmt_sat(insn) } as Insn;
+                        case 0x600000: return { pat: 27, name: 'usat', args: fmt_sat(insn) } as Insn;
                       }
                       return null;
                     }
                     case 0x20: {
                       switch (insn & 0x3c0) {
-                        case 0x40: return { pat: 30, name: 'extend', args: fmt_ext(insn) } as Insn;
+                        case 0x40: return { pat: 34, name: 'extend', args: fmt_ext(insn) } as Insn;
                         case 0x300: {
-                          switch (insn & 0x7f0c00) {
-                            case 0x3f0c00: return { pat: 26, name: 'rev', args: fmt_clz(insn) } as Insn;
-                            case 0x7f0c00: return { pat: 28, name: 'rbit', args: fmt_clz(insn) } as Insn;
+                          switch (insn & 0x700c00) {
+                            case 0x200c00: return { pat: 28, name: 'ssat16', args: fmt_sat16(insn) } as Insn;
+                            case 0x300c00: {
+                              if ((insn & 0xf0000) === 0xf0000) return { pat: 30, name: 'rev', args: fmt_clz(insn) } as Insn;
+                              return null;
+                            }
+                            case 0x600c00: return { pat: 29, name: 'usat16', args: fmt_sat16(insn) } as Insn;
+                            case 0x700c00: {
+                              if ((insn & 0xf0000) === 0xf0000) return { pat: 32, name: 'rbit', args: fmt_clz(insn) } as Insn;
+                              return null;
+                            }
                           }
                           return null;
                         }
                         case 0x380: {
                           switch (insn & 0x700c00) {
-                            case 0xc00: return { pat: 22, name: 'sel', args: fmt_par(insn) } as Insn;
+                            case 0xc00: return { pat: 24, name: 'sel', args: fmt_par(insn) } as Insn;
                             case 0x300c00: {
-                              if ((insn & 0xf0000) === 0xf0000) return { pat: 27, name: 'rev16', args: fmt_clz(insn) } as Insn;
+                              if ((insn & 0xf0000) === 0xf0000) return { pat: 31, name: 'rev16', args: fmt_clz(insn) } as Insn;
                               return null;
                             }
                             case 0x700c00: {
-                              if ((insn & 0xf0000) === 0xf0000) return { pat: 29, name: 'revsh', args: fmt_clz(insn) } as Insn;
+                              if ((insn & 0xf0000) === 0xf0000) return { pat: 33, name: 'revsh', args: fmt_clz(insn) } as Insn;
                               return null;
                             }
                           }
@@ -290,17 +318,21 @@ export function decodeA32(insn: number): Insn | null {
                   return null;
                 }
                 case 0x1000000: {
-                  if ((insn & 0x70f0e0) === 0x10f000) return { pat: 31, name: 'sdiv', args: fmt_div(insn) } as Insn;
-                  if ((insn & 0x70f0e0) === 0x30f000) return { pat: 32, name: 'udiv', args: fmt_div(insn) } as Insn;
-                  return { pat: 33, name: 'smm', args: fmt_smm(insn) } as Insn;
+                  if ((insn & 0x70f0e0) === 0x10f000) return { pat: 35, name: 'sdiv', args: fmt_div(insn) } as Insn;
+                  if ((insn & 0x70f0e0) === 0x30f000) return { pat: 36, name: 'udiv', args: fmt_div(insn) } as Insn;
+                  return { pat: 37, name: 'smm', args: fmt_smm(insn) } as Insn;
                 }
                 case 0x1800000: {
                   switch (insn & 0x600060) {
-                    case 0x200040: return { pat: 34, name: 'sbfx', args: fmt_bitf(insn) } as Insn;
-                    case 0x400000: return { pat: 35, name: 'bfi', args: fmt_bitf(insn) } as Insn;
-                    case 0x600040: return { pat: 36, name: 'ubfx', args: fmt_bitf(insn) } as Insn;
+                    case 0x0: {
+                      if ((insn & 0x100080) === 0x0) return { pat: 38, name: 'usad8', args: fmt_smm(insn) } as Insn;
+                      return null;
+                    }
+                    case 0x200040: return { pat: 39, name: 'sbfx', args: fmt_bitf(insn) } as Insn;
+                    case 0x400000: return { pat: 40, name: 'bfi', args: fmt_bitf(insn) } as Insn;
+                    case 0x600040: return { pat: 41, name: 'ubfx', args: fmt_bitf(insn) } as Insn;
                     case 0x600060: {
-                      if ((insn & 0x100080) === 0x100080) return { pat: 37, name: 'udf', args: fmt_raw(insn) } as Insn;
+                      if ((insn & 0x100080) === 0x100080) return { pat: 42, name: 'udf', args: fmt_raw(insn) } as Insn;
                       return null;
                     }
                   }
@@ -318,14 +350,14 @@ export function decodeA32(insn: number): Insn | null {
     case 0x8000000: {
       switch (insn & 0x2000000) {
         case 0x0: {
-          if ((insn & 0x400000) === 0x0) return { pat: 40, name: 'ldm', args: fmt_ldm(insn) } as Insn;
+          if ((insn & 0x400000) === 0x0) return { pat: 45, name: 'ldm', args: fmt_ldm(insn) } as Insn;
           return null;
         }
         case 0x2000000: {
           if (((insn & 0xf0000000) >>> 0) === 0xf0000000) return { pat: 0, name: 'blx_imm', args: fmt_blx(insn) } as Insn;
           switch (insn & 0x1000000) {
-            case 0x0: return { pat: 41, name: 'b', args: fmt_b(insn) } as Insn;
-            case 0x1000000: return { pat: 42, name: 'bl', args: fmt_b(insn) } as Insn;
+            case 0x0: return { pat: 46, name: 'b', args: fmt_b(insn) } as Insn;
+            case 0x1000000: return { pat: 47, name: 'bl', args: fmt_b(insn) } as Insn;
           }
           return null;
         }
@@ -333,9 +365,9 @@ export function decodeA32(insn: number): Insn | null {
       return null;
     }
     case 0xc000000: {
-      if ((insn & 0x3100f10) === 0x2100f10) return { pat: 43, name: 'mrc', args: fmt_mrc(insn) } as Insn;
-      if ((insn & 0x3000000) === 0x3000000) return { pat: 44, name: 'svc', args: fmt_svc(insn) } as Insn;
-      return { pat: 45, name: 'cop', args: fmt_raw(insn) } as Insn;
+      if ((insn & 0x3100f10) === 0x2100f10) return { pat: 48, name: 'mrc', args: fmt_mrc(insn) } as Insn;
+      if ((insn & 0x3000000) === 0x3000000) return { pat: 49, name: 'svc', args: fmt_svc(insn) } as Insn;
+      return { pat: 50, name: 'cop', args: fmt_raw(insn) } as Insn;
     }
   }
   return null;

@@ -7,6 +7,9 @@ import { GuestFault, PROT_R, PROT_W } from '../../src/memory.js';
 import type { Helper } from '../target.js';
 import type { ArmCpu } from './cpu.js';
 import { vfpHelpers } from './helpers-vfp.js';
+import { neonHelpers } from './helpers-neon.js';
+import { dspHelpers } from './helpers-dsp.js';
+import { f16Helpers } from './helpers-f16.js';
 
 const SIGBUS = 7;
 const BUS_ADRALN = 1;
@@ -257,6 +260,9 @@ export const armHelpers: Record<string, Helper> = {
     cpu.exAddr = -1;
   },
   ...vfpHelpers,
+  ...neonHelpers,
+  ...dspHelpers,
+  ...f16Helpers,
 };
 
 function dual(cpu: ArmCpu, n: number, m: number, a: number, swap: boolean, sub: boolean): number {

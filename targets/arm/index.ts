@@ -1,4 +1,7 @@
-/** The arm target (32-bit ARM EABI hard-float Linux user mode: A32, Thumb-2, VFPv4-D32). */
+/**
+ * The arm target (32-bit ARM EABI Linux user mode: A32, Thumb-2, VFPv4-D32). It runs both
+ * Debian armhf (ARMv7-A, hard float) and armel (ARMv5TE, soft float, ARM state) programs.
+ */
 import type { IrBuilder } from '../../src/ir.js';
 import type { Memory } from '../../src/memory.js';
 import type { RegInfo, Target } from '../target.js';
@@ -31,12 +34,22 @@ function checkElfFlags(flags: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Debian has two ABIs on this target: armhf (arm-linux-gnueabihf, VFP argument passing) and
+ * armel (arm-linux-gnueabi, ARMv5TE soft float). The ELF's float-ABI flag picks the sysroot;
+ * a file that sets neither flag (old tools, -nostdlib objects) gets armhf.
+ */
+function tripletFor(flags: number): string {
+  return (flags & EF_ARM_ABI_FLOAT_SOFT) && !(flags & EF_ARM_ABI_FLOAT_HARD) ? 'arm-linux-gnueabi' : 'arm-linux-gnueabihf';
+}
+
 export const arm: Target = {
   name: 'arm',
   elfMachine: 40,
   elfClass: 32,
   littleEndian: true,
   triplet: 'arm-linux-gnueabihf',
+  tripletFor,
   regs: armRegs,
   createCpu: (mem: Memory) => new ArmCpu(mem),
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {

@@ -177,3 +177,44 @@ export function mrc(c: ArmCtx, coproc: number, opc1: number, crn: number, rt: nu
   c.setReg(rt, c.b.get(22, 'i32'));
   return true;
 }
+
+/** SMLALD/SMLSLD terms from op2 = 0 M / 1 M (bit 1: subtract, bit 0: swap Rm's halves) */
+export const dualTerms = (op2: number): Array<[number, number, 1 | -1]> =>
+  [[0, op2 & 1, 1], [1, (op2 & 1) ^ 1, op2 & 2 ? -1 : 1]];
+
+/**
+ * SMLALxy / SMLALD(X) / SMLSLD(X): {hi:lo} += the sum of signed 16x16 products, each term
+ * [x, y, sign] (x: top half of Rn, y: top half of Rm). No flags.
+ */
+export function dspMulLong(c: ArmCtx, lo: number, hi: number, rn: number, rm: number, terms: Array<[number, number, 1 | -1]>): boolean {
+  const b = c.b;
+  let acc = b.or(b.zext(c.reg(lo)), b.bin('shl', b.zext(c.reg(hi)), b.const32(32)));
+  for (const [x, y, sign] of terms) {
+    const p = b.sext(b.call('arm_smul', 'i32', [c.reg(rn), c.reg(rm), c.k32(0), c.k32(x | (y << 1) | 4)]));
+    acc = sign > 0 ? b.add(acc, p) : b.sub(acc, p);
+  }
+  c.setReg(lo, b.trunc(acc));
+  c.setReg(hi, b.trunc(b.bin('shr', acc, b.const32(32))));
+  return true;
+}
+
+/** QADD QSUB QDADD QDSUB: op 0..3 in that order (saturation sets Q) */
+export function qaddsub(c: ArmCtx, op: number, rd: number, rn: number, rm: number): boolean {
+  c.setReg(rd, c.b.call('arm_qaddsub', 'i32', [c.reg(rm), c.reg(rn), c.k32(op)]));
+  c.setFlag(QF, c.op('or', c.flag(QF), c.b.call('arm_qflag', 'i32', [])));
+  return true;
+}
+
+/** USAD8 (ra = 15) / USADA8 */
+export function usad8(c: ArmCtx, rd: number, rn: number, rm: number, ra: number): boolean {
+  const s = c.b.call('arm_usad8', 'i32', [c.reg(rn), c.reg(rm)]);
+  c.setReg(rd, ra === 15 ? s : c.op('add', c.reg(ra), s));
+  return true;
+}
+
+/** SSAT16 / USAT16: both halfwords saturated to `bits` */
+export function sat16(c: ArmCtx, unsigned: boolean, rd: number, rn: number, bits: number): boolean {
+  c.setReg(rd, c.b.call(unsigned ? 'arm_usat16' : 'arm_ssat16', 'i32', [c.reg(rn), c.k32(bits)]));
+  c.setFlag(QF, c.op('or', c.flag(QF), c.b.call('arm_qflag', 'i32', [])));
+  return true;
+}

@@ -5,7 +5,9 @@
  * 0x56465001, D0..D31, FPSCR). The "mcontext" layout (tools/gen-layouts.ts) spans ucontext
  * from uc_mcontext to the VFP record, so one struct covers every saved register.
  * The handler gets r0 = signal, r1 = &info, r2 = &uc, lr = the restorer or our trampoline
- * (ARM state: `mov r7, #__NR_rt_sigreturn; svc 0`); it runs in Thumb state when its address
+ * (ARM state: `mov r7, #__NR_rt_sigreturn; svc 0`). A handler without SA_SIGINFO gets the
+ * kernel's sigframe instead ({ ucontext; retcode[] }: no siginfo, r1 and r2 untouched) and
+ * returns through sigreturn (`mov r7, #__NR_sigreturn; svc 0`). It runs in Thumb state when its address
  * has bit 0 set (the pc keeps that bit, as for any interworking branch). The saved pc has no
  * Thumb bit: the saved CPSR's T bit carries it.
  */
@@ -24,17 +26,21 @@ const nrOf = (name: string): number => {
   return Number(e[0]);
 };
 
+/** ARM-state return code: rt_sigreturn at 0, sigreturn (handlers without SA_SIGINFO) at 8 */
 function trampoline(): Uint8Array {
-  const out = new Uint8Array(8);
+  const out = new Uint8Array(16);
   const dv = new DataView(out.buffer);
-  dv.setUint32(0, (0xe3a07000 | nrOf('rt_sigreturn')) >>> 0, true); // mov r7, #nr
-  dv.setUint32(4, 0xef000000, true); // svc 0
+  ['rt_sigreturn', 'sigreturn'].forEach((name, i) => {
+    dv.setUint32(8 * i, (0xe3a07000 | nrOf(name)) >>> 0, true); // mov r7, #nr
+    dv.setUint32(8 * i + 4, 0xef000000, true); // svc 0
+  });
   return out;
 }
 
 export const armSignal: SignalAbi = {
   trampoline: trampoline(),
   frame: { struct: 'rt_sigframe', info: 'info', uc: 'uc' },
+  plainFrame: { struct: 'sigframe', uc: 'uc', retOffset: 8 },
   mcontext: { field: 'uc_mcontext', struct: 'mcontext' },
   redZone: 0,
   align: 8,
@@ -62,8 +68,10 @@ export const armSignal: SignalAbi = {
   },
   enter(cpu, e) {
     cpu.r[0] = e.sig;
-    cpu.r[1] = e.info;
-    cpu.r[2] = e.uc;
+    if (e.info) { // only handlers with SA_SIGINFO get these (setup_rt_frame)
+      cpu.r[1] = e.info;
+      cpu.r[2] = e.uc;
+    }
     cpu.r[R_SP] = e.sp;
     cpu.r[R_LR] = e.ret;
   },

@@ -5,6 +5,7 @@ import { type ArmCtx, Dp, SIGTRAP } from './ctx.js';
 import type { TransTable } from './decoder-a32.generated.js';
 import * as ops from './ops.js';
 import { translateCop } from './trans-vfp.js';
+import { translateNeon } from './trans-neon.js';
 
 /** handlers allowed with cond = 1111 (the unconditional space) */
 export const A32_UNCONDITIONAL = new Set(['blx_imm', 'barrier', 'pld', 'neon', 'neon_ls']);
@@ -22,8 +23,18 @@ export const transA32: TransTable<ArmCtx> = {
     return a.op >= 4 && a.op <= 6;
   },
   pld: () => true,
-  neon: () => false,
-  neon_ls: () => false,
+  /** SWP / SWPB: load and store in one block step, so no other guest thread runs between */
+  swp(c, a) {
+    if (a.rt === R_PC || a.rt2 === R_PC || a.rn === R_PC || a.rn === a.rt || a.rn === a.rt2) return false;
+    const size = a.b ? 1 : 4;
+    const addr = c.reg(a.rn);
+    const old = c.load(size, false, addr);
+    c.store(size, addr, c.reg(a.rt2));
+    c.setReg(a.rt, old);
+    return true;
+  },
+  neon: (c) => translateNeon(c, c.raw),
+  neon_ls: (c) => translateNeon(c, c.raw),
   mul(c, a) {
     const s = (a.op & 1) === 1;
     switch (a.op >> 1) {
@@ -80,8 +91,8 @@ export const transA32: TransTable<ArmCtx> = {
     switch (a.op) {
       case 0: return ops.dspMul(c, 'smla', a.rd, a.rn, a.rm, a.ra, x, y);
       case 1: return x ? ops.dspMul(c, 'smulw', a.rd, a.rn, a.rm, -1, 0, y) : ops.dspMul(c, 'smlaw', a.rd, a.rn, a.rm, a.ra, 0, y);
-      case 3: return ops.dspMul(c, 'smul', a.rd, a.rn, a.rm, -1, x, y);
-      default: return false;
+      case 2: return ops.dspMulLong(c, a.ra, a.rd, a.rn, a.rm, [[x, y, 1]]); // SMLALxy
+      default: return ops.dspMul(c, 'smul', a.rd, a.rn, a.rm, -1, x, y);
     }
   },
   hint: () => true,
@@ -132,6 +143,10 @@ export const transA32: TransTable<ArmCtx> = {
   },
   ssat: (c, a) => ops.sat(c, false, a.rd, a.rn, a.sat + 1, a.sh, a.imm),
   usat: (c, a) => ops.sat(c, true, a.rd, a.rn, a.sat, a.sh, a.imm),
+  ssat16: (c, a) => ops.sat16(c, false, a.rd, a.rn, a.sat + 1),
+  usat16: (c, a) => ops.sat16(c, true, a.rd, a.rn, a.sat),
+  qadd: (c, a) => ops.qaddsub(c, [0, 1, 2, 3][a.op], a.rd, a.rn, a.rm),
+  usad8: (c, a) => a.op === 0 && a.op2 === 0 && ops.usad8(c, a.rd, a.rn, a.rm, a.ra),
   extend(c, a) {
     const kinds = ['b16', null, 'b', 'h'] as const;
     const k = kinds[a.op & 3];
@@ -144,6 +159,7 @@ export const transA32: TransTable<ArmCtx> = {
     if (a.op === 5 && a.op2 < 2) return ops.dspMul(c, 'smmla', a.rd, a.rn, a.rm, a.ra, a.op2 & 1, 0);
     if (a.op === 5 && a.op2 >= 6) return ops.dspMul(c, 'smmls', a.rd, a.rn, a.rm, a.ra, a.op2 & 1, 0);
     if (a.op === 0 && a.op2 < 4) return ops.dspMul(c, ['smlad', 'smladx', 'smlsd', 'smlsdx'][a.op2], a.rd, a.rn, a.rm, a.ra, 0, 0);
+    if (a.op === 4 && a.op2 < 4) return ops.dspMulLong(c, a.ra, a.rd, a.rn, a.rm, ops.dualTerms(a.op2)); // SMLALD SMLSLD
     return false;
   },
   sbfx: (c, a) => ops.bitfield(c, 'sbfx', a.rd, a.rn, a.lsb, a.w),

@@ -71,8 +71,9 @@ export const transT32: TransTable<ArmCtx> = {
     c.setReg(a.rd, c.op('or', c.op('and', c.reg(a.rd), c.k32(0xffff)), c.k32(a.imm << 16)));
     return true;
   },
-  ssat: (c, a) => ops.sat(c, false, a.rd, a.rn, a.sat + 1, a.sh, a.imm),
-  usat: (c, a) => ops.sat(c, true, a.rd, a.rn, a.sat, a.sh, a.imm),
+  // sh = 1 with a zero shift is SSAT16/USAT16 (saturate to sat_imm[3:0])
+  ssat: (c, a) => (a.sh && !a.imm ? (a.sat & 16) === 0 && ops.sat16(c, false, a.rd, a.rn, a.sat + 1) : ops.sat(c, false, a.rd, a.rn, a.sat + 1, a.sh, a.imm)),
+  usat: (c, a) => (a.sh && !a.imm ? (a.sat & 16) === 0 && ops.sat16(c, true, a.rd, a.rn, a.sat) : ops.sat(c, true, a.rd, a.rn, a.sat, a.sh, a.imm)),
   sbfx: (c, a) => ops.bitfield(c, 'sbfx', a.rd, a.rn, a.lsb, a.w),
   ubfx: (c, a) => ops.bitfield(c, 'ubfx', a.rd, a.rn, a.lsb, a.w),
   bfi: (c, a) => ops.bitfield(c, 'bfi', a.rd, a.rn, a.lsb, a.w),
@@ -190,6 +191,7 @@ export const transT32: TransTable<ArmCtx> = {
     if (a.op1 === 1) return ops.unary(c, (['rev', 'rev16', 'rbit', 'revsh'] as const)[a.op2], a.rd, a.rm);
     if (a.op1 === 2 && a.op2 === 0) return ops.parallel(c, 'sel', a.rd, a.rn, a.rm);
     if (a.op1 === 3 && a.op2 === 0) return ops.unary(c, 'clz', a.rd, a.rm);
+    if (a.op1 === 0) return ops.qaddsub(c, [0, 2, 1, 3][a.op2], a.rd, a.rn, a.rm); // QADD QDADD QSUB QDSUB
     return false;
   },
   mul(c, a) {
@@ -204,6 +206,7 @@ export const transT32: TransTable<ArmCtx> = {
       case 4: return a.op2 < 2 ? ops.dspMul(c, a.op2 ? 'smlsdx' : 'smlsd', a.rd, a.rn, a.rm, a.ra, 0, 0) : false;
       case 5: return a.op2 < 2 ? ops.dspMul(c, 'smmla', a.rd, a.rn, a.rm, a.ra, a.op2, 0) : false;
       case 6: return a.op2 < 2 ? ops.dspMul(c, 'smmls', a.rd, a.rn, a.rm, a.ra, a.op2, 0) : false;
+      case 7: return a.op2 === 0 && ops.usad8(c, a.rd, a.rn, a.rm, a.ra);
       default: return false;
     }
   },
@@ -213,7 +216,11 @@ export const transT32: TransTable<ArmCtx> = {
       case 1: return a.op2 === 15 && ops.div(c, true, a.hi, a.rn, a.rm);
       case 2: return a.op2 === 0 && ops.mul64(c, false, 'none', a.lo, a.hi, a.rn, a.rm, false);
       case 3: return a.op2 === 15 && ops.div(c, false, a.hi, a.rn, a.rm);
-      case 4: return a.op2 === 0 && ops.mul64(c, true, 'add', a.lo, a.hi, a.rn, a.rm, false);
+      case 4:
+        if (a.op2 === 0) return ops.mul64(c, true, 'add', a.lo, a.hi, a.rn, a.rm, false);
+        if ((a.op2 & 12) === 8) return ops.dspMulLong(c, a.lo, a.hi, a.rn, a.rm, [[(a.op2 >> 1) & 1, a.op2 & 1, 1]]); // SMLALxy
+        return (a.op2 & 14) === 12 && ops.dspMulLong(c, a.lo, a.hi, a.rn, a.rm, ops.dualTerms(a.op2 & 1)); // SMLALD
+      case 5: return (a.op2 & 14) === 12 && ops.dspMulLong(c, a.lo, a.hi, a.rn, a.rm, ops.dualTerms(2 | (a.op2 & 1))); // SMLSLD
       case 6:
         if (a.op2 === 0) return ops.mul64(c, false, 'add', a.lo, a.hi, a.rn, a.rm, false);
         return a.op2 === 6 && ops.mul64(c, false, 'umaal', a.lo, a.hi, a.rn, a.rm, false);

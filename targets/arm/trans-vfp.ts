@@ -10,6 +10,7 @@ import type { ArmCtx } from './ctx.js';
 import { decodeVfp, type TransTable } from './decoder-vfp.generated.js';
 import { Vop } from './vfp-ops.js';
 import { mrc } from './ops.js';
+import { neonDupCore, neonMovScalar } from './trans-neon.js';
 
 /** IR register of S0 (S registers alias the halves of D0..D15) */
 export const S0 = D0 + 32;
@@ -75,6 +76,11 @@ export const transVfp: TransTable<ArmCtx> = {
       case 1: vfpCall(c, a.n ? Vop.SQRT : Vop.NEG, dbl, D, 0, M); return true;
       case 4: vfpCall(c, a.n ? Vop.CMPE : Vop.CMP, dbl, 0, D, M); return true;
       case 5: if (a.vm || a.m) return false; vfpCall(c, a.n ? Vop.CMPE0 : Vop.CMP0, dbl, 0, D, 0); return true;
+      case 2: case 3:
+        // VCVTB/VCVTT between single and half precision (a.n: top half); sz = 1 is ARMv8's double form
+        if (dbl) return false;
+        c.b.call('vfp_f16', null, [c.cond >= 0 ? c.cond : c.k32(1), c.k32((a.vn & 1) | (a.n << 1)), c.k32(sIdx(sreg(a.vd, a.d))), c.k32(sIdx(sreg(a.vm, a.m)))]);
+        return true;
       case 7:
         if (opc3 !== 3) return false;
         // double -> single (sz = 1) or single -> double
@@ -83,6 +89,15 @@ export const transVfp: TransTable<ArmCtx> = {
       case 8:
         vfpCall(c, a.n ? Vop.FROM_S32 : Vop.FROM_U32, dbl, D, 0, sIdx(sreg(a.vm, a.m)));
         return true;
+      case 10: case 11: case 14: case 15: {
+        // VCVT between floating point and fixed point (in place): sx = a.n (32-bit), imm4:i
+        const bits = a.n ? 32 : 16;
+        const fbits = bits - ((a.vm << 1) | a.m);
+        if (fbits < 0) return false;
+        const code = (dbl ? 1 : 0) | (a.vn >= 14 ? 2 : 0) | (a.vn & 1 ? 4 : 0) | (a.n ? 8 : 0);
+        c.b.call('vfp_fixed', null, [c.cond >= 0 ? c.cond : c.k32(1), c.k32(code), c.k32(D), c.k32(fbits)]);
+        return true;
+      }
       case 12: case 13: {
         const signed = a.vn === 13;
         const op = signed ? (a.n ? Vop.TO_S32_RZ : Vop.TO_S32) : (a.n ? Vop.TO_U32_RZ : Vop.TO_U32);
@@ -106,17 +121,16 @@ export const transVfp: TransTable<ArmCtx> = {
     return true;
   },
   vmsr(c, a) {
-    let v = c.reg(a.rt);
+    // the trap enables (IDE, IXE..IOE) are RAZ/WI (no trapping, as in qemu), reserved bits RES0
+    let v = c.op('and', c.reg(a.rt), c.k32(0xffff009f));
     if (c.cond >= 0) v = c.b.select(c.cond, v, c.b.get(FPSCR, 'i32'));
     c.b.set(FPSCR, v);
     return true;
   },
-  vdup() {
-    return false;
-  },
+  vdup: (c, a) => neonDupCore(c, a),
   vmov_scalar(c, a) {
-    // only the 32-bit forms: opc1 = 0x, opc2 = 00 (the index is opc1 bit 0)
-    if ((a.opc1 & 2) || a.opc2) return false;
+    // the 32-bit forms here (opc1 = 0x, opc2 = 00: the index is opc1 bit 0), 8/16-bit in trans-neon.ts
+    if ((a.opc1 & 2) || a.opc2) return neonMovScalar(c, a);
     const j = 2 * dreg(a.vn, a.n) + (a.opc1 & 1);
     if (j >= 32) {
       // D16..D31 halves are not S registers: go through the i64 register

@@ -20,6 +20,7 @@ import { disasmArm } from './disasm.js';
 import { A32_UNCONDITIONAL, transA32 } from './trans-a32.js';
 import { transT16 } from './trans-t16.js';
 import { transT32 } from './trans-t32.js';
+import { neonFromT32, translateNeon } from './trans-neon.js';
 
 const SEGV_MAPERR = 1;
 const SEGV_ACCERR = 2;
@@ -53,6 +54,8 @@ function translateOne(c: ArmCtx, insn: number, len: number): boolean {
     const d = decodeT16(insn);
     return !!d && (transT16[d.name] as Handler)(c, d.args);
   }
+  const neon = neonFromT32(insn);
+  if (neon >= 0) return translateNeon(c, neon);
   const d = decodeT32(insn);
   return !!d && (transT32[d.name] as Handler)(c, d.args);
 }

@@ -31,5 +31,6 @@ export const riscv64Abi: LinuxAbi = {
   syscallNames: riscv64Syscalls,
   hwcap: letters('IMAFDC'),
   platform: '',
+  tlsReg: 4, // tp (x4)
   signal: riscv64Signal,
 };

@@ -18,6 +18,9 @@ export class RiscvCpu extends Cpu {
   resHi = 0;
   /** softfloat context: scratch, flags and NaN conventions for the FPU helpers */
   readonly sf = new SoftFloat();
+  override clearExclusive(): void {
+    this.resAddr = -1;
+  }
   constructor(mem: Memory) {
     super(mem, NREGS * 2);
   }

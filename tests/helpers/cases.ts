@@ -12,8 +12,15 @@ export const DEFAULT_TIMEOUT_MS = Number(process.env.POLYEMU_E2E_TIMEOUT_MS ?? 3
 /** How a binary was linked: `static` lives in fixtures/<arch>/, `dyn` in fixtures/<arch>/dyn/. */
 export type Variant = 'static' | 'dyn';
 
-/** One guest architecture of the fixtures (its name is polyemu's target name and qemu-<name>). */
+/**
+ * One guest architecture of the fixtures: a Debian ABI (armhf and armel are two archs of the
+ * one polyemu target `arm`). Its name names fixtures/<arch>/ and expected/<arch>/.
+ */
 export interface ArchSpec {
+  /** The polyemu target that runs it (default: the arch name). */
+  target?: string;
+  /** The qemu-user binary that is the oracle (default: qemu-<target>). */
+  qemu?: string;
   /** Debian cross toolchain triplet: <triplet>-gcc / <triplet>-g++. */
   triplet: string;
   /** Sysroot passed as -L to dynamic cases. */
@@ -96,6 +103,16 @@ export interface E2eCase {
 
 export function loadCaseFile(path = join(FIXTURES, 'cases.json')): CaseFile {
   return JSON.parse(readFileSync(path, 'utf8')) as CaseFile;
+}
+
+/** The polyemu target of a fixtures arch (`target` in cases.json, default the arch itself). */
+export function archTarget(arch: string, file: CaseFile = loadCaseFile()): string {
+  return file.archs[arch]?.target ?? arch;
+}
+
+/** The qemu-user command of a fixtures arch (`qemu` in cases.json, default qemu-<target>). */
+export function archQemu(arch: string, file: CaseFile = loadCaseFile()): string {
+  return file.archs[arch]?.qemu ?? `qemu-${archTarget(arch, file)}`;
 }
 
 /** The architectures a binary is built for. */

@@ -1,10 +1,17 @@
 // Which architectures the e2e suites run, and the loud report of what they do not assert:
 // architectures whose target is not registered in targets/index.ts, and pending cases.
 import { allTargets } from '../../targets/index.js';
+import { archTarget } from './cases.js';
 
 /** Names of the targets polyemu registers today (riscv64, aarch64, arm, ...). */
 export function registeredArches(): string[] {
   return allTargets.map((t) => t.name);
+}
+
+/** The fixture archs (of cases.json or busybox.json) whose target is registered: armel runs on arm. */
+export function registeredFixtureArches(archs: readonly string[]): string[] {
+  const targets = registeredArches();
+  return archs.filter((a) => targets.includes(archTarget(a)));
 }
 
 /** POLYEMU_E2E_PENDING=run: run (and assert) pending cases too, to see which pass now. */

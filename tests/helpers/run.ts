@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, readdirSy
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { E2eCase } from './cases.js';
-import { REPO_ROOT } from './cases.js';
+import { archQemu, REPO_ROOT } from './cases.js';
 
 export interface RunResult {
   stdout: Buffer;
@@ -61,10 +61,11 @@ export function emulatorUnderTest(): Emulator {
   return { label: 'polyemu', argv: [process.execPath, join(REPO_ROOT, 'bin', 'polyemu')] };
 }
 
-/** qemu-user for the case's arch, when installed (the live oracle). */
+/** qemu-user for a fixtures arch (cases.json `qemu`, default qemu-<target>), when installed (the live oracle). */
 export function qemuFor(arch: string): Emulator | undefined {
-  const path = which(`qemu-${arch}`);
-  return path ? { label: `qemu-${arch}`, argv: [path] } : undefined;
+  const cmd = archQemu(arch);
+  const path = which(cmd);
+  return path ? { label: cmd, argv: [path] } : undefined;
 }
 
 export function statusString(code: number | null, signal: NodeJS.Signals | null): string {

@@ -1,0 +1,114 @@
+/**
+ * NEON element and structure loads and stores (VLD1-4 / VST1-4): the shape of a transfer,
+ * decoded once and shared by the translator (register checks, writeback amount, the inline
+ * VLD1/VST1 fast path) and the `neon_ldst` helper that does the interleaved forms.
+ */
+import { PROT_W } from '../../src/memory.js';
+import type { Helper } from '../target.js';
+import type { ArmCpu } from './cpu.js';
+import { getU, set } from './helpers-neon-lanes.js';
+
+export interface LdstShape {
+  /** 0: multiple structures, 1: one lane, 2: all lanes (load and replicate) */
+  kind: number;
+  /** structure members (VLDn), registers per member group, register step, element bytes */
+  n: number;
+  regs: number;
+  inc: number;
+  es: number;
+  /** the lane for kind 1 */
+  index: number;
+  /** bytes transferred (the post-increment when rm = 13) */
+  bytes: number;
+}
+
+const MULTI: Record<number, [n: number, regs: number, inc: number]> = {
+  7: [1, 1, 1], 10: [1, 2, 1], 6: [1, 3, 1], 2: [1, 4, 1],
+  8: [2, 1, 1], 9: [2, 1, 2], 3: [2, 2, 2],
+  4: [3, 1, 1], 5: [3, 1, 2],
+  0: [4, 1, 1], 1: [4, 1, 2],
+};
+
+/** decode A (bit 23), L, type (bits 11:8) and bits 7:4; undefined for a reserved encoding */
+export function ldstShape(a: number, l: number, type: number, idx: number, d: number): LdstShape | undefined {
+  let s: LdstShape;
+  if (!a) {
+    const t = MULTI[type];
+    if (!t) return undefined;
+    const es = 1 << (idx >> 2);
+    if (es === 8 && t[0] > 1) return undefined;
+    s = { kind: 0, n: t[0], regs: t[1], inc: t[2], es, index: 0, bytes: 8 * t[0] * t[1] };
+  } else if ((type >> 2) !== 3) {
+    const size = type >> 2, es = 1 << size, n = (type & 3) + 1;
+    const index = idx >> (size + 1);
+    const inc = size > 0 && (idx >> size) & 1 && n > 1 ? 2 : 1;
+    if (size === 2 && (idx & 4)) { if (n === 1) return undefined; }
+    s = { kind: 1, n, regs: 1, inc, es, index, bytes: n * es };
+  } else {
+    if (!l) return undefined;
+    const n = (type & 3) + 1, t = (idx >> 1) & 1;
+    let es = 1 << (idx >> 2);
+    if (es === 8) { if (n !== 4) return undefined; es = 4; }
+    s = n === 1 ? { kind: 2, n, regs: t + 1, inc: 1, es, index: 0, bytes: es }
+      : { kind: 2, n, regs: 1, inc: t + 1, es, index: 0, bytes: n * es };
+  }
+  const last = d + (s.n - 1) * s.inc + s.regs - 1;
+  return last > 31 ? undefined : s;
+}
+
+function rd(cpu: ArmCpu, addr: number, es: number): number {
+  const m = cpu.mem;
+  addr >>>= 0;
+  return es === 1 ? m.read8(addr) : es === 2 ? m.read16(addr) : m.read32(addr);
+}
+function wr(cpu: ArmCpu, addr: number, es: number, v: number): void {
+  const m = cpu.mem;
+  addr >>>= 0;
+  m.check(addr, es, PROT_W);
+  const page = addr >>> 12, last = (addr + es - 1) >>> 12;
+  if (m.perm[page] & 8) m.onCodeWrite(page);
+  if (last !== page && m.perm[last] & 8) m.onCodeWrite(last);
+  if (es === 1) m.write8(addr, v);
+  else if (es === 2) m.write16(addr, v);
+  else m.write32(addr, v);
+}
+
+/** one transfer; es = 8 only reaches here for VLD1/VST1, moved as two words */
+function ldst(cpu: ArmCpu, s: LdstShape, load: boolean, d: number, addr: number): void {
+  const r = cpu.r;
+  const es = s.es === 8 ? 4 : s.es;
+  if (s.kind === 0) {
+    const cnt = 8 / es;
+    for (let g = 0; g < s.regs; g++) {
+      for (let e = 0; e < cnt; e++) {
+        for (let j = 0; j < s.n; j++) {
+          const k = d + g + j * s.inc;
+          if (load) set(r, k, e, es, rd(cpu, addr, es));
+          else wr(cpu, addr, es, getU(r, k, e, es));
+          addr += es;
+        }
+      }
+    }
+    return;
+  }
+  for (let j = 0; j < s.n; j++) {
+    const k = d + j * s.inc;
+    if (s.kind === 1) {
+      if (load) set(r, k, s.index, es, rd(cpu, addr, es));
+      else wr(cpu, addr, es, getU(r, k, s.index, es));
+    } else {
+      const v = rd(cpu, addr, es);
+      for (let g = 0; g < s.regs; g++) for (let e = 0; e < 8 / es; e++) set(r, k + g, e, es, v);
+    }
+    addr += es;
+  }
+}
+
+export const neonLdstHelpers: Record<string, Helper> = {
+  /** neon_ldst(cond, code = bits 11:4 | A << 8 | L << 9, d, addr) */
+  neon_ldst(cpu: ArmCpu, cond: number, code: number, d: number, addr: number) {
+    if (!cond) return;
+    const s = ldstShape((code >> 8) & 1, (code >> 9) & 1, (code >> 4) & 15, code & 15, d);
+    if (s) ldst(cpu, s, ((code >> 9) & 1) === 1, d, addr);
+  },
+};
