@@ -123,7 +123,9 @@ export class HostStream implements Readiness {
       this.buf = n === this.buf.length ? null : this.buf.subarray(n);
       return n;
     }
-    if (this.eof) { this.eof = false; return 0; }
+    // a stream that ended stays at end of file (pipes: the writers are gone for good);
+    // a pool read may see more later (a terminal's ^D is one-shot)
+    if (this.eof) { if (!this.stream) this.eof = false; return 0; }
     if (this.err) { const r = this.err; this.err = 0; return r; }
     return undefined;
   }
