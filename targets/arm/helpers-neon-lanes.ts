@@ -11,9 +11,11 @@
  * the exceptions still accumulate in FPSCR like VFP's, and saturation sets FPSCR.QC.
  */
 import {
-  NAN_DEFAULT, INTNAN_ZERO, NV, DZ, OF, UF, NX, RNE, f32_add, f32_sub, f32_mul, f32ToNum, type SoftFloat,
+  NAN_DEFAULT, INTNAN_ZERO, RNE, f32_add, f32_sub, f32_mul, f32ToNum, type SoftFloat,
 } from '../../src/softfloat/index.js';
 import { type ArmCpu, D0_INDEX, FPSCR } from './cpu.js';
+/** the NEON helpers merge their flags into FPSCR the way VFP's do */
+export { fpEnd } from './helpers-vfp.js';
 
 export const QC = 1 << 27;
 /** FPSCR.IDC (input denormal) and UFC */
@@ -119,19 +121,6 @@ export function fpStart(cpu: ArmCpu): SoftFloat {
   sf.intNaN = INTNAN_ZERO;
   sf.flags = 0;
   return sf;
-}
-/** merge the accumulated softfloat flags into FPSCR's cumulative bits */
-export function fpEnd(cpu: ArmCpu, sf: SoftFloat): void {
-  const f = sf.flags;
-  if (f === 0) return;
-  let b = 0;
-  if (f & NV) b |= 1;
-  if (f & DZ) b |= 2;
-  if (f & OF) b |= 4;
-  if (f & UF) b |= 8;
-  if (f & NX) b |= 16;
-  cpu.r[FPSCR] |= b;
-  sf.flags = 0;
 }
 /** flush a denormal input to a signed zero (FPSCR.IDC) */
 export function ftzIn(cpu: ArmCpu, x: number): number {

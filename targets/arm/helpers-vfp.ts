@@ -36,7 +36,8 @@ function setup(cpu: ArmCpu): SoftFloat {
   return sf;
 }
 
-function flush(cpu: ArmCpu, sf: SoftFloat): void {
+/** merge the accumulated softfloat flags into FPSCR's cumulative bits (VFP and NEON) */
+export function fpEnd(cpu: ArmCpu, sf: SoftFloat): void {
   const f = sf.flags;
   if (f === 0) return;
   let b = 0;
@@ -272,7 +273,7 @@ function vfpFixed(cpu: ArmCpu, code: number, d: number, fbits: number): void {
     const hi = sf.hi;
     if (dbl) { r[d] = lo; r[d + 1] = hi; } else r[d] = f64_to_f32(sf, lo, hi, RNE); // FixedToFP rounds to nearest in VFP
   }
-  flush(cpu, sf);
+  fpEnd(cpu, sf);
 }
 
 export const vfpHelpers: Record<string, Helper> = {
@@ -285,6 +286,6 @@ export const vfpHelpers: Record<string, Helper> = {
     const rm = RMODE[(cpu.r[FPSCR] >>> 22) & 3];
     if (code & 64) double(cpu, sf, code & 63, d, n, m, rm);
     else single(cpu, sf, code & 63, d, n, m, rm);
-    flush(cpu, sf);
+    fpEnd(cpu, sf);
   },
 };
