@@ -4,11 +4,11 @@ import { LOG_ITEMS } from './log.js';
 import { OPTIONS } from './cli-options.js';
 
 const LOG_DESCRIPTIONS: Record<string, string> = {
-  in_asm: 'show the guest instructions of each translated block',
+  in_asm: 'show the guest assembly (objdump syntax) of each translated block',
   op: 'show the IR of each translated block',
-  out_asm: 'show the JavaScript generated for each translated region',
-  exec: 'show each block before it runs (lots of output)',
-  cpu: 'show the CPU registers before each block runs (lots of output)',
+  out_asm: 'show the JavaScript compiled for each block and each hot region',
+  exec: "show a 'Trace' line before each block runs (lots of output)",
+  cpu: 'show the registers before each block runs (lots of output)',
   unimp: 'log unimplemented system calls and features',
   strace: 'log system calls (the same as -strace)',
   page: 'show the memory map after the program is loaded',

@@ -40,6 +40,7 @@ export const OPTIONS: OptionDef[] = [
   { name: 'D', key: 'log-file', arg: 'logfile', env: 'QEMU_LOG_FILENAME', desc: 'write the debug log to logfile instead of stderr' },
   { name: 'strace', key: 'strace', env: 'QEMU_STRACE', desc: 'log system calls (the same as -d strace)' },
   { name: 'seed', key: 'seed', arg: 'number', env: 'QEMU_RAND_SEED', desc: 'seed the random bytes given to the guest (AT_RANDOM), for reproducible runs' },
+  { name: 'g', key: 'gdb', arg: 'port', env: 'QEMU_GDB', desc: 'wait for gdb to connect on TCP port; the guest stops before its first instruction' },
   { name: 'version', key: 'version', env: 'QEMU_VERSION', desc: 'print the version and exit' },
 ];
 
@@ -61,6 +62,8 @@ export interface CliRunOptions {
   logFile?: string;
   strace: boolean;
   seed?: number;
+  /** -g: TCP port of the gdb stub */
+  gdbPort?: number;
 }
 
 const USAGE_HINT = "try 'polyemu -h' for help";
@@ -168,6 +171,12 @@ export function parseCommandLine(words: string[], env: NodeJS.ProcessEnv = proce
     if (!/^-?(0x[0-9a-f]+|[0-9]+)$/i.test(s.trim())) throw new Error(`-seed/QEMU_RAND_SEED: invalid number '${s}'`);
     return Number(s.trim());
   });
+  y.coerce('gdb', (v: string | string[]) => {
+    const s = last(v).trim();
+    const n = /^[0-9]+$/.test(s) ? Number(s) : NaN;
+    if (!(n >= 1 && n <= 65535)) throw new Error(`-g/QEMU_GDB: invalid port '${s}' (1-65535)`);
+    return n;
+  });
   const a = y.parseSync() as Record<string, unknown>;
 
   if (a.help) return { kind: 'help' };
@@ -210,6 +219,7 @@ export function parseCommandLine(words: string[], env: NodeJS.ProcessEnv = proce
       logFile: str('log-file'),
       strace: a.strace === true || logItems.has('strace'),
       seed: a.seed as number | undefined,
+      gdbPort: a.gdb as number | undefined,
     },
   };
 }

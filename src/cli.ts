@@ -45,6 +45,14 @@ export async function main(words: string[] = process.argv.slice(2)): Promise<nev
   process.on('unhandledRejection', crash);
   const names = allTargets.map((t) => t.name);
   try {
+    let image: Uint8Array | undefined;
+    if (words[0] === 'binfmt') {
+      // `polyemu binfmt ...` manages binfmt_misc entries; `binfmt --exec=...` is the launcher's run
+      const { binfmtCommand } = await import('./binfmt/command.js');
+      const r = binfmtCommand(words.slice(1), (text) => say(1, text));
+      if (r.kind === 'done') return await exit(r.code);
+      ({ words, image } = r);
+    }
     const cmd = parseCommandLine(words, process.env);
     if (cmd.kind === 'help') {
       say(1, helpText(names));
@@ -60,7 +68,7 @@ export async function main(words: string[] = process.argv.slice(2)): Promise<nev
     }
     // loaded only now, so -h and -version work even when the engine cannot load
     const { runProgram } = await import('./run.js');
-    const st = await runProgram(cmd.options);
+    const st = await runProgram({ ...cmd.options, hostSignals: true, image });
     await flushStdio();
     if (st.signal) dieBySignal(st.signal);
     return await exit(st.status & 0xff);

@@ -5,28 +5,29 @@
  * umask, brk, auxv, limits. Not inherited, as on Linux: pending signals, interval timers.
  */
 import { Memory, PAGE_CODE, PAGE_MAPPED, PAGE_SHIFT } from './memory.js';
+import { pageRuns, type MemoryPool } from './memory-pool.js';
 import { Process } from './process.js';
 import { FdTable } from '../syscalls/fdtable.js';
 import { SysState } from '../syscalls/state.js';
 import type { CpuState } from './cpu.js';
 import { Task } from './task.js';
 
-/** Copy the mapped pages (contents and protection) of `src` into a new Memory. */
-export function copyMemory(src: Memory): Memory {
-  const dst = new Memory(src.littleEndian);
+/**
+ * Copy the mapped pages (contents and protection) of `src` into a new Memory (from `pool`
+ * when given: see memory-pool.ts). The copy has no translated code of its own yet, so no
+ * PAGE_CODE flags; its engine takes the parent's translations from the kernel's CodeStore
+ * (src/engine/code-store.ts) and flags the pages as it does.
+ */
+export function copyMemory(src: Memory, pool?: MemoryPool): Memory {
+  const dst = pool ? pool.take(src.littleEndian) : new Memory(src.littleEndian);
   dst.mmapMin = src.mmapMin;
   dst.mmapTop = src.mmapTop;
-  const perm = src.perm;
-  const n = perm.length;
-  for (let p = 0; p < n;) {
-    if (!(perm[p] & PAGE_MAPPED)) { p++; continue; }
-    let q = p;
-    while (q < n && perm[q] & PAGE_MAPPED) { dst.perm[q] = perm[q] & ~PAGE_CODE; q++; }
-    const a = p << PAGE_SHIFT >>> 0;
-    const b = q === n ? 2 ** 32 : q << PAGE_SHIFT >>> 0;
+  const sp = src.perm;
+  const dp = dst.perm;
+  pageRuns(sp, PAGE_MAPPED, (a, b) => {
+    for (let p = a >>> PAGE_SHIFT, q = (b - 1) >>> PAGE_SHIFT; p <= q; p++) dp[p] = sp[p] & ~PAGE_CODE;
     dst.u8.set(src.u8.subarray(a, b), a);
-    p = q;
-  }
+  });
   return dst;
 }
 
@@ -63,7 +64,7 @@ const SKIP = new Set(['pid', 'ppid', 'kernel', 'thread', 'sigmask']);
  * and pid `pid`. Its thread is child.thread (tid = pid).
  */
 export function forkProcess(parent: Process, pid: number, cpuState: CpuState): Process {
-  const mem = copyMemory(parent.mem);
+  const mem = copyMemory(parent.mem, parent.kernel?.memories);
   const cpu = parent.target.createCpu(mem);
   cpu.restoreState(cpuState);
   const child = new Process(parent.target, mem, cpu, parent.log, parent.sysroot, parent.strace);

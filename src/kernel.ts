@@ -19,8 +19,11 @@ import { GuestExit, ImageReplaced } from './errors.js';
 import type { Process } from './process.js';
 import { Task, ThreadExit, type ThreadContext } from './task.js';
 import type { Engine, ExitStatus } from './engine/engine.js';
+import type { Debugger, PendingStop } from './engine/debug.js';
+import { CodeStore } from './engine/code-store.js';
+import { MemoryPool } from './memory-pool.js';
 import { startSyscall } from '../syscalls/index.js';
-import { deliverPending, fatalPending, sigBit, SIG_DFL, SIG_IGN, defaultAction, readAction } from '../syscalls/signal-deliver.js';
+import { deliverPending, deliverSignal, fatalPending, sigBit, SIG_DFL, SIG_IGN, defaultAction, readAction } from '../syscalls/signal-deliver.js';
 import { startSignalSession } from '../syscalls/signal-host.js';
 import { stopTimers, wakeWaiters } from '../syscalls/signal-wait.js';
 import { flushSharedMappings } from '../syscalls/shared-map.js';
@@ -28,6 +31,9 @@ import type { SigInfo } from '../syscalls/signal-state.js';
 import { archOf } from '../syscalls/arch.js';
 import { futexWakeAddr } from '../syscalls/futex.js';
 import { CLD } from '../syscalls/clone-flags.js';
+import { E } from '../syscalls/errno.js';
+import { exitRobustList } from '../syscalls/robust-list.js';
+import { endTurn, startTurn } from '../syscalls/rusage.js';
 
 /** Syscalls a thread may make in one turn before the others get theirs. */
 const SYSCALLS_PER_TURN = 256;
@@ -53,6 +59,10 @@ export class Kernel {
   private queue: Task[] = [];
   private nextPid: number;
   private readonly engines = new Map<Process, Engine>();
+  /** translated code every process here may reuse (fork, execve again): engine/code-store.ts */
+  readonly codeStore = new CodeStore();
+  /** ended processes' memories, for fork to reuse (src/memory-pool.ts) */
+  readonly memories = new MemoryPool();
   private wake: (() => void) | undefined;
   private result: ExitStatus | undefined;
 
@@ -173,10 +183,19 @@ export class Kernel {
 
   /** Run every guest task until the initial process ends. */
   async run(): Promise<ExitStatus> {
-    const endSignals = startSignalSession(this.initial);
+    // host signals reach the guest only when the CLI asks (an embedder's Node process is its own)
+    const endSignals = this.initial.hostSignals ? startSignalSession(this.initial) : () => stopTimers(this.initial);
+    const dbg = this.initial.debug;
+    dbg?.attach(this.initial, () => this.wake?.());
     try {
+      if (dbg?.stopAtStart) await this.reportStop(dbg, { task: this.initial.thread, why: { kind: 'interrupt' } });
       while (!this.result) {
-        const t = this.pick();
+        // all-stop: a debugger's stops are reported before any thread runs again
+        if (dbg && (dbg.ctl.stops.length || dbg.stopRequested)) {
+          await this.debugStops(dbg);
+          continue;
+        }
+        const t = this.pick(dbg?.ctl.stepTask);
         if (!t) {
           await new Promise<void>((resolve) => { this.wake = resolve; });
           this.wake = undefined;
@@ -211,11 +230,15 @@ export class Kernel {
     }
   }
 
-  /** The next runnable task in round-robin order (moved to the back of the queue). */
-  private pick(): Task | undefined {
+  /**
+   * The next runnable task in round-robin order (moved to the back of the queue); `first`
+   * (a thread a debugger single-steps) when it is runnable.
+   */
+  private pick(first?: Task): Task | undefined {
     const q = this.queue;
     for (let i = 0; i < q.length; i++) {
       const t = q[i];
+      if (first && first.state === 'runnable' && t !== first) continue;
       if (t.state === 'runnable') {
         q.splice(i, 1);
         q.push(t);
@@ -223,6 +246,57 @@ export class Kernel {
       }
     }
     return undefined;
+  }
+
+  // ---- debugger stops (src/engine/debug.ts) ------------------------------------------
+
+  /** Report the stops the debugger has queued (a stop request makes one), one by one. */
+  private async debugStops(dbg: Debugger): Promise<void> {
+    if (dbg.takeStopRequest() && !dbg.ctl.stops.length) {
+      const proc = this.initial;
+      const t = proc.thread.state !== 'dead' ? proc.thread : this.liveThreads(proc)[0];
+      if (t) dbg.queue(t, { kind: 'interrupt' });
+    }
+    for (let s = dbg.ctl.stops.shift(); s && !this.result; s = dbg.ctl.stops.shift()) await this.reportStop(dbg, s);
+  }
+
+  /**
+   * One stop: nothing runs until onStop's answer; then a kill, the signal (or the one the
+   * debugger chose instead), and how the thread resumes (stepping, over a breakpoint).
+   */
+  private async reportStop(dbg: Debugger, s: PendingStop): Promise<void> {
+    const t = s.task;
+    if (t.state === 'dead') return;
+    this.switchTo(t);
+    const act = (await dbg.onStop(t, s.why)) ?? {};
+    dbg.flushViews();
+    const gone = () => (t.state as string) === 'dead';
+    if (this.result || gone()) return;
+    if (act.kill) {
+      // a pending SIGKILL ends the waits of parked calls (their keep-alive timers go too)
+      const sigkill = archOf(this.initial).c.SIGKILL;
+      this.postTo(this.initial, sigkill, { signo: sigkill, code: 0, shared: true });
+      this.exitProcess(this.initial, { status: 0, signal: sigkill, killed: true });
+      return;
+    }
+    this.switchTo(t);
+    if (s.why.kind === 'signal') {
+      const sig = act.signal ?? s.why.sig;
+      dbg.ctl.bypass = true;
+      try {
+        if (sig > 0) deliverSignal(t.proc, sig, { ...s.info!, signo: sig }, s.sync);
+      } catch (e) {
+        this.ended(t, e);
+      } finally {
+        dbg.ctl.bypass = false;
+      }
+      if (gone()) return;
+    }
+    const step = dbg.stepping;
+    // a step of a thread parked in a syscall ends when the syscall does
+    if (t.state === 'parked' && step) dbg.ctl.stepAfterSyscall = t;
+    else dbg.ctl.resumes.set(t, { pc: t.proc.cpu.pc, step });
+    dbg.ctl.stepTask = step ? t : undefined;
   }
 
   /** Make a parked task runnable again (its syscall finished or was abandoned). */
@@ -248,6 +322,7 @@ export class Kernel {
   private turn(t: Task): void {
     const proc = t.proc;
     this.switchTo(t);
+    const t0 = startTurn(proc); // CPU time of the turn goes to t and its process (rusage.ts)
     try {
       const done = t.completion;
       t.completion = undefined;
@@ -269,6 +344,8 @@ export class Kernel {
       }
     } catch (e) {
       this.ended(t, e);
+    } finally {
+      endTurn(proc, t, t0);
     }
   }
 
@@ -284,7 +361,9 @@ export class Kernel {
       return;
     }
     if (e instanceof ImageReplaced) {
-      // execve built a new image for t.proc: its other threads end, new code cache
+      // execve built a new image for t.proc: its other threads end, new code cache; the old
+      // memory is gone, so robust lists are forgotten (no other process shares it)
+      t.robustList = 0;
       this.killOtherThreads(t.proc, t);
       this.dropEngine(t.proc);
       this.releaseVfork(t.proc);
@@ -301,7 +380,9 @@ export class Kernel {
     const check = () => {
       if (t.state === 'parked' && fatalPending(proc)) {
         waiters.delete(check);
-        t.completion = () => {}; // the call is abandoned: the signal ends the process
+        // the call is abandoned: the signal ends the process (unless a debugger suppresses
+        // it: then the call fails with EINTR)
+        t.completion = proc.debug ? () => proc.target.abi.setSyscallResult(proc.cpu, -archOf(proc).errno[E.EINTR]) : () => {};
         this.ready(t);
       }
     };
@@ -327,12 +408,13 @@ export class Kernel {
   // ---- exits -------------------------------------------------------------------------
 
   /**
-   * One thread ends: its clear_child_tid word is zeroed and futex-woken (pthread_join).
-   * Robust futex lists are not walked: set_robust_list is ENOSYS, as under qemu-user.
+   * One thread ends: its robust futex list is walked (robust-list.ts), then its
+   * clear_child_tid word is zeroed and futex-woken (pthread_join).
    */
   exitThread(t: Task): void {
     const proc = t.proc;
     this.switchTo(t);
+    exitRobustList(proc, t);
     if (t.clearChildTid) {
       try {
         proc.mem.write32(t.clearChildTid, 0);
@@ -364,13 +446,17 @@ export class Kernel {
   exitProcess(proc: Process, st: ExitStatus): void {
     const rec = this.procs.get(proc);
     if (!rec || rec.exit) return;
-    for (const t of rec.tasks) if (t.state !== 'dead') this.bury(t);
+    // a thread parked in a syscall may still have host I/O landing in the memory: keep it then
+    const reusable = proc !== this.initial && !rec.tasks.some((t) => t.state === 'parked');
+    for (const t of rec.tasks) if (t.state !== 'dead') { exitRobustList(proc, t); this.bury(t); }
     rec.exit = st;
+    proc.debug?.onExit?.(st);
     flushSharedMappings(proc);
     stopTimers(proc);
     for (const fd of [...proc.fds.fds()]) proc.fds.close(fd);
     proc.sys.sig.waiters.clear();
     this.engines.delete(proc);
+    if (reusable) this.memories.give(proc.mem);
     this.releaseVfork(proc);
     // orphans are adopted by "init": nobody waits for them, they vanish when they end
     for (const c of rec.children) {

@@ -6,6 +6,8 @@ import { FdTable } from '../syscalls/fdtable.js';
 import { SysState } from '../syscalls/state.js';
 import type { Kernel } from './kernel.js';
 import { Task } from './task.js';
+import type { GuestHooks } from './api/hooks.js';
+import type { Debugger } from './engine/debug.js';
 
 /** Everything one guest process owns. No module-level state: several can live in one Node. */
 export class Process {
@@ -39,6 +41,12 @@ export class Process {
   umask = 0o022;
   /** the rest of the syscall layer's per-process state (syscalls/state.ts) */
   readonly sys = new SysState();
+  /** the embedding API's syscall and signal hooks (src/api/hooks.ts), if any */
+  hooks?: GuestHooks;
+  /** the debugger attached to this process (src/engine/debug.ts); forked children get none */
+  debug?: Debugger;
+  /** forward the host's SIGINT/SIGTERM/SIGHUP to the guest (the CLI sets it; embedders do not) */
+  hostSignals = false;
 
   constructor(
     /** not readonly: execve replaces the image (target, memory and cpu) */

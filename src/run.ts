@@ -11,7 +11,7 @@ import type { Cpu } from './cpu.js';
 import { Logger } from './log.js';
 import { Process } from './process.js';
 import { UserError, EXIT_LOAD_FAILED } from './errors.js';
-import { describeErrno, readElfFile, type ElfFile } from './elf/elf-file.js';
+import { describeErrno, parseElf, readElfFile, type ElfFile } from './elf/elf-file.js';
 import { loadProgram, describeMachine, type LoadInfo } from './elf/loader.js';
 import { formatLoadInfo, formatPageLayout } from './elf/pagelog.js';
 import { allTargets, targetForMachine } from '../targets/index.js';
@@ -39,6 +39,14 @@ export interface RunOptions {
   seed?: number;
   /** a Logger to use instead of building one from logItems/logFile */
   logger?: Logger;
+  /** -g: wait for gdb on this TCP port before the first guest instruction */
+  gdbPort?: number;
+  /** the program's bytes, when it is not read from `program` (which then only names it) */
+  image?: Uint8Array;
+  /** host directory the guest starts in (default: the host's cwd) */
+  cwd?: string;
+  /** forward the host's SIGINT/SIGTERM/SIGHUP to the guest (the CLI; an embedder leaves it off) */
+  hostSignals?: boolean;
 }
 
 export interface ExitStatus {
@@ -46,6 +54,8 @@ export interface ExitStatus {
   status: number;
   /** terminating guest signal number, or 0 */
   signal: number;
+  /** a debugger ended the run (StopAction.kill): then status 0, signal 9 */
+  killed?: boolean;
 }
 
 export interface PreparedProgram {
@@ -109,7 +119,13 @@ export function createImage(target: Target): { mem: Memory; cpu: Cpu } {
 
 /** Load the program into a new process, ready to run (nothing of the guest runs yet). */
 export function prepareProgram(opts: RunOptions): PreparedProgram {
-  const exe = readElfFile(opts.program);
+  const exe = opts.image ? parseElf(Buffer.from(opts.image), opts.program) : readElfFile(opts.program);
+  const cwd = opts.cwd === undefined ? undefined : path.resolve(opts.cwd);
+  if (cwd !== undefined) {
+    let ok = false;
+    try { ok = fs.statSync(cwd).isDirectory(); } catch { /* reported below */ }
+    if (!ok) throw new UserError(`working directory '${opts.cwd}' is not a directory`);
+  }
   const target = targetForElf(exe);
   let sysroot = opts.sysroot ?? defaultSysroot(target, exe.flags);
   if (sysroot) {
@@ -123,6 +139,8 @@ export function prepareProgram(opts: RunOptions): PreparedProgram {
   const log = opts.logger ?? openLogger(items, opts.logFile);
   const { mem, cpu } = createImage(target);
   const proc = new Process(target, mem, cpu, log, sysroot, items.has('strace') || log.has('strace'));
+  if (cwd !== undefined) proc.cwd = cwd;
+  proc.hostSignals = opts.hostSignals ?? false;
   const info = loadProgram(proc, exe, {
     argv: [opts.argv0 ?? opts.program, ...(opts.args ?? [])],
     envp: opts.env ?? hostEnvironment(),
@@ -130,6 +148,8 @@ export function prepareProgram(opts: RunOptions): PreparedProgram {
     stackSize: opts.stackSize,
     random: opts.seed !== undefined ? seededBytes(opts.seed) : undefined,
   });
+  log.addImage(info.exe.hostPath, info.exe.bias);
+  if (info.interp) log.addImage(info.interp.hostPath, info.interp.bias);
   if (log.has('page')) log.write(`${formatPageLayout(mem)}\n${formatLoadInfo(info)}`);
   return { target, proc, info };
 }
@@ -145,8 +165,9 @@ function openLogger(items: Iterable<string>, file?: string): Logger {
 /** Load and run a program until it exits or dies by a signal. */
 export async function runProgram(opts: RunOptions): Promise<ExitStatus> {
   const { proc } = prepareProgram(opts);
+  if (opts.gdbPort !== undefined) await (await import('./gdb/server.js')).attachGdb(proc, opts.gdbPort);
   // imported here so that loading (prepareProgram) works without the whole engine
   const { Engine } = await import('./engine/engine.js');
   const st = await new Engine(proc).run();
-  return { status: st.status, signal: st.signal };
+  return st.killed ? { status: st.status, signal: st.signal, killed: true } : { status: st.status, signal: st.signal };
 }

@@ -45,6 +45,11 @@ export class Task {
   cancelWait: (() => void) | undefined;
   /** set_tid_address / CLONE_CHILD_CLEARTID: zeroed and futex-woken when the thread exits */
   clearChildTid = 0;
+  /** set_robust_list: the thread's struct robust_list_head, walked when it ends (0: none) */
+  robustList = 0;
+  /** guest CPU time of this thread's turns so far (rusage.ts), in microseconds */
+  userUs = 0;
+  sysUs = 0;
   /** sched_yield asked to let the other threads run */
   yieldNow = false;
   /** vfork: this (parent) thread waits until `vforkChild` execs or exits */

@@ -116,13 +116,15 @@ function loadImage(proc: Process, target: Target, elf: ElfFile, req: ExecRequest
   const { mem, cpu } = createImage(target);
   const scratch = new Process(target, mem, cpu, proc.log, sysrootFor(proc, target, elf), proc.strace);
   try {
-    loadProgram(scratch, elf, {
+    const info = loadProgram(scratch, elf, {
       argv: req.argv,
       envp: req.envp,
       execfn: req.filename,
       exePath: guestPathOf(scratch, req.host),
       random: randomBytes(16),
     });
+    proc.log.addImage(info.exe.hostPath, info.exe.bias, true);
+    if (info.interp) proc.log.addImage(info.interp.hostPath, info.interp.bias);
   } catch (e) {
     if (e instanceof UserError) return /Could not open/.test(e.message) ? -E.ENOENT : -E.ENOEXEC;
     if (e instanceof GuestFault || e instanceof RangeError) return -E.ENOMEM;

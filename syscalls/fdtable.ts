@@ -9,6 +9,8 @@
  */
 import * as fs from 'node:fs';
 import type { Readiness } from './ready.js';
+import type { Process } from '../src/process.js';
+import { E } from './errno.js';
 
 export type FileKind = 'host' | 'dir' | 'pipe' | 'mem' | 'special';
 
@@ -21,8 +23,9 @@ export interface SpecialFile {
   /**
    * Instead of read: one attempt that never waits (count, -errno, or undefined when it
    * would block); io.ts then waits on OpenFile.ready, interruptibly by signals (restart.ts).
+   * `reader`: the process reading (a signalfd reads the signals of whoever reads it).
    */
-  readNow?(buf: Uint8Array): number | undefined;
+  readNow?(buf: Uint8Array, reader?: Process): number | undefined;
   /** write(2) from buf: count or -errno */
   write?(buf: Uint8Array, nonblock: boolean): number;
   /** the last reference is gone */
@@ -40,39 +43,108 @@ export interface DirEntry {
   type: number;
 }
 
-/** An in-process pipe: a byte queue with reader and writer counts. */
+/** bytes of one pipe buffer (a page) and of an atomic write (PIPE_BUF) */
+export const PIPE_PAGE = 4096;
+/** F_SETPIPE_SZ's limit without CAP_SYS_RESOURCE (/proc/sys/fs/pipe-max-size) */
+const PIPE_MAX_SIZE = 1048576;
+
+interface PipeBuffer {
+  data: Uint8Array;
+  off: number;
+  len: number;
+}
+
+/**
+ * An in-process pipe, modelled on Linux's: a ring of page-sized buffers (16 by default: 64
+ * KiB). A write first tops up the last buffer when its odd tail (length mod 4096) fits there,
+ * then fills fresh pages while a slot is free; a read empties buffers from the front and frees
+ * a slot only when one is drained. So a write of up to PIPE_BUF bytes is atomic (it lands in
+ * one buffer), the pipe is "full" (no POLLOUT, writers wait) when every slot is in use, and
+ * F_SETPIPE_SZ counts slots — the same numbers Linux gives.
+ */
 export class Pipe {
   constructor(
     /** shown as pipe:[id] by readlink /proc/self/fd/N */
     readonly id = 0,
   ) {}
-  chunks: Uint8Array[] = [];
+  private bufs: PipeBuffer[] = [];
+  /** bytes queued */
   size = 0;
   readers = 0;
   writers = 0;
-  capacity = 65536;
-  /** callbacks waiting for data or for the last writer to go */
+  /** number of page slots (F_SETPIPE_SZ) */
+  slots = 16;
+  /** callbacks waiting for data, for room, or for the other end to go (one-shot) */
   waiters: Array<() => void> = [];
 
+  get capacity(): number { return this.slots * PIPE_PAGE; }
+  /** every slot holds a buffer: writers wait, POLLOUT is off */
+  get full(): boolean { return this.bufs.length >= this.slots; }
+
+  /**
+   * One pass of Linux's pipe_write over `src`: the bytes it takes now (possibly 0).
+   * `start`: the first pass of a write(2) call, the only one that may merge into the last
+   * buffer (and only the length's odd part, so a <= PIPE_BUF write is never split).
+   */
+  write(src: Uint8Array, start: boolean): number {
+    let n = 0;
+    const odd = src.length & (PIPE_PAGE - 1);
+    const last = this.bufs[this.bufs.length - 1];
+    if (start && odd && last && last.off + last.len + odd <= PIPE_PAGE) {
+      last.data.set(src.subarray(0, odd), last.off + last.len);
+      last.len += odd;
+      n = odd;
+    }
+    while (n < src.length && !this.full) n += this.page(src.subarray(n));
+    this.size += n;
+    if (n) this.wake();
+    return n;
+  }
+
+  private page(src: Uint8Array): number {
+    const k = Math.min(PIPE_PAGE, src.length);
+    const data = new Uint8Array(PIPE_PAGE);
+    data.set(src.subarray(0, k));
+    this.bufs.push({ data, off: 0, len: k });
+    return k;
+  }
+
+  /** Queue all of `b` whatever the room (bytes a host program bridged into the pipe sends). */
   push(b: Uint8Array): void {
-    this.chunks.push(b.slice());
+    for (let n = 0; n < b.length;) n += this.page(b.subarray(n));
     this.size += b.length;
     this.wake();
   }
+
   /** Move up to dst.length bytes into dst; returns the count. */
   take(dst: Uint8Array): number {
     let n = 0;
-    while (n < dst.length && this.chunks.length) {
-      const c = this.chunks[0];
-      const k = Math.min(c.length, dst.length - n);
-      dst.set(c.subarray(0, k), n);
+    while (n < dst.length && this.bufs.length) {
+      const b = this.bufs[0];
+      const k = Math.min(b.len, dst.length - n);
+      dst.set(b.data.subarray(b.off, b.off + k), n);
       n += k;
-      if (k === c.length) this.chunks.shift();
-      else this.chunks[0] = c.subarray(k);
+      b.off += k;
+      b.len -= k;
+      if (b.len === 0) this.bufs.shift();
     }
     this.size -= n;
+    if (n) this.wake(); // writers waiting for room
     return n;
   }
+
+  /** F_SETPIPE_SZ: the new capacity in bytes (a power-of-two number of pages), or -errno. */
+  resize(bytes: number, privileged: boolean): number {
+    if (bytes <= 0 || bytes > 2 ** 31) return -E.EINVAL;
+    if (bytes > PIPE_MAX_SIZE && !privileged) return -E.EPERM;
+    let pages = 1;
+    while (pages * PIPE_PAGE < bytes) pages *= 2;
+    if (pages < this.bufs.length) return -E.EBUSY;
+    this.slots = pages;
+    this.wake();
+    return this.capacity;
+  }
+
   wake(): void {
     const w = this.waiters;
     this.waiters = [];

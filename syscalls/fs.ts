@@ -126,7 +126,7 @@ function read(proc: Process, [fd, buf, count]: number[]): number | Promise<numbe
   return typeof b === 'number' ? b : readFile(proc, f, b, null);
 }
 
-function write(proc: Process, [fd, buf, count]: number[]): number {
+function write(proc: Process, [fd, buf, count]: number[]): number | Promise<number> {
   const f = fileOf(proc, fd);
   if (typeof f === 'number') return f;
   const b = guestBuf(proc, buf, count, PROT_R);
@@ -146,7 +146,7 @@ function pread64(proc: Process, [fd, buf, count, off]: number[]): number | Promi
   return typeof b === 'number' ? b : readFile(proc, f, b, off);
 }
 
-function pwrite64(proc: Process, [fd, buf, count, off]: number[]): number {
+function pwrite64(proc: Process, [fd, buf, count, off]: number[]): number | Promise<number> {
   const f = fileOf(proc, fd);
   if (typeof f === 'number') return f;
   if (offsetArg(off) === null) return -E.EINVAL;
@@ -192,7 +192,7 @@ function readvAt(proc: Process, [fd, iov, cnt]: number[], at: number | null): nu
   return total;
 }
 
-function writevAt(proc: Process, [fd, iov, cnt]: number[], at: number | null): number {
+function writevAt(proc: Process, [fd, iov, cnt]: number[], at: number | null): number | Promise<number> {
   const f = fileOf(proc, fd);
   if (typeof f === 'number') return f;
   const v = iovecs(proc, iov, cnt);
@@ -319,8 +319,7 @@ function fcntl(proc: Process, [fd, cmd, arg]: number[]): number {
       return f.pipe ? f.pipe.capacity : -E.EBADF;
     case c.F_SETPIPE_SZ:
       if (!f.pipe) return -E.EBADF;
-      f.pipe.capacity = Math.max(4096, arg >>> 0);
-      return f.pipe.capacity;
+      return f.pipe.resize(arg >>> 0, process.getuid?.() === 0);
     default:
       return -E.EINVAL;
   }
@@ -404,6 +403,11 @@ function copyBetween(proc: Process, dstFd: number, srcFd: number, offAddr: numbe
     if (n < 0) return total || n;
     if (n === 0) break;
     const w = writeFile(proc, dst, want.subarray(0, n), null);
+    if (typeof w !== 'number') {
+      // a full pipe: these bytes go in as room appears; the call reports them and stops
+      total += n;
+      break;
+    }
     if (w < 0) return total || w;
     total += w;
     if (w < n) break;

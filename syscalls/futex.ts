@@ -10,7 +10,7 @@
 import type { Process } from '../src/process.js';
 import { archOf } from './arch.js';
 import { E } from './errno.js';
-import { readStruct } from './layout.js';
+import { readTimespec } from './countdown.js';
 import { type SyscallDef, sys } from './def.js';
 import { fmtArg } from './strace.js';
 
@@ -48,8 +48,7 @@ function requeue(proc: Process, from: number, to: number, n: number): number {
 
 /** Milliseconds until the timeout at `addr` ends, or a negative errno. */
 function timeoutMs(proc: Process, addr: number, ts: TsLayout, absolute: boolean, realtime: boolean): number {
-  const a = archOf(proc);
-  const t = readStruct(proc.mem, addr, a.s[ts]);
+  const t = readTimespec(proc, addr, ts); // the low half of a 32-bit target's 64-bit tv_nsec
   if (t.tv_nsec < 0 || t.tv_nsec >= 1e9 || t.tv_sec < 0) return -E.EINVAL;
   const ms = t.tv_sec * 1e3 + t.tv_nsec / 1e6;
   if (!absolute) return ms;

@@ -48,6 +48,7 @@ function finish(proc: Process, name: string, def: SyscallDef | undefined, args: 
     }
     r = -E.EINTR;
   }
+  if (proc.hooks?.syscallExit) r = proc.hooks.syscallExit(proc, name, args, r) ?? r; // the embedding API (src/api)
   const a = archOf(proc);
   if (r < 0 && r > -4096) r = -a.errno[-r];
   // the call itself was printed before it ran (showCall): complete the line
@@ -120,6 +121,14 @@ export function startSyscall(proc: Process): void | Promise<() => void> {
   const name = abi.syscallNames[nr];
   const def = name === undefined ? undefined : registry[name] ?? compatRegistry[name];
   if (def && archOf(proc).wordSize === 4) args = args32(name!, def, args);
+  // the embedding API (src/api) may answer the call itself
+  const hooked = name === undefined ? undefined : proc.hooks?.syscallEntry?.(proc, name, args) ?? undefined;
+  if (hooked !== undefined) {
+    if (proc.strace) showCall(proc, name!, def, args);
+    finish(proc, name!, def?.setsRegs === undefined ? def : undefined, args, hooked);
+    deliverPending(proc);
+    return;
+  }
   if (!def) {
     if (proc.strace && name === undefined) proc.log.write(`${stracePrefix(proc)}Unknown syscall ${nr}`);
     if (proc.log.has('unimp') && !proc.unimpReported.has(nr)) {

@@ -12,7 +12,8 @@ import type { OpenFile } from './fdtable.js';
 import { afterFileChange, beforeFileAccess, mappedKey } from './shared-map.js';
 import { brokenPipe } from './signal.js';
 import { hostStreamOf, readinessOf } from './ready-files.js';
-import { blockingWait } from './restart.js';
+import { blockingWait, ERESTARTSYS } from './restart.js';
+import { postSignal } from './signal-wait.js';
 
 /** Block this (host) thread for `ms` milliseconds without spinning. */
 export function sleepSync(ms: number): void {
@@ -63,7 +64,7 @@ export function readFile(proc: Process, f: OpenFile, buf: Uint8Array, at: number
     case 'special': {
       const sp = f.special!;
       if (!sp.readNow) return sp.read ? sp.read(buf, nonblock) : -E.EINVAL;
-      const attempt = (): number | undefined => sp.readNow!(buf);
+      const attempt = (): number | undefined => sp.readNow!(buf, proc);
       if (nonblock) return attempt() ?? -E.EAGAIN;
       return blockingWait(proc, attempt, (cb) => readinessOf(f).subscribe(cb));
     }
@@ -93,8 +94,11 @@ export function readFile(proc: Process, f: OpenFile, buf: Uint8Array, at: number
   }
 }
 
-/** Write `buf` to `f` at `at` (pwrite) or the file's offset. Returns count or -errno. */
-export function writeFile(proc: Process, f: OpenFile, buf: Uint8Array, at: number | null): number {
+/**
+ * Write `buf` to `f` at `at` (pwrite) or the file's offset. Returns count or -errno, or a
+ * Promise of either when a pipe is full and the write must wait for a reader.
+ */
+export function writeFile(proc: Process, f: OpenFile, buf: Uint8Array, at: number | null): number | Promise<number> {
   if (!f.writable) return -E.EBADF;
   const a = archOf(proc);
   switch (f.kind) {
@@ -106,13 +110,9 @@ export function writeFile(proc: Process, f: OpenFile, buf: Uint8Array, at: numbe
       const r = f.special!.write ? f.special!.write(buf, (f.flags & a.c.O_NONBLOCK) !== 0) : -E.EINVAL;
       return r === -E.EPIPE ? brokenPipe(proc) : r; // a socket whose peer is gone: SIGPIPE, as for pipes
     }
-    case 'pipe': {
+    case 'pipe':
       if (at !== null) return -E.ESPIPE;
-      const p = f.pipe!;
-      if (p.readers === 0) return brokenPipe(proc);
-      if (buf.length) p.push(buf);
-      return buf.length;
-    }
+      return pipeWrite(proc, f, buf, (f.flags & a.c.O_NONBLOCK) !== 0);
     case 'host': {
       const nonblock = (f.flags & a.c.O_NONBLOCK) !== 0;
       const append = (f.flags & a.c.O_APPEND) !== 0 && at === null;
@@ -128,6 +128,40 @@ export function writeFile(proc: Process, f: OpenFile, buf: Uint8Array, at: numbe
       return done;
     }
   }
+}
+
+/**
+ * write(2) to an in-process pipe, as Linux's pipe_write: bytes go in while a slot is free
+ * (Pipe.write); a blocking write waits for room until all is written, a non-blocking one
+ * returns what fit or EAGAIN. No reader left: SIGPIPE, and EPIPE unless some bytes went in.
+ * A signal ends a waiting write with the count so far, or -ERESTARTSYS when nothing was
+ * written (restarted with SA_RESTART, else EINTR: restart.ts).
+ */
+function pipeWrite(proc: Process, f: OpenFile, buf: Uint8Array, nonblock: boolean): number | Promise<number> {
+  const p = f.pipe!;
+  if (buf.length === 0) return 0;
+  let done = 0;
+  let start = true;
+  let waited = false;
+  const attempt = (): number | undefined => {
+    if (p.readers === 0) {
+      // SIGPIPE: raised in the caller's context on the first pass, posted to the process
+      // (the thread may not be the one switched in) once the write has waited
+      const c = archOf(proc).c;
+      if (!waited) brokenPipe(proc);
+      else postSignal(proc, c.SIGPIPE, { signo: c.SIGPIPE, code: c.SI_USER ?? 0, pid: proc.pid, uid: process.getuid?.() ?? 0, shared: true });
+      return done || -E.EPIPE;
+    }
+    done += p.write(buf.subarray(done), start);
+    start = false;
+    if (done === buf.length) return done;
+    if (nonblock) return done || -E.EAGAIN;
+    waited = true;
+    return undefined;
+  };
+  const r = blockingWait(proc, attempt, (cb) => readinessOf(f).subscribe(cb));
+  if (typeof r === 'number') return r === -ERESTARTSYS && done > 0 ? done : r;
+  return r.then((v) => (v === -ERESTARTSYS && done > 0 ? done : v));
 }
 
 /** write(2) to a host fd: retries short writes, EAGAIN on a blocking fd, SIGPIPE on EPIPE. */

@@ -1,7 +1,7 @@
 /**
  * Process-wide calls: user ids, resource limits, scheduling, uname, sysinfo, getrandom,
- * prctl, umask (futex: futex.ts; exit, clone and pids: clone.ts), and the calls qemu-user answers with ENOSYS
- * (set_robust_list, rseq: glibc copes).
+ * prctl, umask (futex: futex.ts; exit, clone and pids: clone.ts; robust lists: robust-list.ts), and
+ * the calls qemu-user answers with ENOSYS (rseq: glibc copes).
  */
 import { randomFillSync } from 'node:crypto';
 import * as nodePath from 'node:path';
@@ -205,9 +205,6 @@ export const processSyscalls: SyscallDef[] = [
   sys('setfsgid', ['int'], () => gid()),
   sys('getgroups', ['int', 'ptr'], getgroups),
   sys('setgroups', ['int', 'ptr'], () => (uid() === 0 ? 0 : -E.EPERM)),
-  // qemu-user answers these with ENOSYS; glibc then does without them
-  sys('set_robust_list', undefined, () => -E.ENOSYS),
-  sys('get_robust_list', undefined, () => -E.ENOSYS),
   sys('prlimit64', undefined, prlimit64),
   sys('getrlimit', ['int', 'ptr'], getrlimit),
   sys('ugetrlimit', ['int', 'ptr'], getrlimit),

@@ -25,8 +25,8 @@ export function pipeReadiness(f: OpenFile): Readiness {
   return {
     poll(): number {
       if (f.readable) return (p.size > 0 ? POLLIN : 0) | (p.writers === 0 ? POLLHUP : 0);
-      // writes never block here (the queue grows): always writable, POLLERR once no one reads
-      return POLLOUT | (p.readers === 0 ? POLLERR : 0);
+      // writable while a buffer slot is free (Linux's pipe_full), POLLERR once no one reads
+      return (p.full ? 0 : POLLOUT) | (p.readers === 0 ? POLLERR : 0);
     },
     subscribe: (cb) => pipeSubscribe(p, cb),
   };

@@ -23,6 +23,10 @@ import { eventfdSyscalls } from './eventfd.js';
 import { netSyscalls } from './net.js';
 import { execSyscalls } from './exec.js';
 import { xattrSyscalls } from './xattr.js';
+import { timerfdSyscalls } from './timerfd.js';
+import { signalfdSyscalls } from './signalfd.js';
+import { posixTimerSyscalls } from './posix-timers.js';
+import { robustListSyscalls } from './robust-list.js';
 
 export type { ArgKind, Handler, RetKind, SyscallDef } from './def.js';
 
@@ -37,6 +41,6 @@ function build(groups: SyscallDef[][]): Readonly<Record<string, SyscallDef>> {
   return Object.freeze(out);
 }
 
-export const registry = build([fsSyscalls, fsMetaSyscalls, fsDirSyscalls, ttySyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls, pollSyscalls, epollSyscalls, eventfdSyscalls, execSyscalls, netSyscalls, cloneSyscalls, childWaitSyscalls, killSyscalls, futexSyscalls, xattrSyscalls]);
+export const registry = build([fsSyscalls, fsMetaSyscalls, fsDirSyscalls, ttySyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls, pollSyscalls, epollSyscalls, eventfdSyscalls, execSyscalls, netSyscalls, cloneSyscalls, childWaitSyscalls, killSyscalls, futexSyscalls, xattrSyscalls, timerfdSyscalls, signalfdSyscalls, posixTimerSyscalls, robustListSyscalls]);
 /** rows only 32-bit ABIs have, built on the generic ones (compat32.ts); looked up after `registry` */
 export const compatRegistry = build([compat32Syscalls(registry)]);

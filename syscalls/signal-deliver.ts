@@ -42,7 +42,9 @@ export const nsig = (proc: Process): number => archOf(proc).c._NSIG ?? 64;
 export function readSigset(proc: Process, addr: number): bigint {
   const w = archOf(proc).wordSize;
   let v = 0n;
-  for (let i = 0; i < nsig(proc) / (8 * w); i++) v |= BigInt(readWord(proc.mem, addr + i * w, w)) << BigInt(i * w * 8);
+  // 32-bit halves: a 64-bit word read as a Number would round (0xffff...ff became 2^64)
+  const swap = w === 8 && !proc.mem.littleEndian ? 1 : 0;
+  for (let i = 0; i < nsig(proc) / 32; i++) v |= BigInt(readWord(proc.mem, addr + (i ^ swap) * 4, 4)) << BigInt(i * 32);
   return v;
 }
 export function writeSigset(proc: Process, addr: number, v: bigint): void {
@@ -189,6 +191,16 @@ function straceTaken(proc: Process, sig: number, info: SigInfo): void {
  */
 export function deliverSignal(proc: Process, sig: number, info: SigInfo, sync = false): void {
   const a = archOf(proc);
+  if (proc.debug && sig !== a.c.SIGKILL) { // a debugger sees it first; the kernel delivers it after the stop
+    const h = readAction(proc, sig).handler;
+    const ignored = !sync && (h === SIG_IGN || (h === SIG_DFL && defaultAction(a, sig) === 'ignore'));
+    if (proc.debug.interceptSignal(proc, sig, info, sync, ignored)) return;
+  }
+  if (proc.hooks?.signal) { // the embedding API (src/api) may drop or change it
+    const to = proc.hooks.signal(proc, sig, info, sync) ?? sig;
+    if (to === 0) return;
+    if (to !== sig) info = { ...info, signo: (sig = to) };
+  }
   let act = readAction(proc, sig);
   if (sig === a.c.SIGKILL || sig === a.c.SIGSTOP) act = { ...act, handler: SIG_DFL };
   if (sync && (act.handler === SIG_IGN || isBlocked(proc, sig))) {

@@ -160,6 +160,7 @@ function disarm(t: ITimer): void {
 /** Stop every interval timer (the process is gone). */
 export function stopTimers(proc: Process): void {
   for (const t of proc.sys.sig.itimers.values()) disarm(t);
+  for (const t of proc.sys.posixTimers.values()) t.stop(); // timer_create's (posix-timers.ts)
 }
 
 function arm(proc: Process, which: number, value: bigint, interval: bigint): void {

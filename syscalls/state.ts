@@ -28,6 +28,14 @@ export class SysState {
   threadName = '';
   /** names of address ranges for /proc/self/maps (the program, its interpreter, the stack) */
   mapNames: Array<{ start: number; end: number; name: string }> = [];
+  /** POSIX timers by id (posix-timers.ts): not inherited by fork, deleted by execve and exit */
+  readonly posixTimers = new Map<number, { stop(): void }>();
+  /** CPU time of this process and of its reaped children (rusage.ts) */
+  readonly usage = {
+    userUs: 0, sysUs: 0, childUserUs: 0, childSysUs: 0, maxRss: 0, childMaxRss: 0,
+    /** process.cpuUsage() when the running turn began (undefined between turns) */
+    turnStart: undefined as NodeJS.CpuUsage | undefined,
+  };
   /** sockets: bound AF_UNIX names, socket ids (net-sock.ts) */
   readonly net = new NetState();
 
@@ -42,5 +50,7 @@ export class SysState {
     this.sig.trampoline = 0;
     this.sig.savedMask = undefined;
     this.threadName = comm.slice(0, 15);
+    for (const t of this.posixTimers.values()) t.stop();
+    this.posixTimers.clear();
   }
 }

@@ -1,31 +1,36 @@
 /**
  * Clocks and sleeping: clock_gettime/getres/nanosleep, gettimeofday, nanosleep, times,
  * getrusage. CLOCK_REALTIME is the host's wall clock at ns resolution (hrtime + a base taken
- * at start); the monotonic family is the host's monotonic clock; CPU clocks are Node's CPU
- * usage. Sleeps block synchronously (Atomics.wait): fine for single-threaded guests.
+ * at start); the monotonic family is the host's monotonic clock; CPU clocks, times and
+ * getrusage count the host CPU time of the process's (or thread's) turns (rusage.ts).
+ * Sleeps park the thread on a Node timer (the other guests and timers run), and end early
+ * with EINTR when a signal with a handler arrives.
  */
 import * as os from 'node:os';
 import type { Process } from '../src/process.js';
 import { archOf } from './arch.js';
 import { type SyscallDef, sys } from './def.js';
 import { E } from './errno.js';
-import { sleepSync } from './io.js';
+import { interrupted } from './restart.js';
+import { readTimespec } from './countdown.js';
 import { type Layout, readStruct, writeStruct } from './layout.js';
 import { fmtArg } from './strace.js';
+import { processTimes, rusageOf, threadTimes } from './rusage.js';
 
 const NS = 1000000000n;
 const USER_HZ = 100;
 
-function cpuNs(): bigint {
-  const u = process.cpuUsage();
-  return BigInt(u.user + u.system) * 1000n;
+/** CPU time of the process (or of the running thread) in ns, as rusage.ts accounts it */
+function cpuNs(proc: Process, thread: boolean): bigint {
+  const [user, sys] = thread ? threadTimes(proc) : processTimes(proc);
+  return BigInt(user + sys) * 1000n;
 }
 
 /** Current value of clock `id` in ns, or undefined for an unknown clock. */
 export function clockNs(proc: Process, id: number): bigint | undefined {
   const c = archOf(proc).c;
   id |= 0;
-  if (id < 0) return cpuNs(); // CPU-time clock of a pid/thread: ours
+  if (id < 0) return cpuNs(proc, (id & 4) !== 0); // CPU-time clock of a pid/thread (CPUCLOCK_PERTHREAD): ours
   switch (id) {
     case c.CLOCK_REALTIME: case c.CLOCK_REALTIME_COARSE: case c.CLOCK_REALTIME_ALARM:
       return process.hrtime.bigint() + proc.sys.realBaseNs;
@@ -34,8 +39,10 @@ export function clockNs(proc: Process, id: number): bigint | undefined {
     case c.CLOCK_MONOTONIC: case c.CLOCK_MONOTONIC_RAW: case c.CLOCK_MONOTONIC_COARSE:
     case c.CLOCK_BOOTTIME: case c.CLOCK_BOOTTIME_ALARM:
       return process.hrtime.bigint();
-    case c.CLOCK_PROCESS_CPUTIME_ID: case c.CLOCK_THREAD_CPUTIME_ID:
-      return cpuNs();
+    case c.CLOCK_PROCESS_CPUTIME_ID:
+      return cpuNs(proc, false);
+    case c.CLOCK_THREAD_CPUTIME_ID:
+      return cpuNs(proc, true);
     default:
       return undefined;
   }
@@ -49,7 +56,8 @@ function writeTs(proc: Process, addr: number, ns: bigint, l: Layout): void {
 
 /** read a timespec; undefined when tv_nsec is out of range (EINVAL) */
 function readTs(proc: Process, addr: number, l: Layout): bigint | undefined {
-  const t = readStruct(proc.mem, addr, l);
+  const a = archOf(proc);
+  const t = readTimespec(proc, addr, l === a.s.timespec ? 'timespec' : 'old_timespec');
   if (t.tv_nsec < 0 || t.tv_nsec >= 1e9 || t.tv_sec < 0) return undefined;
   return BigInt(Math.trunc(t.tv_sec)) * NS + BigInt(t.tv_nsec);
 }
@@ -69,28 +77,49 @@ const clockGetres = (ts: string) => (proc: Process, [id, addr]: number[]): numbe
   return 0;
 };
 
-function sleepNs(ns: bigint): void {
-  if (ns > 0n) sleepSync(Number(ns) / 1e6);
+/**
+ * Sleep `ns` without blocking Node: other threads, processes and timers run meanwhile. A
+ * signal with a handler (or a fatal one) ends it early with EINTR, and the time left goes to
+ * `rem` (not for an absolute sleep), as Linux does.
+ */
+function sleepNs(proc: Process, ns: bigint, rem: number, l: Layout): number | Promise<number> {
+  if (ns <= 0n) return 0;
+  const end = process.hrtime.bigint() + ns;
+  const early = (): number => {
+    if (rem) writeTs(proc, rem, end > process.hrtime.bigint() ? end - process.hrtime.bigint() : 0n, l);
+    return -E.EINTR;
+  };
+  if (interrupted(proc)) return early();
+  const waiters = proc.sys.sig.waiters;
+  return new Promise((resolve) => {
+    const done = (r: number) => {
+      clearTimeout(timer);
+      waiters.delete(onSignal);
+      resolve(r);
+    };
+    const timer = setTimeout(() => done(0), Math.ceil(Number(ns) / 1e6));
+    const onSignal = () => { if (interrupted(proc)) done(early()); };
+    waiters.add(onSignal);
+  });
 }
 
-const nanosleep = (ts: string) => (proc: Process, [req, rem]: number[]): number => {
-  const ns = readTs(proc, req, tsLayout(proc, ts));
+const nanosleep = (ts: string) => (proc: Process, [req, rem]: number[]): number | Promise<number> => {
+  const l = tsLayout(proc, ts);
+  const ns = readTs(proc, req, l);
   if (ns === undefined) return -E.EINVAL;
-  sleepNs(ns);
-  void rem; // only written when interrupted
-  return 0;
+  return sleepNs(proc, ns, rem, l);
 };
 
-const clockNanosleep = (ts: string) => (proc: Process, [id, flags, req, rem]: number[]): number => {
+const clockNanosleep = (ts: string) => (proc: Process, [id, flags, req, rem]: number[]): number | Promise<number> => {
   const c = archOf(proc).c;
   if (id === c.CLOCK_THREAD_CPUTIME_ID) return -E.EINVAL;
   const now = clockNs(proc, id);
   if (now === undefined) return -E.EINVAL;
-  const ns = readTs(proc, req, tsLayout(proc, ts));
+  const l = tsLayout(proc, ts);
+  const ns = readTs(proc, req, l);
   if (ns === undefined) return -E.EINVAL;
-  sleepNs(flags & c.TIMER_ABSTIME ? ns - now : ns);
-  void rem;
-  return 0;
+  const abs = (flags & c.TIMER_ABSTIME) !== 0;
+  return sleepNs(proc, abs ? ns - now : ns, abs ? 0 : rem, l);
 };
 
 function gettimeofday(proc: Process, [tv, tz]: number[]): number {
@@ -105,10 +134,11 @@ function gettimeofday(proc: Process, [tv, tz]: number[]): number {
 
 function times(proc: Process, [buf]: number[]): number {
   if (buf) {
-    const u = process.cpuUsage();
+    const [user, sys] = processTimes(proc);
+    const u = proc.sys.usage;
+    const ticks = (us: number) => Math.floor((us * USER_HZ) / 1e6);
     writeStruct(proc.mem, buf, archOf(proc).s.tms, {
-      tms_utime: Math.floor((u.user * USER_HZ) / 1e6),
-      tms_stime: Math.floor((u.system * USER_HZ) / 1e6),
+      tms_utime: ticks(user), tms_stime: ticks(sys), tms_cutime: ticks(u.childUserUs), tms_cstime: ticks(u.childSysUs),
     });
   }
   return Math.floor(os.uptime() * USER_HZ) % 2 ** 31;
@@ -116,20 +146,10 @@ function times(proc: Process, [buf]: number[]): number {
 
 function getrusage(proc: Process, [who, buf]: number[]): number {
   const c = archOf(proc).c;
-  const l = archOf(proc).s.rusage;
-  if (who === c.RUSAGE_CHILDREN) {
-    writeStruct(proc.mem, buf, l, {});
-    return 0;
-  }
-  if (who !== c.RUSAGE_SELF && who !== c.RUSAGE_THREAD) return -E.EINVAL;
-  const r = process.resourceUsage();
-  writeStruct(proc.mem, buf, l, {
-    'ru_utime.tv_sec': Math.floor(r.userCPUTime / 1e6), 'ru_utime.tv_usec': r.userCPUTime % 1e6,
-    'ru_stime.tv_sec': Math.floor(r.systemCPUTime / 1e6), 'ru_stime.tv_usec': r.systemCPUTime % 1e6,
-    ru_maxrss: r.maxRSS, ru_minflt: r.minorPageFault, ru_majflt: r.majorPageFault,
-    ru_inblock: r.fsRead, ru_oublock: r.fsWrite, ru_nvcsw: r.voluntaryContextSwitches,
-    ru_nivcsw: r.involuntaryContextSwitches,
-  });
+  who |= 0;
+  const kind = who === c.RUSAGE_SELF ? 'self' : who === c.RUSAGE_THREAD ? 'thread' : who === c.RUSAGE_CHILDREN ? 'children' : undefined;
+  if (!kind) return -E.EINVAL;
+  rusageOf(proc, kind, buf);
   return 0;
 }
 

@@ -3,7 +3,8 @@
  * zombie in the kernel's table until its parent waits for it; waiting without WNOHANG parks
  * the thread until a matching child ends (the kernel wakes the parent's waiters when one
  * does). Only exits are reported: there is no job control, so WUNTRACED/WCONTINUED never
- * match anything (harmless). rusage comes back zeroed.
+ * match anything (harmless). The rusage is the child's CPU time and its reaped children's
+ * (rusage.ts), which reaping adds to the parent's RUSAGE_CHILDREN.
  */
 import type { Process } from '../src/process.js';
 import type { ExitStatus } from '../src/engine/engine.js';
@@ -13,6 +14,7 @@ import { type SyscallDef, sys } from './def.js';
 import { E } from './errno.js';
 import { writeStruct } from './layout.js';
 import { waitFor } from './signal-wait.js';
+import { addChildUsage, childRusage } from './rusage.js';
 
 type Match = (child: Process) => boolean;
 
@@ -62,7 +64,8 @@ function wait4(proc: Process, [pid, wstatus, options, rusage]: number[]): number
     if (!z) return 0;
     const [child, st] = z;
     if (wstatus) proc.mem.write32(wstatus, statusWord(st));
-    if (rusage) writeStruct(proc.mem, rusage, archOf(proc).s.rusage, {});
+    if (rusage) childRusage(proc, child, rusage);
+    addChildUsage(proc, child);
     proc.kernel!.reap(proc, child);
     return child.pid;
   });
@@ -94,8 +97,11 @@ function waitid(proc: Process, [idtype, id, infop, options, rusage]: number[]): 
         si_uid: process.getuid?.() ?? 0, si_status: st.signal || st.status,
       });
     }
-    if (rusage) writeStruct(proc.mem, rusage, a.s.rusage, {});
-    if (!(options & WAIT.WNOWAIT)) proc.kernel!.reap(proc, child);
+    if (rusage) childRusage(proc, child, rusage);
+    if (!(options & WAIT.WNOWAIT)) {
+      addChildUsage(proc, child);
+      proc.kernel!.reap(proc, child);
+    }
     return 0;
   });
 }

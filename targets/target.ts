@@ -89,6 +89,29 @@ export interface LinuxAbi {
   tlsReg?: number;
 }
 
+/** One register as a debugger (gdb's g packet, the embedding API) sees it; values are unsigned. */
+export interface DebugReg {
+  name: string;
+  bits: number;
+  get(cpu: Cpu): bigint;
+  set(cpu: Cpu, v: bigint): void;
+}
+
+/** What the gdb remote stub needs to know about a target (targets/<arch>/gdb.ts). */
+export interface GdbTarget {
+  /** gdb's architecture name ('aarch64', 'arm', 'riscv:rv64') */
+  arch: string;
+  /** qXfer:features annexes; 'target.xml' is the root */
+  xml: Record<string, string>;
+  /** in the order of gdb's g packet (= the remote register numbers); names as gdb shows them */
+  regs: DebugReg[];
+  /**
+   * gdb treats this architecture's watchpoints as firing before the access and single-steps
+   * over the access itself (gdb's "non-steppable watchpoints": arm, aarch64, riscv)
+   */
+  stepsOverWatch?: boolean;
+}
+
 export interface Target {
   /** 'riscv64', 'aarch64', ... (the qemu-<name> binary that runs the same programs) */
   name: string;
@@ -115,4 +138,6 @@ export interface Target {
   abi: LinuxAbi;
   /** ELF e_flags checks: undefined when supported, else a reason */
   checkElfFlags?(flags: number): string | undefined;
+  /** registers and target description for debuggers */
+  gdb?: GdbTarget;
 }

@@ -73,22 +73,22 @@ const OBJDUMP: Array<[number, string, string]> = [
   [0x0, '12345537', "lui\ta0,0x12345"],
   [0x4, 'ffffffb7', "lui\tt6,0xfffff"],
   [0x8, '00010097', "auipc\tra,0x10"],
-  [0xc, '008000ef', "jal\t14"],
-  [0x10, '0040006f', "j\t14"],
+  [0xc, '008000ef', "jal\t0x14"],
+  [0x10, '0040006f', "j\t0x14"],
   [0x14, '008580e7', "jalr\t8(a1)"],
   [0x18, '00008067', "ret"],
   [0x1c, 'ffc28567', "jalr\ta0,-4(t0)"],
-  [0x20, 'feb50ae3', "beq\ta0,a1,14"],
-  [0x24, 'fe0518e3', "bnez\ta0,14"],
-  [0x28, 'fe9446e3', "blt\ts0,s1,14"],
-  [0x2c, 'fe62d4e3', "bge\tt0,t1,14"],
-  [0x30, 'fed662e3', "bltu\ta2,a3,14"],
-  [0x34, 'fef770e3', "bgeu\ta4,a5,14"],
-  [0x38, 'fca5cee3', "blt\ta1,a0,14"],
-  [0x3c, 'fca05ce3', "blez\ta0,14"],
-  [0x40, 'fc055ae3', "bgez\ta0,14"],
-  [0x44, 'fc0548e3', "bltz\ta0,14"],
-  [0x48, 'fca046e3', "bgtz\ta0,14"],
+  [0x20, 'feb50ae3', "beq\ta0,a1,0x14"],
+  [0x24, 'fe0518e3', "bnez\ta0,0x14"],
+  [0x28, 'fe9446e3', "blt\ts0,s1,0x14"],
+  [0x2c, 'fe62d4e3', "bge\tt0,t1,0x14"],
+  [0x30, 'fed662e3', "bltu\ta2,a3,0x14"],
+  [0x34, 'fef770e3', "bgeu\ta4,a5,0x14"],
+  [0x38, 'fca5cee3', "blt\ta1,a0,0x14"],
+  [0x3c, 'fca05ce3', "blez\ta0,0x14"],
+  [0x40, 'fc055ae3', "bgez\ta0,0x14"],
+  [0x44, 'fc0548e3', "bltz\ta0,0x14"],
+  [0x48, 'fca046e3', "bgtz\ta0,0x14"],
   [0x4c, 'fff10503', "lb\ta0,-1(sp)"],
   [0x50, '00211503', "lh\ta0,2(sp)"],
   [0x54, '00412503', "lw\ta0,4(sp)"],
@@ -100,7 +100,7 @@ const OBJDUMP: Array<[number, string, string]> = [
   [0x6c, '00b11123', "sh\ta1,2(sp)"],
   [0x70, '00c12223', "sw\ta2,4(sp)"],
   [0x74, '00d13423', "sd\ta3,8(sp)"],
-  [0x78, '00558513', "addi\ta0,a1,5"], // objdump: add a0,a1,5
+  [0x78, '00558513', "add\ta0,a1,5"],
   [0x7c, 'ffb00513', "li\ta0,-5"],
   [0x80, '00058513', "mv\ta0,a1"],
   [0x84, '00000013', "nop"],
@@ -108,17 +108,17 @@ const OBJDUMP: Array<[number, string, string]> = [
   [0x8c, '0015b513', "seqz\ta0,a1"],
   [0x90, '0075b513', "sltiu\ta0,a1,7"],
   [0x94, 'fff5c513', "not\ta0,a1"],
-  [0x98, '00c5c513', "xori\ta0,a1,12"], // objdump: xor a0,a1,12
-  [0x9c, '7ff5e513', "ori\ta0,a1,2047"], // objdump: or a0,a1,2047
+  [0x98, '00c5c513', "xor\ta0,a1,12"],
+  [0x9c, '7ff5e513', "or\ta0,a1,2047"],
   [0xa0, '0ff5f513', "zext.b\ta0,a1"],
-  [0xa4, '03f59513', "slli\ta0,a1,0x3f"], // objdump: sll a0,a1,0x3f
-  [0xa8, '0205d513', "srli\ta0,a1,0x20"], // objdump: srl a0,a1,0x20
-  [0xac, '4015d513', "srai\ta0,a1,0x1"], // objdump: sra a0,a1,0x1
-  [0xb0, 'fff5851b', "addiw\ta0,a1,-1"], // objdump: addw a0,a1,-1
+  [0xa4, '03f59513', "sll\ta0,a1,0x3f"],
+  [0xa8, '0205d513', "srl\ta0,a1,0x20"],
+  [0xac, '4015d513', "sra\ta0,a1,0x1"],
+  [0xb0, 'fff5851b', "addw\ta0,a1,-1"],
   [0xb4, '0005851b', "sext.w\ta0,a1"],
-  [0xb8, '01f5951b', "slliw\ta0,a1,0x1f"], // objdump: sllw a0,a1,0x1f
-  [0xbc, '0035d51b', "srliw\ta0,a1,0x3"], // objdump: srlw a0,a1,0x3
-  [0xc0, '4045d51b', "sraiw\ta0,a1,0x4"], // objdump: sraw a0,a1,0x4
+  [0xb8, '01f5951b', "sllw\ta0,a1,0x1f"],
+  [0xbc, '0035d51b', "srlw\ta0,a1,0x3"],
+  [0xc0, '4045d51b', "sraw\ta0,a1,0x4"],
   [0xc4, '00c58533', "add\ta0,a1,a2"],
   [0xc8, '40c58533', "sub\ta0,a1,a2"],
   [0xcc, '40c00533', "neg\ta0,a2"],
@@ -189,16 +189,16 @@ const OBJDUMP: Array<[number, string, string]> = [
   [0x1d0, '0015b073', "csrc\tfflags,a1"],
   [0x1d4, '0021d573', "fsrmi\ta0,3"],
   [0x1d8, '0021d073', "fsrmi\t3"], // objdump: fsrmi zero,3
-  [0x1dc, '0010e573', "csrrsi\ta0,fflags,1"], // objdump: csrrs a0,fflags,1
-  [0x1e0, '0010e073', "csrsi\tfflags,1"], // objdump: csrs fflags,1
-  [0x1e4, '00117573', "csrrci\ta0,fflags,2"], // objdump: csrrc a0,fflags,2
+  [0x1dc, '0010e573', "csrrs\ta0,fflags,1"],
+  [0x1e0, '0010e073', "csrs\tfflags,1"],
+  [0x1e4, '00117573', "csrrc\ta0,fflags,2"],
   [0x1e8, 'c0002573', "rdcycle\ta0"],
   [0x1ec, 'c0102573', "rdtime\ta0"],
   [0x1f0, 'c0202573', "rdinstret\ta0"],
   [0x1f4, '00302573', "frcsr\ta0"],
   [0x1f8, '00251073', "fsrm\ta0"],
   [0x1fc, '7c002573', "csrr\ta0,0x7c0"],
-  [0x200, '30002573', "csrr\ta0,0x300"], // objdump: csrr a0,mstatus
+  [0x200, '30002573', "csrr\ta0,mstatus"],
   [0x204, '00412507', "flw\tfa0,4(sp)"],
   [0x208, 'ff843407', "fld\tfs0,-8(s0)"],
   [0x20c, '00a12227', "fsw\tfa0,4(sp)"],
@@ -268,7 +268,7 @@ const OBJDUMP: Array<[number, string, string]> = [
   [0x30c, 'e2058553', "fmv.x.d\ta0,fa1"],
   [0x310, 'f2058553', "fmv.d.x\tfa0,a1"],
   [0x314, 'f0000553', "fmv.w.x\tfa0,zero"],
-  [0x0, '0808', "addi\ta0,sp,16"], // objdump: add a0,sp,16
+  [0x0, '0808', "add\ta0,sp,16"],
   [0x2, '2588', "fld\tfa0,8(a1)"],
   [0x4, '41c8', "lw\ta0,4(a1)"],
   [0x6, '6588', "ld\ta0,8(a1)"],
@@ -276,28 +276,28 @@ const OBJDUMP: Array<[number, string, string]> = [
   [0xa, 'c1c8', "sw\ta0,4(a1)"],
   [0xc, 'fde8', "sd\ta0,248(a1)"],
   [0xe, '0001', "nop"],
-  [0x10, '157d', "addi\ta0,a0,-1"], // objdump: add a0,a0,-1
-  [0x12, '2505', "addiw\ta0,a0,1"], // objdump: addw a0,a0,1
+  [0x10, '157d', "add\ta0,a0,-1"],
+  [0x12, '2505', "addw\ta0,a0,1"],
   [0x14, '2501', "sext.w\ta0,a0"],
   [0x16, '457d', "li\ta0,31"],
   [0x18, '5501', "li\ta0,-32"],
-  [0x1a, '7139', "addi\tsp,sp,-64"], // objdump: add sp,sp,-64
-  [0x1c, '617d', "addi\tsp,sp,496"], // objdump: add sp,sp,496
+  [0x1a, '7139', "add\tsp,sp,-64"],
+  [0x1c, '617d', "add\tsp,sp,496"],
   [0x1e, '6505', "lui\ta0,0x1"],
   [0x20, '7501', "lui\ta0,0xfffe0"],
-  [0x22, '810d', "srli\ta0,a0,0x3"], // objdump: srl a0,a0,0x3
-  [0x24, '95fd', "srai\ta1,a1,0x3f"], // objdump: sra a1,a1,0x3f
-  [0x26, '9a7d', "andi\ta2,a2,-1"], // objdump: and a2,a2,-1
+  [0x22, '810d', "srl\ta0,a0,0x3"],
+  [0x24, '95fd', "sra\ta1,a1,0x3f"],
+  [0x26, '9a7d', "and\ta2,a2,-1"],
   [0x28, '8d0d', "sub\ta0,a0,a1"],
   [0x2a, '8d2d', "xor\ta0,a0,a1"],
   [0x2c, '8d4d', "or\ta0,a0,a1"],
   [0x2e, '8d6d', "and\ta0,a0,a1"],
   [0x30, '9d0d', "subw\ta0,a0,a1"],
   [0x32, '9d2d', "addw\ta0,a0,a1"],
-  [0x34, 'a001', "j\t34"],
-  [0x36, 'dd7d', "beqz\ta0,34"],
-  [0x38, 'fcf5', "bnez\ts1,34"],
-  [0x3a, '0506', "slli\ta0,a0,0x1"], // objdump: sll a0,a0,0x1
+  [0x34, 'a001', "j\t0x34"],
+  [0x36, 'dd7d', "beqz\ta0,0x34"],
+  [0x38, 'fcf5', "bnez\ts1,0x34"],
+  [0x3a, '0506', "sll\ta0,a0,0x1"],
   [0x3c, '2522', "fld\tfa0,8(sp)"],
   [0x3e, '4512', "lw\ta0,4(sp)"],
   [0x40, '70fe', "ld\tra,504(sp)"],

@@ -30,6 +30,7 @@ const HANDLER = CODE + 0x400;
 
 function program(main: number[], handler: number[] = []) {
   const h = sigHarness();
+  h.proc.hostSignals = true; // forward host signals, as the CLI asks (embedders do not)
   const words = new Uint8Array(0x1000);
   const dv = new DataView(words.buffer);
   main.forEach((w, i) => dv.setUint32(4 * i, w, true));

@@ -28,13 +28,14 @@ describe('exit and ids', () => {
     expect(exitOf(() => h.call('exit', 3)).status).toBe(3);
   });
 
-  it('getpid/gettid/set_tid_address agree; ENOSYS for robust lists and rseq (as qemu)', () => {
+  it('getpid/gettid/set_tid_address agree; robust lists are kept (robust-list.ts); ENOSYS for rseq (as qemu)', () => {
     const pid = h.call('getpid');
     expect(pid).toBe(h.proc.pid);
     expect(h.call('gettid')).toBe(pid);
     expect(h.call('set_tid_address', h.scratch)).toBe(pid);
     expect(h.proc.thread.clearChildTid).toBe(h.scratch);
-    expect(h.call('set_robust_list', h.scratch, 24)).toBe(-E.ENOSYS);
+    expect(h.call('set_robust_list', h.scratch, 24)).toBe(0);
+    expect(h.proc.thread.robustList).toBe(h.scratch);
     expect(h.call('rseq', h.scratch, 32, 0, 0)).toBe(-E.ENOSYS);
     expect(h.call('getuid')).toBe(process.getuid!());
     expect(h.call('getresuid', h.scratch, h.scratch + 4, h.scratch + 8)).toBe(0);

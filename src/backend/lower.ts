@@ -22,6 +22,11 @@ export interface LowerCtx {
   written: Set<number>;
   /** helper names used (filled while lowering) */
   helpers: Set<string>;
+  /**
+   * a debugger watches memory: loads and stores on pages flagged PAGE_WATCH (128, see
+   * src/engine/debug.ts) take the slow path too. Only code compiled while a watchpoint is set.
+   */
+  watch?: boolean;
 }
 
 const hex = (n: number) => (n < 0 ? '-0x' + (-n).toString(16) : '0x' + n.toString(16));
@@ -149,8 +154,8 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
         else out.push(`${dl} = ${lo(a)}; ${dh} = ${ext32(hi(a), n - 32)};`);
         break;
       }
-      case 'load': lowerLoad(o, out, u32, E, native); break;
-      case 'store': lowerStore(o, out, u32, lo, hi, v32, b.temps[bb] === 'i64', E, native); break;
+      case 'load': lowerLoad(o, out, u32, E, native, ctx.watch === true); break;
+      case 'store': lowerStore(o, out, u32, lo, hi, v32, b.temps[bb] === 'i64', E, native, ctx.watch === true); break;
       case 'call': {
         ctx.helpers.add(o.name);
         const args = ['cpu'];
@@ -252,10 +257,11 @@ function storeStmt(size: number, native: boolean, E: string, v: string, at = 'ea
   return `if ((${at} & ${(1 << shift) - 1}) === 0) ${view}[${at} >>> ${shift}] = ${v}; else dv.${STORES[size]}(${at}, ${v}, true);`;
 }
 
-function lowerLoad(o: Op, out: string[], u32: (v: number) => string, E: string, native: boolean): void {
+function lowerLoad(o: Op, out: string[], u32: (v: number) => string, E: string, native: boolean, watch: boolean): void {
   const d = o.d;
   const pc = hex(o.pc);
-  out.push(`ea = ${u32(o.a)}; if ((p[ea >>> 12] & 1) === 0) F.r(ea, ${pc});`);
+  out.push(watch ? `ea = ${u32(o.a)}; if ((p[ea >>> 12] & 129) !== 1) F.r(ea, ${pc}, ${o.size});`
+    : `ea = ${u32(o.a)}; if ((p[ea >>> 12] & 1) === 0) F.r(ea, ${pc});`);
   const wide = o.ty === 'i64';
   if (o.size === 8) {
     const [l, h] = E === 'true' ? ['ea', 'ea + 4'] : ['ea + 4', 'ea'];
@@ -275,9 +281,9 @@ function lowerLoad(o: Op, out: string[], u32: (v: number) => string, E: string, 
 }
 
 function lowerStore(o: Op, out: string[], u32: (v: number) => string, lo: (v: number) => string, hi: (v: number) => string,
-  v32: (v: number) => string, wideVal: boolean, E: string, native: boolean): void {
+  v32: (v: number) => string, wideVal: boolean, E: string, native: boolean, watch: boolean): void {
   const pc = hex(o.pc);
-  out.push(`ea = ${u32(o.a)}; if ((p[ea >>> 12] & 10) !== 2 && F.w(ea, ${pc}, ${o.size})) bud = 0;`);
+  out.push(`ea = ${u32(o.a)}; if ((p[ea >>> 12] & ${watch ? 138 : 10}) !== 2 && F.w(ea, ${pc}, ${o.size})) bud = 0;`);
   if (o.size === 8) {
     const hv = wideVal ? hi(o.b) : `${v32(o.b)} >> 31`;
     if (native) {

@@ -29,8 +29,11 @@ import { runtime } from './runtime.js';
 export type RegionFn = (cpu: unknown, env?: unknown) => number;
 
 export interface FaultHooks {
-  /** a load hit a page without read permission: throws */
-  r(addr: number, pc: number): never;
+  /**
+   * a load hit a page without read permission: throws. In code compiled for a debugger's
+   * watchpoints also a load from a watched page (with its size): may return.
+   */
+  r(addr: number, pc: number, size?: number): void;
   /**
    * a store hit a page that is not plainly writable (protected, or holds code): throws, or
    * returns true when translated code was dropped (the region then returns at its next branch)
@@ -47,16 +50,22 @@ export interface CompiledRegion {
   fn: RegionFn;
   source: string;
   blocks: Block[];
+  /**
+   * Code that closes over its process (register caching): the same function bound to another
+   * process's registers and memory, without compiling it again (fork and execve share code,
+   * src/engine/code-store.ts). Absent for functions that take the environment as an argument.
+   */
+  bind?: (env: RegionEnv) => RegionFn;
 }
 
 const hex = (n: number) => '0x' + (n >>> 0).toString(16);
 
 export function generateRegionSource(blocks: Block[], entry: number, allRegs: RegInfo[], littleEndian: boolean,
-  cacheRegs = true): { source: string; helpers: string[] } {
+  cacheRegs = true, watch = false): { source: string; helpers: string[] } {
   // Without register caching every access goes to cpu.r, so the state is exact at any fault
   // and no write-back (or try/catch) is needed: cheaper to generate for code that runs rarely.
   const regs = cacheRegs ? allRegs : allRegs.map((r) => ({ ...r, cached: false }));
-  const ctx: LowerCtx = { regs, littleEndian, used: new Set(), written: new Set(), helpers: new Set() };
+  const ctx: LowerCtx = { regs, littleEndian, used: new Set(), written: new Set(), helpers: new Set(), watch };
   const inRegion = new Set(blocks.map((b) => b.pc >>> 0));
   const cases: string[] = [];
   for (const b of blocks) {
@@ -174,20 +183,24 @@ export function regionArg(env: RegionEnv): Record<string, unknown> {
 }
 
 export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], littleEndian: boolean, env: RegionEnv,
-  cacheRegs = true): CompiledRegion {
-  const { source, helpers } = generateRegionSource(blocks, entry, regs, littleEndian, cacheRegs);
+  cacheRegs = true, watch = false): CompiledRegion {
+  const { source, helpers } = generateRegionSource(blocks, entry, regs, littleEndian, cacheRegs, watch);
   for (const h of helpers) {
     if (typeof env.helpers[h] !== 'function') throw new Error(`backend: no helper named ${h}`);
   }
   let fn: RegionFn;
+  let bind: ((e: RegionEnv) => RegionFn) | undefined;
   if (cacheRegs) {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const factory = new Function('r', 'dv', 'p', 'F', 'RT', 'H', 'u8', 'i8', 'i16', 'u16', 'i32', source) as (...a: unknown[]) => RegionFn;
-    const m = env.mem;
-    fn = factory(env.r, m.dv, m.perm, env.faults, runtime, env.helpers, m.u8, m.i8, m.i16, m.u16, m.i32);
+    bind = (e) => {
+      const m = e.mem;
+      return factory(e.r, m.dv, m.perm, e.faults, runtime, e.helpers, m.u8, m.i8, m.i16, m.u16, m.i32);
+    };
+    fn = bind(env);
   } else {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     fn = new Function('cpu', 'E', source) as RegionFn;
   }
-  return { entry, tier: blocks.length > 1 ? 2 : 1, hits: 0, fn, source, blocks };
+  return { entry, tier: blocks.length > 1 ? 2 : 1, hits: 0, fn, source, blocks, bind };
 }

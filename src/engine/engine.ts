@@ -1,11 +1,14 @@
-import { ExitKind, formatIr } from '../ir.js';
-import { GuestFault, PAGE_SHIFT, PROT_W, PAGE_CODE } from '../memory.js';
+import { ExitKind } from '../ir.js';
+import { GuestFault, PAGE_SHIFT, PROT_R, PROT_W, PAGE_CODE } from '../memory.js';
 import type { Process } from '../process.js';
 import { compileRegion, regionArg, type CompiledRegion, type FaultHooks, type RegionEnv } from '../backend/region.js';
-import { CodeCache } from './cache.js';
-import { DEFAULT_LIMITS, formRegion, type RegionLimits } from './translate.js';
+import { CodeCache, sharingFor } from './cache.js';
+import { DEFAULT_LIMITS, formRegion, translateBlock, type RegionLimits } from './translate.js';
 import { deliverSignal } from '../../syscalls/signal-deliver.js';
 import { Kernel } from '../kernel.js';
+import { formatCpu, formatExec } from '../log-cpu.js';
+import { PAGE_WATCH } from './debug.js';
+import { debugSlice } from './debug-run.js';
 
 /**
  * Blocks a tier-1 function must have run (entries plus its own loop iterations) before it is
@@ -25,6 +28,8 @@ export interface ExitStatus {
   status: number;
   /** terminating signal number, or 0 */
   signal: number;
+  /** a debugger ended the run (StopAction.kill): then status 0, signal 9 */
+  killed?: boolean;
 }
 
 export interface EngineOptions {
@@ -47,7 +52,7 @@ export class Engine {
 
   constructor(readonly proc: Process, private readonly opts: EngineOptions = {}) {
     const { mem, cpu, target, log } = proc;
-    this.cache = new CodeCache(mem);
+    this.cache = new CodeCache(mem, sharingFor(proc, () => this.env));
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     // per-block logging needs one block per compiled function
     if (log.has('exec') || log.has('cpu')) this.limits.regionBlocks = 1;
@@ -57,12 +62,16 @@ export class Engine {
       cpu.budget = 0; // a running region must return at its next branch
     };
     const faults: FaultHooks = {
-      r(addr: number, pc: number): never {
-        throw new GuestFault(addr, false, pc, 11, mem.perm[addr >>> PAGE_SHIFT] ? 2 : 1);
+      r(addr: number, pc: number, size = 1): void {
+        const f = mem.perm[addr >>> PAGE_SHIFT];
+        // readable: only code compiled for watchpoints calls this then (a watched page)
+        if (f & PROT_R) { proc.debug?.access(addr, size, pc, false); return; }
+        throw new GuestFault(addr, false, pc, 11, f ? 2 : 1);
       },
       w(addr: number, pc: number, size: number): boolean {
         const f = mem.perm[addr >>> PAGE_SHIFT];
         if (!(f & PROT_W)) throw new GuestFault(addr, true, pc, 11, f ? 2 : 1);
+        if ((f | mem.perm[(addr + size - 1) >>> PAGE_SHIFT]) & PAGE_WATCH) proc.debug?.access(addr, size, pc, true);
         let code = false;
         if (f & PAGE_CODE) { mem.onCodeWrite(addr >>> PAGE_SHIFT); code = true; }
         const last = (addr + size - 1) >>> PAGE_SHIFT;
@@ -82,13 +91,14 @@ export class Engine {
   compile(pc: number, tier = 1): CompiledRegion {
     const { target, mem, log } = this.proc;
     const limits = tier === 1 ? { ...this.limits, regionBlocks: 1 } : this.limits;
+    const dbg = this.proc.debug;
     const blocks = formRegion(target, mem, pc, limits, tier === 1 ? (b) => {
-      if (log.has('in_asm')) log.write(`IN: \n${b.asm.join('\n')}\n`);
-      if (log.has('op')) log.write(`OP:\n${formatIr(b)}\n`);
-    } : undefined, log.has('in_asm'), (next) => this.cache.get(next) !== undefined);
-    const region = compileRegion(blocks, pc, target.regs, target.littleEndian, this.env, tier > 1);
+      if (log.has('in_asm')) log.inAsm(b);
+      if (log.has('op')) log.op(b);
+    } : undefined, log.has('in_asm'), (next) => this.cache.get(next) !== undefined, dbg && ((a) => dbg.hasBreakpoint(a)));
+    const region = compileRegion(blocks, pc, target.regs, target.littleEndian, this.env, tier > 1, dbg?.watching);
     region.tier = tier;
-    if (log.has('out_asm')) log.write(`OUT: [region 0x${pc.toString(16)}]\n${region.source}\n`);
+    if (log.has('out_asm')) log.outAsm(pc, tier, blocks, region.source);
     this.cache.add(region);
     return region;
   }
@@ -105,6 +115,7 @@ export class Engine {
 
   /** Run compiled code until something other than a plain jump happens. */
   runSlice(): ExitKind {
+    if (this.proc.debug) return debugSlice(this, this.proc.debug);
     const { cpu, log } = this.proc;
     const trace = log.has('exec') || log.has('cpu');
     const arg = regionArg(this.env);
@@ -143,6 +154,36 @@ export class Engine {
   }
 
   /**
+   * For the debugger's run loop (src/engine/debug-run.ts): run the code at cpu.pc once, at
+   * most `budget` blocks of it (promoting hot tier-1 code as runSlice does); with `one`, only
+   * the instruction at cpu.pc, compiled apart and not cached. Guest faults propagate.
+   */
+  enter(budget: number, one: boolean): number {
+    const { cpu, target, mem, log } = this.proc;
+    const pc = cpu.pc;
+    if (log.has('exec') || log.has('cpu')) this.trace(pc);
+    const watch = this.proc.debug?.watching;
+    if (one) {
+      const b = translateBlock(target, mem, pc, 1);
+      cpu.budget = 1;
+      return compileRegion([b], pc, target.regs, target.littleEndian, this.env, false, watch).fn(cpu, regionArg(this.env));
+    }
+    const region = this.cache.get(pc) ?? this.compile(pc);
+    cpu.budget = budget;
+    const kind = region.fn(cpu, regionArg(this.env));
+    if (region.tier === 1 && (region.hits += budget - cpu.budget + 1) >= HOT && this.limits.regionBlocks > 1) {
+      region.tier = 0;
+      this.compile(pc, 2);
+    }
+    return kind;
+  }
+
+  /** blocks a time slice may run (EngineOptions.slice) */
+  get sliceBlocks(): number {
+    return this.slice;
+  }
+
+  /**
    * A synchronous fault of the instruction at pc (cpu.pc is already there): the guest's
    * handler gets it (execution goes on there; a handler that returns runs the instruction
    * again), or the process ends by it (GuestExit), also when it is blocked or ignored.
@@ -153,15 +194,13 @@ export class Engine {
 
   private trace(pc: number): void {
     const { log, cpu, target } = this.proc;
-    if (log.has('exec')) log.write(`Trace 0: [${pc.toString(16).padStart(16, '0')}]`);
-    if (log.has('cpu')) {
-      const parts: string[] = [` pc       ${pc.toString(16).padStart(16, '0')}`];
-      target.regs.forEach((r) => {
-        if (!r.cached) return;
-        const v = r.ty === 'i64' ? cpu.get64(r.index) : BigInt(cpu.r[r.index]);
-        parts.push(` ${r.name.padEnd(8)} ${BigInt.asUintN(r.ty === 'i64' ? 64 : 32, v).toString(16).padStart(r.ty === 'i64' ? 16 : 8, '0')}`);
-      });
-      log.write(parts.join('\n'));
+    if (log.has('exec')) {
+      const region = this.cache.get(pc);
+      log.write(formatExec(target, {
+        thread: this.proc.thread.tid - this.proc.pid, region: region?.entry ?? pc, pc,
+        flags: target.name === 'arm' ? (pc & 1) << 5 : 0, tier: Math.max(region?.tier ?? 1, 1), symbol: log.symbolAt(pc & ~1),
+      }));
     }
+    if (log.has('cpu')) log.write(formatCpu(target, cpu, pc));
   }
 }

@@ -13,8 +13,30 @@ export interface RegionLimits {
 
 export const DEFAULT_LIMITS: RegionLimits = { blockInsns: 64, regionBlocks: 8, regionInsns: 200 };
 
-/** Translate the single basic block at `pc`. */
-export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm = false): Block {
+/**
+ * Translate the single basic block at `pc`. With `stopAt` (a debugger's breakpoints) the
+ * block ends before the first later instruction whose address it approves.
+ */
+export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm = false,
+  stopAt?: (addr: number) => boolean): Block {
+  const b = buildBlock(target, mem, pc, maxInsns, wantAsm);
+  if (!stopAt) return b;
+  const start = (pc & ~1) >>> 0;
+  let cut = -1;
+  // instructions start at even addresses on every target (a Thumb block's end has bit 0 set)
+  for (let a = start + 2; a < b.end; a += 2) if (stopAt(a)) { cut = a; break; }
+  if (cut < 0) return b;
+  // rare (only blocks holding a breakpoint): find how many instructions lie before it
+  for (let n = 1; n < b.ninsns; n++) {
+    const part = buildBlock(target, mem, pc, n, wantAsm);
+    const end = (part.end & ~1) >>> 0;
+    if (end === cut) return part;
+    if (end > cut) break; // not on an instruction boundary (or an IT block): keep it whole
+  }
+  return b;
+}
+
+function buildBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm: boolean): Block {
   const b = new IrBuilder();
   b.wantAsm = wantAsm;
   b.pc = pc;
@@ -50,24 +72,26 @@ function successors(b: Block): number[] {
  * calls and their return points, within the limits, keeping only blocks `accept` approves
  * (the engine passes "has already run", so a region holds the paths actually taken: cold
  * code stays out of the function V8 has to optimise). Blocks that trap (an undecodable or
- * unfetchable instruction) are kept only as the entry itself.
+ * unfetchable instruction) are kept only as the entry itself. With `stopAt` (breakpoints),
+ * blocks end before those addresses and no block starts at one: the run loop sees them.
  */
 export function formRegion(target: Target, mem: Memory, entry: number, lim: RegionLimits,
-  onBlock?: (b: Block) => void, wantAsm = false, accept: (pc: number) => boolean = () => true): Block[] {
+  onBlock?: (b: Block) => void, wantAsm = false, accept: (pc: number) => boolean = () => true,
+  stopAt?: (addr: number) => boolean): Block[] {
   const blocks: Block[] = [];
   const seen = new Set<number>([entry]);
   const queue = [entry];
   let insns = 0;
   while (queue.length && blocks.length < lim.regionBlocks && insns < lim.regionInsns) {
     const pc = queue.shift()!;
-    const b = translateBlock(target, mem, pc, lim.blockInsns, wantAsm);
+    const b = translateBlock(target, mem, pc, lim.blockInsns, wantAsm, stopAt);
     const t = b.ops[b.ops.length - 1];
     if (blocks.length > 0 && t.op === 'exit' && t.imm2 === 2) continue; // speculative trap block
     onBlock?.(b);
     blocks.push(b);
     insns += b.ninsns;
     for (const s of successors(b)) {
-      if (!seen.has(s) && accept(s)) { seen.add(s); queue.push(s); }
+      if (!seen.has(s) && accept(s) && !stopAt?.(s)) { seen.add(s); queue.push(s); }
     }
   }
   return blocks;

@@ -1,15 +1,25 @@
 /**
  * A small A64 disassembler for -d in_asm, in objdump's style for the base instruction set
- * (preferred aliases such as mov, cmp, tst, lsl, ubfx, cset, ret included). FP, SIMD and
- * rarer forms print the encoding class and the raw word.
+ * (preferred aliases such as mov, cmp, tst, lsl, ubfx, cset, ret included); scalar FP in
+ * disasm-fp.ts, common Advanced SIMD forms in disasm-simd.ts. Rarer forms print the encoding
+ * class and the raw word. tests/disasm.test.ts checks agreement with objdump.
  */
 import type { Insn } from './decoder.generated.js';
 import { bitmaskImm } from './ctx.js';
+import { fpText } from './disasm-fp.js';
+import { asmLine } from '../../src/log.js';
+import { simdLdstMulti, simdText } from './disasm-simd.js';
 
 const COND = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le', 'al', 'nv'];
 const hex = (v: number | bigint) => '0x' + (typeof v === 'bigint' ? BigInt.asUintN(64, v) : v >>> 0).toString(16);
 /** register name: sf 1 x/0 w; 31 is sp when `sp`, else xzr/wzr */
 const R = (sf: number, r: number, sp = false) => (r === 31 ? (sp ? (sf ? 'sp' : 'wsp') : sf ? 'xzr' : 'wzr') : `${sf ? 'x' : 'w'}${r}`);
+const BARRIER: Record<number, string> = {
+  15: 'sy', 14: 'st', 13: 'ld', 11: 'ish', 10: 'ishst', 9: 'ishld', 7: 'nsh', 6: 'nshst', 5: 'nshld', 3: 'osh', 2: 'oshst', 1: 'oshld',
+};
+/** prfm operation: type (pld/pli/pst), target level, policy */
+const prfop = (v: number) => (v >> 3 < 3 && ((v >> 1) & 3) < 3
+  ? `${['pld', 'pli', 'pst'][v >> 3]}l${((v >> 1) & 3) + 1}${v & 1 ? 'strm' : 'keep'}` : `#0x${v.toString(16)}`);
 const SHIFTS = ['lsl', 'lsr', 'asr', 'ror'];
 const EXT = ['uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
 
@@ -29,8 +39,13 @@ function ldstName(size: number, v: number, opc: number): [string, (r: number) =>
   const sfx = ['b', 'h', '', ''][size];
   if (opc === 0) return [`str${sfx}`, (r) => R(size === 3 ? 1 : 0, r)];
   if (opc === 1) return [`ldr${sfx}`, (r) => R(size === 3 ? 1 : 0, r)];
-  if (size === 3) return opc === 2 ? ['prfm', (r) => `#${r}`] : undefined;
+  if (size === 3) return opc === 2 ? ['prfm', prfop] : undefined;
   return [`ldrs${sfx || 'w'}`, (r) => R(opc === 2 ? 1 : 0, r)];
+}
+
+/** The -d in_asm line (qemu's layout) of the instruction `raw` at pc. */
+export function disasmLine(insn: Insn | null, raw: number, pc: number): string {
+  return asmLine(pc, raw.toString(16).padStart(8, '0'), disasm(insn, raw, pc));
 }
 
 export function disasm(insn: Insn | null, raw: number, pc: number): string {
@@ -49,9 +64,19 @@ export function disasm(insn: Insn | null, raw: number, pc: number): string {
       const names: Record<number, string> = { 0: 'nop', 1: 'yield', 7: 'xpaclri', 12: 'autia1716', 14: 'autib1716', 25: 'paciasp', 27: 'pacibsp', 29: 'autiasp', 31: 'autibsp', 32: 'bti', 34: 'bti\tc', 36: 'bti\tj', 38: 'bti\tjc' };
       return names[h] ?? `hint\t#${h}`;
     }
-    case 'barrier': return `${['', '', 'clrex', '', 'dsb', 'dmb', 'isb', 'sb'][insn.args.op2] || 'barrier'}\t#${insn.args.crm}`;
+    case 'barrier': {
+      const op = ['', '', 'clrex', '', 'dsb', 'dmb', 'isb', 'sb'][insn.args.op2];
+      const crm = insn.args.crm;
+      if (!op) break;
+      if (op === 'clrex' || op === 'isb' || op === 'sb') return crm === 15 ? op : `${op}\t#0x${crm.toString(16)}`;
+      return `${op}\t${BARRIER[crm] ?? `#0x${crm.toString(16)}`}`;
+    }
     case 'adr': return `adr\t${R(1, insn.args.rd)}, ${t(insn.args.imm)}`;
     case 'adrp': return `adrp\t${R(1, insn.args.rd)}, ${hex((pc & ~0xfff) + insn.args.imm * 4096)}`;
+    case 'sys': {
+      const op = sysOp(raw);
+      return op ? `${op}, ${R(1, raw & 31)}` : `sys\t#${(raw >>> 16) & 7}, C${(raw >>> 12) & 15}, C${(raw >>> 8) & 15}, #${(raw >>> 5) & 7}, ${R(1, raw & 31)}`;
+    }
     case 'mrs': return `mrs\t${R(1, insn.args.rt)}, ${sysregName(insn.args.sysreg)}`;
     case 'msr': return `msr\t${sysregName(insn.args.sysreg)}, ${R(1, insn.args.rt)}`;
     case 'addsub_imm': {
@@ -131,10 +156,14 @@ export function disasm(insn: Insn | null, raw: number, pc: number): string {
     }
     case 'ccmp_reg': case 'ccmp_imm': {
       const a = insn.args;
-      const op2 = insn.name === 'ccmp_imm' ? `#${a.rm}` : R(a.sf, a.rm);
-      return `${a.op ? 'ccmp' : 'ccmn'}\t${R(a.sf, a.rn)}, ${op2}, #${a.nzcv}, ${COND[a.cond]}`;
+      const op2 = insn.name === 'ccmp_imm' ? `#${hex(a.rm)}` : R(a.sf, a.rm);
+      return `${a.op ? 'ccmp' : 'ccmn'}\t${R(a.sf, a.rn)}, ${op2}, #${hex(a.nzcv)}, ${COND[a.cond]}`;
     }
-    case 'adc': { const a = insn.args; return `${a.op ? 'sbc' : 'adc'}${a.s ? 's' : ''}\t${R(a.sf, a.rd)}, ${R(a.sf, a.rn)}, ${R(a.sf, a.rm)}`; }
+    case 'adc': {
+      const a = insn.args;
+      if (a.op && a.rn === 31) return `ngc${a.s ? 's' : ''}\t${R(a.sf, a.rd)}, ${R(a.sf, a.rm)}`;
+      return `${a.op ? 'sbc' : 'adc'}${a.s ? 's' : ''}\t${R(a.sf, a.rd)}, ${R(a.sf, a.rn)}, ${R(a.sf, a.rm)}`;
+    }
     case 'dp2': {
       const a = insn.args;
       const name = ({ 2: 'udiv', 3: 'sdiv', 8: 'lsl', 9: 'lsr', 10: 'asr', 11: 'ror' } as Record<number, string>)[a.opc];
@@ -203,9 +232,24 @@ export function disasm(insn: Insn | null, raw: number, pc: number): string {
       const base = `${a.l ? 'ld' : 'st'}${a.o0 ? (a.l ? 'a' : 'l') : ''}x${a.o1 ? 'p' : 'r'}${a.o1 ? '' : sfx}`;
       return a.l ? `${base}\t${rt}${pair}, [${R(1, a.rn, true)}]` : `${base}\t${R(0, a.rs)}, ${rt}${pair}, [${R(1, a.rn, true)}]`;
     }
-    default: break;
+    default:
+      if (insn.name.startsWith('fp_')) return fpText(insn.name, raw) ?? `${insn.name}\t${hex(raw)}`;
+      if (insn.name === 'simd') return simdText(raw) ?? `${insn.name}\t${hex(raw)}`;
+      if (insn.name === 'simd_ldst_multi') return simdLdstMulti(raw) ?? `${insn.name}\t${hex(raw)}`;
+      break;
   }
-  return `${insn.name}\t${hex(raw)}`;
+  // not covered: the pattern name with its fields (or the word, for groups decoded raw)
+  const fields = Object.entries(insn.args as unknown as Record<string, number>).filter(([k]) => k !== 'insn').map(([k, v]) => `${k}=${v}`).join(', ');
+  return `${insn.name}\t${fields || hex(raw)}`;
+}
+
+/** dc/ic operations of SYS by op1:CRn:CRm:op2 */
+const SYS_OPS: Record<string, string> = {
+  '3:7:4:1': 'dc\tzva', '0:7:6:1': 'dc\tivac', '0:7:6:2': 'dc\tisw', '3:7:10:1': 'dc\tcvac', '3:7:11:1': 'dc\tcvau',
+  '3:7:12:1': 'dc\tcvap', '3:7:14:1': 'dc\tcivac', '3:7:5:1': 'ic\tivau',
+};
+function sysOp(raw: number): string | undefined {
+  return SYS_OPS[`${(raw >>> 16) & 7}:${(raw >>> 12) & 15}:${(raw >>> 8) & 15}:${(raw >>> 5) & 7}`];
 }
 
 function sysregName(v: number): string {

@@ -3,6 +3,7 @@ import type { IrBuilder } from '../../src/ir.js';
 import type { Memory } from '../../src/memory.js';
 import type { RegInfo, Target } from '../target.js';
 import { aarch64Abi } from './abi.js';
+import { aarch64Gdb } from './gdb.js';
 import { A64Cpu, VBASE, TPIDR_INDEX } from './cpu.js';
 import { fpHelpers } from './fp.js';
 import { a64Helpers } from './helpers.js';
@@ -31,4 +32,5 @@ export const aarch64: Target = {
   },
   helpers: { ...a64Helpers, ...fpHelpers, ...simdHelpers },
   abi: aarch64Abi,
+  gdb: aarch64Gdb,
 };

@@ -306,13 +306,17 @@ export class ArmCtx {
     if (this.cond >= 0) this.b.call('arm_stc', null, [this.cond, addr, v, this.k32(size)]);
     else this.b.store(size, addr, v);
   }
+  /**
+   * 8-byte D-register transfers are helper calls even when unconditional: inline they bloat
+   * copy loops past what V8 optimises (see helpers-neon-ldst.ts)
+   */
   load64(addr: number): number {
     if (this.cond >= 0) return this.b.call('arm_ldc64', 'i64', [this.cond, addr]);
-    return this.b.load('i64', 8, false, addr);
+    return this.b.call('arm_ld64', 'i64', [addr]);
   }
   store64(addr: number, v: number): void {
     if (this.cond >= 0) this.b.call('arm_stc64', null, [this.cond, addr, v]);
-    else this.b.store(8, addr, v);
+    else this.b.call('arm_st64', null, [addr, v]);
   }
 
   /** base register value for addressing (pc reads as Align(pc, 4)) */

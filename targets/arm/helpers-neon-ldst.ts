@@ -1,11 +1,20 @@
 /**
  * NEON element and structure loads and stores (VLD1-4 / VST1-4): the shape of a transfer,
- * decoded once and shared by the translator (register checks, writeback amount, the inline
- * VLD1/VST1 fast path) and the `neon_ldst` helper that does the interleaved forms.
+ * decoded once and shared by the translator (register checks, writeback amount) and the
+ * `neon_ldst` helper that does the interleaved forms; and the whole-D-register transfers
+ * (VLDR/VSTR, VLDM/VSTM, VLD1/VST1 of whole registers: arm_ld64, arm_st64, neon_vldm).
+ *
+ * Why whole-register transfers are helper calls and not inline IR loads (measured on the
+ * `memory` benchmark, glibc's VFP memcpy: ~80 VLDR/VSTR per block): an inline 8-byte access
+ * lowers to ~300 bytes of V8 bytecode, so such a region passes V8's limit for optimising
+ * a function (about 60 KB of bytecode) and stays in the interpreter (33x qemu). A call is a
+ * few bytes of bytecode; the helper's aligned, same-page fast path is one typed-array access
+ * per word.
  */
-import { PROT_W } from '../../src/memory.js';
+import { endianness } from 'node:os';
+import { PROT_R, PROT_W } from '../../src/memory.js';
 import type { Helper } from '../target.js';
-import type { ArmCpu } from './cpu.js';
+import { type ArmCpu, D0_INDEX } from './cpu.js';
 import { getU, set } from './helpers-neon-lanes.js';
 
 export interface LdstShape {
@@ -104,7 +113,64 @@ function ldst(cpu: ArmCpu, s: LdstShape, load: boolean, d: number, addr: number)
   }
 }
 
+const HOST_LE = endianness() === 'LE';
+/** page flags that send an access to the slow path: not readable (or writable), translated code, watched */
+const PAGE_CODE = 8, PAGE_WATCH = 128;
+
+/** the 8 bytes at addr: the low word is returned, the high word left in cpu.rhi; faults as GuestFault */
+function ld64(cpu: ArmCpu, addr: number): number {
+  const m = cpu.mem;
+  const a = addr >>> 0;
+  if ((a & 3) === 0 && (a & 0xfff) <= 0xff8 && (m.perm[a >>> 12] & (PROT_R | PAGE_WATCH)) === PROT_R && m.littleEndian === HOST_LE) {
+    const w = a >>> 2;
+    cpu.rhi = m.i32[w + 1];
+    return m.i32[w];
+  }
+  m.check(a, 8, PROT_R);
+  const le = m.littleEndian;
+  const x = m.dv.getInt32(a, le), y = m.dv.getInt32(a + 4, le);
+  cpu.rhi = le ? y : x;
+  return le ? x : y;
+}
+/** store lo:hi as the 8 bytes at addr (translated code on the page is invalidated) */
+function st64(cpu: ArmCpu, addr: number, lo: number, hi: number): void {
+  const m = cpu.mem;
+  const a = addr >>> 0;
+  if ((a & 3) === 0 && (a & 0xfff) <= 0xff8 && (m.perm[a >>> 12] & (PROT_W | PAGE_CODE | PAGE_WATCH)) === PROT_W && m.littleEndian === HOST_LE) {
+    const w = a >>> 2;
+    m.i32[w] = lo;
+    m.i32[w + 1] = hi;
+    return;
+  }
+  m.check(a, 8, PROT_W); // also invalidates code on the pages written
+  const le = m.littleEndian;
+  m.dv.setInt32(a, le ? lo : hi, le);
+  m.dv.setInt32(a + 4, le ? hi : lo, le);
+}
+
 export const neonLdstHelpers: Record<string, Helper> = {
+  /** arm_ld64(addr): an unconditional 8-byte load (VLDR/VLDM of a D register); i64 result */
+  arm_ld64: (cpu: ArmCpu, addr: number) => ld64(cpu, addr),
+  /** arm_st64(addr, lo, hi): an unconditional 8-byte store (VSTR/VSTM of a D register) */
+  arm_st64(cpu: ArmCpu, addr: number, lo: number, hi: number) {
+    st64(cpu, addr, lo, hi);
+  },
+  /**
+   * neon_vldm(cond, addr, code = d | count << 5 | L << 10): VLD1/VST1 of `count` whole
+   * consecutive D registers starting at Dd, at consecutive addresses, in register order
+   */
+  neon_vldm(cpu: ArmCpu, cond: number, addr: number, code: number) {
+    if (!cond) return;
+    const r = cpu.r;
+    const d = code & 31, n = (code >> 5) & 31, load = (code >> 10) & 1;
+    for (let i = 0; i < n; i++) {
+      const x = D0_INDEX + 2 * (d + i), a = (addr + 8 * i) | 0;
+      if (load) {
+        r[x] = ld64(cpu, a);
+        r[x + 1] = cpu.rhi;
+      } else st64(cpu, a, r[x], r[x + 1]);
+    }
+  },
   /** neon_ldst(cond, code = bits 11:4 | A << 8 | L << 9, d, addr) */
   neon_ldst(cpu: ArmCpu, cond: number, code: number, d: number, addr: number) {
     if (!cond) return;

@@ -6,6 +6,7 @@ import type { IrBuilder } from '../../src/ir.js';
 import type { Memory } from '../../src/memory.js';
 import type { RegInfo, Target } from '../target.js';
 import { armAbi } from './abi.js';
+import { armGdb } from './gdb.js';
 import { ArmCpu, D0_INDEX, FPSCR, GE, NF, QF, TPIDRURO } from './cpu.js';
 import { armHelpers } from './helpers.js';
 import { translateArm } from './translate.js';
@@ -57,5 +58,6 @@ export const arm: Target = {
   },
   helpers: armHelpers,
   abi: armAbi,
+  gdb: armGdb,
   checkElfFlags,
 };

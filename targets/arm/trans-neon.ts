@@ -1,8 +1,8 @@
 /**
  * Advanced SIMD (NEON) instructions, shared by A32 and T32 (handlers named after the patterns
  * in insns-neon.spec.ts; T32 encodings arrive rewritten into the A32 layout, see
- * translateNeon). Bitwise operations, immediates, core <-> scalar moves and VLD1/VST1 of
- * whole registers are inline IR on the 64-bit D registers; lane arithmetic calls the
+ * translateNeon). Bitwise operations, immediates and core <-> scalar moves are inline IR on
+ * the 64-bit D registers; VLD1/VST1 of whole registers is one neon_vldm call; lane arithmetic calls the
  * neon_* helpers (helpers-neon*.ts) with the condition, a packed operation code and D
  * register numbers.
  */
@@ -175,12 +175,9 @@ function ldst(c: ArmCtx, A: number, l: number, rn: number, d: number, type: numb
   if (!s || rn === 15) return false;
   const base = c.reg(rn);
   if (s.kind === 0 && s.n === 1) {
-    // VLD1 / VST1 of whole registers: the bytes in memory order are the register's bytes
-    for (let i = 0; i < s.regs; i++) {
-      const addr = c.op('add', base, c.k32(8 * i));
-      if (l) c.setD(d + i, c.load64(addr));
-      else c.store64(addr, c.d(d + i));
-    }
+    // VLD1 / VST1 of whole registers: the bytes in memory order are the registers' bytes,
+    // one helper call for all of them (helpers-neon-ldst.ts says why not inline loads)
+    c.b.call('neon_vldm', null, [cond(c), base, c.k32(d | (s.regs << 5) | (l << 10))]);
   } else {
     const code = (type << 4) | idx | (A << 8) | (l << 9);
     c.b.call('neon_ldst', null, [cond(c), c.k32(code), c.k32(d), base]);

@@ -86,7 +86,7 @@ export function translateArm(b: IrBuilder, mem: Memory, pc: number, maxInsns: nu
     c.pc = addr;
     c.len = f.len;
     c.raw = f.insn;
-    b.insn((addr | T) >>> 0, f.len, b.wantAsm ? disasmArm(addr, f.insn, f.len, thumb) : undefined);
+    b.insn((addr | T) >>> 0, f.len, b.wantAsm ? disasmArm(addr, f.insn, f.len, thumb, c.it) : undefined);
     n++;
     // the condition of an instruction in an IT block: ITSTATE[7:4]
     c.cond = c.it && (c.it >> 4) < 14 ? c.condition(c.it >> 4) : -1;

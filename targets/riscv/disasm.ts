@@ -2,10 +2,12 @@
  * A small RV64GC disassembler for `-d in_asm`, working from the decoder's output.
  * Output follows GNU objdump's style: ABI register names, the usual aliases (li, mv, ret,
  * beqz, csrr, fmv.d ...), branch targets as absolute hex addresses, compressed instructions
- * shown as the base instruction they expand to. Immediate-operand instructions keep their
- * canonical names (addi, slli ...).
+ * shown as the base instruction they expand to. Like binutils 2.40 objdump, immediate-operand
+ * ALU instructions print under the register form's name (addi -> add, slli -> sll ...), and
+ * branch targets are 0x-prefixed; tests/disasm.test.ts checks agreement with objdump.
  */
 import type { Insn } from './decoder.generated.js';
+import { asmLine } from '../../src/log.js';
 
 export const XNAMES = [
   'zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
@@ -16,7 +18,13 @@ export const FNAMES = [
   'fa6', 'fa7', 'fs2', 'fs3', 'fs4', 'fs5', 'fs6', 'fs7', 'fs8', 'fs9', 'fs10', 'fs11', 'ft8', 'ft9', 'ft10', 'ft11',
 ];
 const RM = ['rne', 'rtz', 'rdn', 'rup', 'rmm', '5', '6', 'dyn'];
-const CSRS: Record<number, string> = { 0x1: 'fflags', 0x2: 'frm', 0x3: 'fcsr', 0xc00: 'cycle', 0xc01: 'time', 0xc02: 'instret' };
+const CSRS: Record<number, string> = {
+  0x1: 'fflags', 0x2: 'frm', 0x3: 'fcsr', 0xc00: 'cycle', 0xc01: 'time', 0xc02: 'instret',
+  0x100: 'sstatus', 0x104: 'sie', 0x105: 'stvec', 0x106: 'scounteren', 0x140: 'sscratch', 0x141: 'sepc', 0x142: 'scause',
+  0x143: 'stval', 0x144: 'sip', 0x180: 'satp', 0x300: 'mstatus', 0x301: 'misa', 0x302: 'medeleg', 0x303: 'mideleg',
+  0x304: 'mie', 0x305: 'mtvec', 0x306: 'mcounteren', 0x340: 'mscratch', 0x341: 'mepc', 0x342: 'mcause', 0x343: 'mtval',
+  0x344: 'mip', 0x3a0: 'pmpcfg0', 0x3b0: 'pmpaddr0', 0xf11: 'mvendorid', 0xf12: 'marchid', 0xf13: 'mimpid', 0xf14: 'mhartid',
+};
 
 const x = (r: number) => XNAMES[r];
 const f = (r: number) => FNAMES[r];
@@ -24,14 +32,26 @@ const hex = (v: number) => '0x' + (v >>> 0).toString(16);
 const csrName = (c: number) => CSRS[c] ?? hex(c);
 const fenceSet = (v: number) => (v & 8 ? 'i' : '') + (v & 4 ? 'o' : '') + (v & 2 ? 'r' : '') + (v & 1 ? 'w' : '');
 
+/** immediate forms objdump prints under the register form's name */
+const IMM_ALIAS: Record<string, string> = {
+  addi: 'add', andi: 'and', ori: 'or', xori: 'xor', addiw: 'addw',
+  slli: 'sll', srli: 'srl', srai: 'sra', slliw: 'sllw', srliw: 'srlw', sraiw: 'sraw',
+};
+
+/** The -d in_asm line (qemu's layout) of the instruction `raw` (len bytes) at pc. */
+export function disasmLine(insn: Insn | null, raw: number, pc: number, len: number): string {
+  return asmLine(pc, raw.toString(16).padStart(len * 2, '0'), disasm(insn, raw, pc, len));
+}
+
 /** objdump's text ("mnemonic\toperands") for a decoded instruction at pc. */
 export function disasm(insn: Insn | null, raw: number, pc: number, len: number): string {
+  if (len === 2 && raw === 0) return 'unimp';
   if (!insn || insn.name === 'illegal') return `.insn\t${len}, ${hex(raw)}`;
   const a = insn.args as unknown as Record<string, number>;
   const n = insn.name;
   const mn = n.replace(/_/g, '.');
   const t = (s: string, ops?: string) => (ops === undefined ? s : `${s}\t${ops}`);
-  const target = (imm: number) => ((pc + imm) >>> 0).toString(16);
+  const target = (imm: number) => hex(pc + imm);
 
   switch (n) {
     case 'lui': case 'auipc':
@@ -79,7 +99,7 @@ export function disasm(insn: Insn | null, raw: number, pc: number, len: number):
       if (a.imm === 255) return t('zext.b', `${x(a.rd)},${x(a.rs1)}`);
       break;
     case 'slli': case 'srli': case 'srai': case 'slliw': case 'srliw': case 'sraiw':
-      return t(n, `${x(a.rd)},${x(a.rs1)},${hex(a.shamt)}`);
+      return t(IMM_ALIAS[n], `${x(a.rd)},${x(a.rs1)},${hex(a.shamt)}`);
     case 'add':
       if (a.rs1 === 0) return t('mv', `${x(a.rd)},${x(a.rs2)}`);
       break;
@@ -108,8 +128,8 @@ export function disasm(insn: Insn | null, raw: number, pc: number, len: number):
   }
   if (n.startsWith('amo') || n.startsWith('sc_')) return t(mn + aqrl(a), `${x(a.rd)},${x(a.rs2)},(${x(a.rs1)})`);
   if (n.startsWith('f')) return fpText(n, mn, a);
-  // plain register/immediate ALU forms
-  if ('imm' in a) return t(mn, `${x(a.rd)},${x(a.rs1)},${a.imm}`);
+  // plain register/immediate ALU forms (objdump names the immediate forms like the register ones)
+  if ('imm' in a) return t(IMM_ALIAS[n] ?? mn, `${x(a.rd)},${x(a.rs1)},${a.imm}`);
   return t(mn, `${x(a.rd)},${x(a.rs1)},${x(a.rs2)}`);
 }
 
@@ -127,11 +147,11 @@ function csrText(n: string, rd: number, rs1: number, csr: number): string {
   }
   if (n === 'csrrw' || n === 'csrrwi') {
     const alias = fp[csr] && (fp[csr] + (imm ? 'i' : ''));
-    if (rd === 0) return alias ? `${alias}\t${src}` : `csrw${imm ? 'i' : ''}\t${csrName(csr)},${src}`;
+    if (rd === 0) return alias ? `${alias}\t${src}` : `csrw\t${csrName(csr)},${src}`;
     if (alias) return `${alias}\t${x(rd)},${src}`;
   }
-  if (rd === 0 && n !== 'csrrw' && n !== 'csrrwi') return `csr${n[4]}${imm ? 'i' : ''}\t${csrName(csr)},${src}`;
-  return `${n}\t${x(rd)},${csrName(csr)},${src}`;
+  if (rd === 0 && n !== 'csrrw' && n !== 'csrrwi') return `csr${n[4]}\t${csrName(csr)},${src}`;
+  return `${imm ? n.slice(0, -1) : n}\t${x(rd)},${csrName(csr)},${src}`;
 }
 
 function fpText(n: string, mn: string, a: Record<string, number>): string {

@@ -3,6 +3,7 @@ import type { IrBuilder } from '../../src/ir.js';
 import type { Memory } from '../../src/memory.js';
 import type { RegInfo, Target } from '../target.js';
 import { riscv64Abi } from './abi.js';
+import { riscv64Gdb } from './gdb.js';
 import { F0, RiscvCpu } from './cpu.js';
 import { FNAMES, XNAMES } from './disasm.js';
 import { fpuHelpers } from './fpu.js';
@@ -47,5 +48,6 @@ export const riscv64: Target = {
   },
   helpers: { ...rvHelpers, ...fpuHelpers },
   abi: riscv64Abi,
+  gdb: riscv64Gdb,
   checkElfFlags,
 };
