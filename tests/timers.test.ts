@@ -100,11 +100,13 @@ describe('syscalls', () => {
     expect(await writing).toBe(70000);
   });
 
-  it('O_NONBLOCK: a partial count, then EAGAIN; the last reader gone while a writer waits: the count so far', async () => {
+  it('O_NONBLOCK: a partial count, then EAGAIN; the last reader gone while a writer waits: EPIPE and SIGPIPE', async () => {
     const [r, w] = pipe(c.O_NONBLOCK);
     const buf = h.scratch + 0x1000;
     expect(h.call('write', w, buf, 100000)).toBe(65536);
     expect(h.call('write', w, buf, 10)).toBe(-A.errno[E.EAGAIN]);
+    h.mem.write64(h.scratch + 0x100, 1n << BigInt(c.SIGPIPE - 1));
+    h.call('rt_sigprocmask', c.SIG_BLOCK, h.scratch + 0x100, 0, 8); // SIGPIPE stays pending
     const [r2, w2] = pipe();
     expect(h.call('write', w2, buf, 65536)).toBe(65536);
     const writing = h.callAsync('write', w2, buf, 5000);

@@ -50,6 +50,8 @@ export class GdbSession {
    * once: it is already done.
    */
   private watchStep: { task: Task; pc: number } | undefined;
+  /** a thread gdb resumed alone (vCont;c:tid): it runs by single steps until a breakpoint */
+  private locked: Task | undefined;
   private readonly reader = new PacketReader();
   /** the guest has reached its first stop; packets before it wait in `early` */
   private started = false;
@@ -111,8 +113,20 @@ export class GdbSession {
   private onStop(task: Task, why: StopReason): StopAction | Promise<StopAction> {
     if (this.detached) return why.kind === 'signal' ? { signal: why.sig } : {};
     if (why.kind === 'signal' && this.passSignals.has(why.sig)) return { signal: why.sig };
+    if (this.locked === task && why.kind === 'step') {
+      // running this thread alone, an instruction at a time, until it reaches a breakpoint
+      const pc = this.dbg.cpuOf(task).pc & ~1;
+      if (!this.bps.has(pc)) {
+        this.dbg.stepping = true;
+        return {};
+      }
+      why = { kind: 'breakpoint', pc };
+    }
+    this.locked = undefined;
     return new Promise<StopAction>((resolve) => {
       this.stopped = { task, why, resolve };
+      // a stop makes its thread the one g/G address (gdb assumes so: it sends no Hg then)
+      this.gTid = 0;
       if (!this.started) {
         this.started = true;
         for (const p of this.early.splice(0)) this.answer(p);
@@ -152,9 +166,10 @@ export class GdbSession {
     return `T${hex2(sig)}thread:${task.tid.toString(16)};${extra}`;
   }
 
-  private resume(action: StopAction, step: boolean): undefined {
+  private resume(action: StopAction, step: boolean, locked = false): undefined {
     const s = this.stopped;
     if (!s) return undefined;
+    this.locked = locked && !step ? s.task : undefined;
     const ws = this.watchStep;
     this.watchStep = undefined;
     if (ws?.task === s.task) {
@@ -169,7 +184,7 @@ export class GdbSession {
     this.first = false;
     this.stopped = undefined;
     this.waiting = true;
-    this.dbg.stepping = step;
+    this.dbg.stepping = step || this.locked !== undefined;
     if (s.why.kind !== 'signal') delete action.signal;
     s.resolve(action);
     return undefined;
@@ -232,19 +247,25 @@ export class GdbSession {
     return '';
   }
 
-  /** vCont;action[:tid];... — the first action that applies to the stopped thread wins. */
+  /**
+   * vCont;action[:tid];... — the first action that applies to the stopped thread wins. With
+   * no action for the other threads (`vCont;c:tid`: gdb stepping over a breakpoint in
+   * software, or scheduler-locking) they stay stopped: the thread runs alone, stepped.
+   */
   private vCont(actions: string): string | undefined {
     const s = this.stopped;
     if (!s) return 'E01';
-    for (const a of actions.split(';')) {
+    const list = actions.split(';');
+    const alone = list.every((a) => a.includes(':'));
+    for (const a of list) {
       const [act, tidText] = a.split(':');
       if (tidText !== undefined) {
         const tid = Number.parseInt(tidText.startsWith('p') ? tidText.split('.')[1] ?? '-1' : tidText, 16);
         if (tid > 0 && tid !== s.task.tid) continue;
       }
       const kind = act[0];
-      if (kind === 'c' || kind === 's') return this.resume({ signal: 0 }, kind === 's');
-      if (kind === 'C' || kind === 'S') return this.resume({ signal: gdbToLinuxSignal(Number.parseInt(act.slice(1), 16)) }, kind === 'S');
+      if (kind === 'c' || kind === 's') return this.resume({ signal: 0 }, kind === 's', alone);
+      if (kind === 'C' || kind === 'S') return this.resume({ signal: gdbToLinuxSignal(Number.parseInt(act.slice(1), 16)) }, kind === 'S', alone);
       return 'E01';
     }
     return this.resume({ signal: 0 }, false);
