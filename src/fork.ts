@@ -5,7 +5,7 @@
  * umask, brk, auxv, limits. Not inherited, as on Linux: pending signals, interval timers.
  */
 import { Memory, PAGE_CODE, PAGE_MAPPED, PAGE_SHIFT } from './memory.js';
-import { pageRuns, type MemoryPool } from './memory-pool.js';
+import { nonZeroRuns, pageRuns, type MemoryPool } from './memory-pool.js';
 import { Process } from './process.js';
 import { FdTable } from '../syscalls/fdtable.js';
 import { SysState } from '../syscalls/state.js';
@@ -26,7 +26,8 @@ export function copyMemory(src: Memory, pool?: MemoryPool): Memory {
   const dp = dst.perm;
   pageRuns(sp, PAGE_MAPPED, (a, b) => {
     for (let p = a >>> PAGE_SHIFT, q = (b - 1) >>> PAGE_SHIFT; p <= q; p++) dp[p] = sp[p] & ~PAGE_CODE;
-    dst.u8.set(src.u8.subarray(a, b), a);
+    // dst is all zero: copy only pages holding something (the rest stay uncommitted)
+    nonZeroRuns(src.u8, a, b, (x, y) => dst.u8.set(src.u8.subarray(x, y), x));
   });
   return dst;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine.js';
-import { forkProcess } from '../src/fork.js';
+import { copyMemory, forkProcess } from '../src/fork.js';
 import { ExitKind } from '../src/ir.js';
 import { Kernel } from '../src/kernel.js';
 import { Memory, PAGE_CODE, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../src/memory.js';
@@ -145,6 +145,28 @@ describe('memory pool', () => {
     expect(again.u8[0x401000]).toBe(0);
     expect(again.u8[0xfff00ffc]).toBe(0);
     expect(pool.take(false)).not.toBe(m); // a big-endian guest gets a memory of its own
+  });
+
+  it('fork copies every mapped byte into a reused memory, and nothing else', () => {
+    const pool = new MemoryPool();
+    const old = new Memory(true);
+    old.map(0x500000, 0x2000, PROT_R | PROT_W);
+    old.write32(0x500010, 0xdeadbeef); // left over from an ended process
+    pool.give(old);
+    const src = new Memory(true);
+    src.map(0x400000, 0x10000, PROT_R | PROT_W); // mostly zero, like a stack
+    src.write32(0x400000, 1);
+    src.write32(0x40fffc, 2);
+    src.map(0x600000, 0x1000, PROT_R | PROT_X);
+    src.poke(0x600ff0, new Uint8Array([9, 8, 7]));
+    const dst = copyMemory(src, pool);
+    expect(dst).toBe(old);
+    expect(dst.read32(0x400000)).toBe(1);
+    expect(dst.read32(0x40fffc)).toBe(2);
+    expect([...dst.u8.subarray(0x600ff0, 0x600ff3)]).toEqual([9, 8, 7]);
+    expect(dst.u8[0x500010]).toBe(0);
+    expect(dst.perm[0x500000 >>> PAGE_SHIFT]).toBe(0);
+    expect(dst.perm[0x600000 >>> PAGE_SHIFT]).toBe(src.perm[0x600000 >>> PAGE_SHIFT]);
   });
 });
 

@@ -39,6 +39,9 @@ interface Shared {
 /** Most versions of the code at one pc kept (self-modifying code makes new ones). */
 const VERSIONS = 4;
 
+/** Entry pcs kept at most; beyond, the store starts again empty. */
+const MAX_PCS = 200_000;
+
 /** A fetch of the instruction at a block's end may reach this far past it (Thumb-2, RVC). */
 const FETCH_REACH = 4;
 
@@ -62,11 +65,13 @@ export class CodeStore {
     }
     const pageList = [...pages];
     const exec = pageList.map((p) => (mem.perm[p] & PROT_X) !== 0);
+    if (this.byPc.size >= MAX_PCS) this.byPc.clear(); // a long-lived kernel running many programs
     const list = this.byPc.get(region.entry) ?? [];
-    // a newer version (or a hotter tier of the same code) goes first
-    const { entry, source, blocks, bind } = region;
+    // the IR is not needed again (only where each block lies), nor kept alive by the store
+    const { entry, source, bind } = region;
+    const blocks = region.blocks.map(({ pc, end, ninsns }) => ({ pc, end, ninsns, ops: [], temps: [], asm: [] }));
     const shared = { entry, source, blocks, bind, fn: bind ? undefined : region.fn };
-    list.unshift({ region: shared, target, spans, pages: pageList, exec });
+    list.unshift({ region: shared, target, spans, pages: pageList, exec }); // the newest first
     if (list.length > VERSIONS) list.length = VERSIONS;
     this.byPc.set(region.entry, list);
     this.stored++;
