@@ -60,6 +60,7 @@ export function helpText(targets: string[]): string {
     wrap(r[2], Math.max(30, 80 - w0 - w1)).map((d, k) => (k ? ' '.repeat(w0 + w1) + d : r[0].padEnd(w0) + r[1].padEnd(w1) + d).trimEnd()));
   return [
     'usage: polyemu [options] program [arguments...]',
+    '       polyemu binfmt [--install | --remove | --print] ...  (binfmt_misc; see polyemu binfmt --help)',
     `Runs a Linux program built for another CPU (${targets.join(', ')}), like qemu-user;`,
     'the architecture comes from the ELF header.',
     '',
