@@ -150,11 +150,9 @@ function st64(cpu: ArmCpu, addr: number, lo: number, hi: number): void {
 
 export const neonLdstHelpers: Record<string, Helper> = {
   /** arm_ld64(addr): an unconditional 8-byte load (VLDR/VLDM of a D register); i64 result */
-  arm_ld64: (cpu: ArmCpu, addr: number) => ld64(cpu, addr),
+  arm_ld64: ld64,
   /** arm_st64(addr, lo, hi): an unconditional 8-byte store (VSTR/VSTM of a D register) */
-  arm_st64(cpu: ArmCpu, addr: number, lo: number, hi: number) {
-    st64(cpu, addr, lo, hi);
-  },
+  arm_st64: st64,
   /**
    * neon_vldm(cond, addr, code = d | count << 5 | L << 10): VLD1/VST1 of `count` whole
    * consecutive D registers starting at Dd, at consecutive addresses, in register order
