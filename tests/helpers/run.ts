@@ -211,7 +211,7 @@ function newestMtime(dir: string, exts: string[]): number {
  */
 export function ensureDistBuilt(): string {
   const dist = join(REPO_ROOT, 'dist');
-  const srcDirs = ['src', 'targets', 'syscalls', 'bin', 'tools'].map((d) => join(REPO_ROOT, d));
+  const srcDirs = ['src', 'targets', 'syscalls', 'bin'].map((d) => join(REPO_ROOT, d));
   const newestSrc = Math.max(...srcDirs.map((d) => newestMtime(d, ['.ts'])));
   const newestOut = newestMtime(dist, ['.js']);
   if (newestOut > 0 && newestOut >= newestSrc) return '';
