@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // tests import the embedding API as users do, `from 'polyemu'`: here it is the source
-  // (tests/api.test.ts also checks the built package entry, dist/src/api/index.js)
+  // (tests/api/api.test.ts also checks the built package entry, dist/src/api/index.js)
   resolve: { alias: { polyemu: fileURLToPath(new URL('./src/api/index.ts', import.meta.url)) } },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -4,7 +4,7 @@
  * means generating its tables/ and layouts/ files and adding one line to ARCHS.
  */
 import * as fs from 'node:fs';
-import type { Process } from '../src/process.js';
+import type { Process } from '../src/linux/process.js';
 import type { ArchData, Layout } from './layout.js';
 import { riscv64Arch } from './layouts/riscv64.js';
 import { armArch } from './layouts/arm.js';

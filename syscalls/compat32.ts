@@ -6,14 +6,14 @@
  * exist on a target is decided by its number table: rows for names a target lacks are never
  * reached.
  */
-import type { Process } from '../src/process.js';
+import type { Process } from '../src/linux/process.js';
 import { TPIDRURO } from '../targets/arm/cpu.js';
 import { sys, type SyscallDef } from './def.js';
 import { E } from './errno.js';
 import * as os from 'node:os';
 import { archOf } from './arch.js';
-import { utimensatWith, writeStatfs } from './fs-meta.js';
-import { readPath, resolveAt } from './paths.js';
+import { utimensatWith, writeStatfs } from './fs/meta.js';
+import { readPath, resolveAt } from './fs/paths.js';
 
 /** A 64-bit value from a (lo, hi) register pair, as a JS number. */
 const pair = (lo: number, hi: number): number => (hi | 0) * 4294967296 + (lo >>> 0);

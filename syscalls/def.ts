@@ -2,7 +2,7 @@
  * What one syscall row looks like. A row is data: a name (as in unistd.h), the kinds of
  * its arguments (which drive -strace), the kind of its result, and a handler.
  */
-import type { Process } from '../src/process.js';
+import type { Process } from '../src/linux/process.js';
 
 /**
  * How -strace shows an argument (qemu's format):

@@ -3,7 +3,7 @@
  * or let host errors and GuestFault throw: errnoFromException turns them into -errno.
  * doSyscall maps the generic number to the target's own (they differ on MIPS, Alpha...).
  */
-import { GuestFault } from '../src/memory.js';
+import { GuestFault } from '../src/core/memory/flat.js';
 import { GuestExit } from '../src/errors.js';
 import { E } from './tables/errno.js';
 

@@ -4,20 +4,20 @@
  * target's numbering, writes it back, and prints -strace / -d unimp lines.
  */
 import { GuestExit } from '../src/errors.js';
-import type { Process } from '../src/process.js';
+import type { Process } from '../src/linux/process.js';
 import { archOf } from './arch.js';
 import { PAIR_REMAP_32 } from './compat32.js';
 import type { SyscallDef } from './def.js';
 import { E, errnoFromException } from './errno.js';
 import { compatRegistry, registry } from './registry.js';
-import { deliverPending } from './signal-deliver.js';
-import { flushSharedMappings } from './shared-map.js';
+import { deliverPending } from './signal/deliver.js';
+import { flushSharedMappings } from './mm/shared-map.js';
 import { ERESTARTSYS, restartSyscall } from './restart.js';
 import { formatCall, formatResult, stracePrefix } from './strace.js';
 
 export { registry } from './registry.js';
-export { FdTable } from './fdtable.js';
-export { flushSharedMappings } from './shared-map.js';
+export { FdTable } from './fs/fdtable.js';
+export { flushSharedMappings } from './mm/shared-map.js';
 
 /** Run one handler, turning guest faults and host errors into -errno (generic numbering). */
 export function invoke(proc: Process, def: SyscallDef, args: number[]): number | Promise<number> {

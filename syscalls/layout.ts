@@ -4,7 +4,7 @@
  * through Memory's checked accessors, so a bad guest pointer throws GuestFault, which
  * doSyscall turns into -EFAULT.
  */
-import { type Memory, PROT_R, PROT_W } from '../src/memory.js';
+import { type Memory, PROT_R, PROT_W } from '../src/core/memory/flat.js';
 
 export interface Field {
   off: number;

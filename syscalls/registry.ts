@@ -4,29 +4,29 @@
  * target adds data, not handlers. Rows live with their handlers, grouped by area.
  */
 import type { SyscallDef } from './def.js';
-import { fsDirSyscalls } from './fs-dir.js';
-import { fsMetaSyscalls } from './fs-meta.js';
-import { fsSyscalls } from './fs.js';
-import { mmSyscalls } from './mm.js';
-import { processSyscalls } from './process.js';
-import { signalSyscalls } from './signal.js';
-import { timeSyscalls } from './time.js';
-import { ttySyscalls } from './tty.js';
+import { fsDirSyscalls } from './fs/dir.js';
+import { fsMetaSyscalls } from './fs/meta.js';
+import { fsSyscalls } from './fs/files.js';
+import { mmSyscalls } from './mm/mmap.js';
+import { processSyscalls } from './process/sys.js';
+import { signalSyscalls } from './signal/sigaction.js';
+import { timeSyscalls } from './time/clock.js';
+import { ttySyscalls } from './fs/tty.js';
 import { compat32Syscalls } from './compat32.js';
-import { cloneSyscalls } from './clone.js';
-import { childWaitSyscalls } from './wait.js';
-import { killSyscalls } from './kill.js';
-import { futexSyscalls } from './futex.js';
-import { pollSyscalls } from './poll.js';
-import { epollSyscalls } from './epoll.js';
-import { eventfdSyscalls } from './eventfd.js';
-import { netSyscalls } from './net.js';
-import { execSyscalls } from './exec.js';
-import { xattrSyscalls } from './xattr.js';
-import { timerfdSyscalls } from './timerfd.js';
-import { signalfdSyscalls } from './signalfd.js';
-import { posixTimerSyscalls } from './posix-timers.js';
-import { robustListSyscalls } from './robust-list.js';
+import { cloneSyscalls } from './process/clone.js';
+import { childWaitSyscalls } from './process/wait.js';
+import { killSyscalls } from './signal/kill.js';
+import { futexSyscalls } from './ipc/futex.js';
+import { pollSyscalls } from './fs/poll.js';
+import { epollSyscalls } from './fs/epoll.js';
+import { eventfdSyscalls } from './ipc/eventfd.js';
+import { netSyscalls } from './net/calls.js';
+import { execSyscalls } from './process/exec.js';
+import { xattrSyscalls } from './fs/xattr.js';
+import { timerfdSyscalls } from './time/timerfd.js';
+import { signalfdSyscalls } from './signal/signalfd.js';
+import { posixTimerSyscalls } from './time/posix-timers.js';
+import { robustListSyscalls } from './process/robust-list.js';
 
 export type { ArgKind, Handler, RetKind, SyscallDef } from './def.js';
 

@@ -6,9 +6,9 @@
  * fails with EINTR otherwise, as Linux does. poll/select/epoll/sigsuspend return EINTR
  * themselves: they are never restarted.
  */
-import type { Process } from '../src/process.js';
+import type { Process } from '../src/linux/process.js';
 import { archOf } from './arch.js';
-import { nextDeliverable, readAction } from './signal-deliver.js';
+import { nextDeliverable, readAction } from './signal/deliver.js';
 
 /** kernel-internal errno: "restart the call if the handler's action allows it" */
 export const ERESTARTSYS = 512;

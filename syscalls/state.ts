@@ -1,6 +1,6 @@
-import type { SharedMapping } from './shared-map.js';
-import { NetState } from './net-sock.js';
-import { SignalState } from './signal-state.js';
+import type { SharedMapping } from './mm/shared-map.js';
+import { NetState } from './net/sock.js';
+import { SignalState } from './signal/state.js';
 
 /** Per-process syscall state that has no better home (hangs off Process as `proc.sys`). */
 export class SysState {

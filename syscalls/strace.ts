@@ -3,7 +3,7 @@
  * "-1 errno=N (Text)", strings quoted, struct pointers 0x%016x, flags symbolic.
  * Decoders are name lists over the target's generated constants, so they follow the target.
  */
-import type { Process } from '../src/process.js';
+import type { Process } from '../src/linux/process.js';
 import { type Arch, archOf } from './arch.js';
 import type { ArgKind, SyscallDef } from './def.js';
 import { readStruct } from './layout.js';

@@ -1,6 +1,6 @@
-import type { Cpu } from '../src/cpu.js';
-import type { IrBuilder, Ty } from '../src/ir.js';
-import type { Memory } from '../src/memory.js';
+import type { Cpu } from '../src/core/cpu.js';
+import type { IrBuilder, Ty } from '../src/core/ir.js';
+import type { Memory } from '../src/core/memory/flat.js';
 
 /** One guest register as the IR sees it. */
 export interface RegInfo {
@@ -14,7 +14,7 @@ export interface RegInfo {
   zero?: boolean;
 }
 
-/** A helper callable from generated code: helpers[name](cpu, ...args). See src/ir.ts. */
+/** A helper callable from generated code: helpers[name](cpu, ...args). See src/core/ir.ts. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Helper = (cpu: any, ...args: number[]) => number | void;
 
@@ -27,7 +27,7 @@ export interface ContextIo {
 
 /**
  * How the kernel delivers a signal to a handler on this target, as data for the generic
- * code in syscalls/signal-deliver.ts. Struct names refer to the target's generated layouts
+ * code in syscalls/signal/deliver.ts. Struct names refer to the target's generated layouts
  * (syscalls/layouts/<target>.ts, from tools/gen-layouts.ts).
  */
 export interface SignalAbi {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Assemble a guest sysroot from Debian's own packages for one foreign architecture, for
-# tests/e2e-debian.test.ts (run with `-L DEST` under polyemu and under qemu-user).
+# tests/e2e/debian.test.ts (run with `-L DEST` under polyemu and under qemu-user).
 #
 #   tools/debian-sysroot.sh ARCH DEST [PACKAGE...]
 #

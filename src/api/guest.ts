@@ -1,24 +1,24 @@
 /**
  * Guest: one guest program loaded into this Node process, to run, inspect and steer. Nothing
  * runs until continue(), step() or run(). Breakpoints, watchpoints, single steps, pause and
- * the budget go through the debugging core (src/engine/debug.ts); syscall and signal hooks
+ * the budget go through the debugging core (src/core/engine/debug.ts); syscall and signal hooks
  * through Process.hooks (src/api/hooks.ts). Everything hangs off the Guest: any number of
  * guests run side by side, each with its own output, and none touches process-wide Node
  * state (signal listeners, exit code, the host's stdin) unless asked to ('inherit').
  */
 import * as fs from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import type { Process } from '../process.js';
-import type { Task } from '../task.js';
-import type { Cpu } from '../cpu.js';
+import type { Process } from '../linux/process.js';
+import type { Task } from '../linux/task.js';
+import type { Cpu } from '../core/cpu.js';
 import type { DebugReg, Target } from '../../targets/target.js';
-import { Engine, type ExitStatus } from '../engine/engine.js';
-import { Debugger, insnAddr, type StopAction, type StopReason } from '../engine/debug.js';
+import { Engine, type ExitStatus } from '../core/engine/engine.js';
+import { Debugger, insnAddr, type StopAction, type StopReason } from '../core/engine/debug.js';
 import { GuestExit, UserError } from '../errors.js';
-import { GuestFault } from '../memory.js';
-import { hostEnvironment, prepareProgram } from '../run.js';
+import { GuestFault } from '../core/memory/flat.js';
+import { hostEnvironment, prepareProgram } from '../linux/run.js';
 import { archOf } from '../../syscalls/arch.js';
-import type { SigInfo } from '../../syscalls/signal-state.js';
+import type { SigInfo } from '../../syscalls/signal/state.js';
 import { setupStdio, type Output } from './stdio.js';
 import { readSymbols, type ElfSymbol } from './symbols.js';
 import { readReg, regTable, writeReg } from './regs.js';

@@ -3,7 +3,7 @@
  * aarch64; r0..r12, sp, lr, pc, cpsr on arm; zero, ra, sp, a0..a7, pc on riscv64), from the
  * target's debug register table (targets/<arch>/gdb.ts). Values are unsigned BigInts.
  */
-import type { Cpu } from '../cpu.js';
+import type { Cpu } from '../core/cpu.js';
 import type { DebugReg, Target } from '../../targets/target.js';
 import { UserError } from '../errors.js';
 

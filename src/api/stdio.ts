@@ -7,8 +7,8 @@
  * isatty says no, and host programs it execs write into them too.
  */
 import { PassThrough, Writable, type Readable } from 'node:stream';
-import type { Process } from '../process.js';
-import { OpenFile, Pipe } from '../../syscalls/fdtable.js';
+import type { Process } from '../linux/process.js';
+import { OpenFile, Pipe } from '../../syscalls/fs/fdtable.js';
 import { archOf } from '../../syscalls/arch.js';
 
 /** Where a guest's stdout or stderr goes. */

@@ -1,12 +1,12 @@
 /**
- * The part of the engine's Debugger (src/engine/debug.ts, "contract A") that the gdb stub
+ * The part of the engine's Debugger (src/core/engine/debug.ts, "contract A") that the gdb stub
  * uses, as a structural type: the stub and its tests depend on this shape only, so a test
  * can drive a session with a stand-in.
  */
-import type { Cpu } from '../cpu.js';
-import type { Task } from '../task.js';
+import type { Cpu } from '../core/cpu.js';
+import type { Task } from '../linux/task.js';
 
-import type { StopAction, StopReason } from '../engine/debug.js';
+import type { StopAction, StopReason } from '../core/engine/debug.js';
 
 export type { StopAction, StopReason };
 

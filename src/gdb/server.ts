@@ -4,7 +4,7 @@
  * gdb stub does.
  */
 import * as net from 'node:net';
-import type { Process } from '../process.js';
+import type { Process } from '../linux/process.js';
 import { UserError } from '../errors.js';
 import type { DebugPort } from './debug-port.js';
 import { GdbSession } from './session.js';
@@ -50,7 +50,7 @@ export function serveGdb(sock: net.Socket, proc: Process, dbg: DebugPort): GdbSe
 export async function attachGdb(proc: Process, port: number): Promise<GdbSession> {
   if (!proc.target.gdb) throw new UserError(`-g: no gdb support for target ${proc.target.name}`);
   const sock = await acceptOne(port);
-  const { Debugger } = await import('../engine/debug.js');
+  const { Debugger } = await import('../core/engine/debug.js');
   const dbg = new Debugger();
   dbg.stopAtStart = true;
   proc.debug = dbg;

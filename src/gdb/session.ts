@@ -4,9 +4,9 @@
  * while a Debugger.onStop promise is pending; a resume packet resolves it, and the next stop
  * sends gdb its stop reply. Queries (qXfer, qSupported, threads) live in queries.ts.
  */
-import type { Process } from '../process.js';
-import type { Task } from '../task.js';
-import type { Cpu } from '../cpu.js';
+import type { Process } from '../linux/process.js';
+import type { Task } from '../linux/task.js';
+import type { Cpu } from '../core/cpu.js';
 import type { DebugReg, GdbTarget } from '../../targets/target.js';
 import type { DebugPort, StopAction, StopReason } from './debug-port.js';
 import { PacketReader, framePacket, fromHex, hex2, hexToReg, regToHex, unescapeBinary } from './packet.js';

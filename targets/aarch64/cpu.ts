@@ -1,6 +1,6 @@
-import { Cpu } from '../../src/cpu.js';
-import type { Memory } from '../../src/memory.js';
-import { INTNAN_ZERO, NAN_PROPAGATE, SoftFloat } from '../../src/softfloat/context.js';
+import { Cpu } from '../../src/core/cpu.js';
+import type { Memory } from '../../src/core/memory/flat.js';
+import { INTNAN_ZERO, NAN_PROPAGATE, SoftFloat } from '../../src/core/softfloat/context.js';
 
 /**
  * AArch64 register numbering (IR register numbers; int32 indices into cpu.r in brackets):

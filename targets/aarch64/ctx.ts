@@ -3,7 +3,7 @@
  * 31, 32/64-bit operand width, NZCV as four i32 0/1 registers, condition codes, constant
  * folding for the common cases, traps.
  */
-import { ExitKind, type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/ir.js';
+import { ExitKind, type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/core/ir.js';
 import { CF, NF, SP, VD0, VF, VW0, ZF } from './cpu.js';
 
 export const SIGILL = 4;

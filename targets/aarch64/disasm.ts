@@ -2,12 +2,12 @@
  * A small A64 disassembler for -d in_asm, in objdump's style for the base instruction set
  * (preferred aliases such as mov, cmp, tst, lsl, ubfx, cset, ret included); scalar FP in
  * disasm-fp.ts, common Advanced SIMD forms in disasm-simd.ts. Rarer forms print the encoding
- * class and the raw word. tests/disasm.test.ts checks agreement with objdump.
+ * class and the raw word. tests/targets/disasm.test.ts checks agreement with objdump.
  */
 import type { Insn } from './decoder.generated.js';
 import { bitmaskImm } from './ctx.js';
 import { fpText } from './disasm-fp.js';
-import { asmLine } from '../../src/log.js';
+import { asmLine } from '../../src/core/log/log.js';
 import { simdLdstMulti, simdText } from './disasm-simd.js';
 
 const COND = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le', 'al', 'nv'];

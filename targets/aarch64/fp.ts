@@ -12,8 +12,8 @@ import {
   f32ToNum, f64_add, f64_compare, f64_div, f64_minmax, f64_mul, f64_mulAdd, f64_sqrt, f64_sub, f64_to_f32,
   f64_to_int, f64ToNum, i64_to_f32, i64_to_f64, isNaN32, isNaN64, numToF32, numToF64, roundToIntegral,
   u64_to_f32, u64_to_f64, numToInt, type SoftFloat,
-} from '../../src/softfloat/index.js';
-import { nan32, nan64 } from '../../src/softfloat/core.js';
+} from '../../src/core/softfloat/index.js';
+import { nan32, nan64 } from '../../src/core/softfloat/core.js';
 import type { Helper } from '../target.js';
 import { VBASE, type A64Cpu } from './cpu.js';
 

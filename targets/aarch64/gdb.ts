@@ -2,7 +2,7 @@
  * gdb's view of aarch64: the g-packet register order and target description (features
  * org.gnu.gdb.aarch64.core and org.gnu.gdb.aarch64.fpu; gdb adds q/d/s/h/b as pseudo registers).
  */
-import type { Cpu } from '../../src/cpu.js';
+import type { Cpu } from '../../src/core/cpu.js';
 import { computed, feature, r128, r64, reg, targetXml } from '../../src/gdb/tdesc.js';
 import type { DebugReg, GdbTarget } from '../target.js';
 import { type A64Cpu, VBASE } from './cpu.js';

@@ -6,7 +6,7 @@
  * (DC ZVA zeroes 64 bytes), CNTFRQ_EL0 62.5 MHz with CNTVCT_EL0 counting from the host
  * clock, MIDR_EL1 = 0 (no CPUID hwcap is advertised), other ID registers 0.
  */
-import { GuestFault, PROT_R, PROT_W } from '../../src/memory.js';
+import { GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { Helper } from '../target.js';
 import type { A64Cpu } from './cpu.js';
 import { sysreg } from './trans-sys.js';

@@ -1,8 +1,8 @@
 /** The aarch64 target (A64 Linux user mode: base ISA, scalar FP, Advanced SIMD subset). */
-import type { IrBuilder } from '../../src/ir.js';
-import type { Memory } from '../../src/memory.js';
+import type { IrBuilder } from '../../src/core/ir.js';
+import type { Memory } from '../../src/core/memory/flat.js';
 import type { RegInfo, Target } from '../target.js';
-import { aarch64Abi } from './abi.js';
+import { aarch64Abi } from './linux/abi.js';
 import { aarch64Gdb } from './gdb.js';
 import { A64Cpu, VBASE, TPIDR_INDEX } from './cpu.js';
 import { fpHelpers } from './fp.js';

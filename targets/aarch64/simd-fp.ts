@@ -10,7 +10,7 @@ import {
   f32_add, f32_compare, f32_div, f32_minmax, f32_mul, f32_sqrt, f32_sub, f32_to_f64, f32_to_int,
   f64_add, f64_compare, f64_div, f64_minmax, f64_mul, f64_sqrt, f64_sub, f64_to_f32, f64_to_int,
   i32_to_f32, i64_to_f64, isNaN32, isNaN64, u32_to_f32, u64_to_f64, numToInt, numToF64, f32ToNum as f32v, f64ToNum as f64v, type SoftFloat,
-} from '../../src/softfloat/index.js';
+} from '../../src/core/softfloat/index.js';
 import { VBASE, type A64Cpu } from './cpu.js';
 import { armFma32, armFma64, fpBegin, fpEnd, round32, round64 } from './fp.js';
 

@@ -1,7 +1,7 @@
 /** A64 integer data processing (immediate and register forms) and branches. */
 import type { TransTable } from './decoder.generated.js';
 import { bitmaskImm, SIGTRAP, TRAP_BRKPT, type A64Ctx } from './ctx.js';
-import { ExitKind } from '../../src/ir.js';
+import { ExitKind } from '../../src/core/ir.js';
 
 type C = A64Ctx;
 

@@ -3,8 +3,8 @@
  * disassembly line, and dispatch to the trans-*.ts handler named after the pattern. A handler
  * returning false, or an encoding no pattern matches, becomes SIGILL at that instruction.
  */
-import type { IrBuilder } from '../../src/ir.js';
-import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/memory.js';
+import type { IrBuilder } from '../../src/core/ir.js';
+import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
 import { A64Ctx, SIGSEGV } from './ctx.js';
 import { decode32, type TransTable } from './decoder.generated.js';
 import { disasm } from './disasm.js';

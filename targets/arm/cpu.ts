@@ -1,6 +1,6 @@
-import { Cpu } from '../../src/cpu.js';
-import type { Memory } from '../../src/memory.js';
-import { SoftFloat } from '../../src/softfloat/context.js';
+import { Cpu } from '../../src/core/cpu.js';
+import type { Memory } from '../../src/core/memory/flat.js';
+import { SoftFloat } from '../../src/core/softfloat/context.js';
 
 /**
  * Register numbering shared by the ARM frontend, helpers and ABI. Every integer register is

@@ -10,7 +10,7 @@
  * arm_ldc/arm_stc helpers, which touch memory only when the condition holds; a pc write
  * becomes an indirect jump to `cond ? target : next`.
  */
-import { ExitKind, type BinOp, type CmpOp, type IrBuilder } from '../../src/ir.js';
+import { ExitKind, type BinOp, type CmpOp, type IrBuilder } from '../../src/core/ir.js';
 import { CF, D0, NF, R_PC, VF, ZF } from './cpu.js';
 
 export const SIGILL = 4;

@@ -18,7 +18,7 @@ import { T16, T32 } from './disasm-thumb.js';
 import { VFP, coprocessor } from './disasm-vfp.js';
 import { NEON } from './disasm-neon.js';
 import { COND, type DisCtx, type Fmt } from './disasm-util.js';
-import { asmLine } from '../../src/log.js';
+import { asmLine } from '../../src/core/log/log.js';
 
 type Decoded = { pat: number; name: string; args: unknown } | null;
 type Table = Record<string, Fmt<never> | undefined>;

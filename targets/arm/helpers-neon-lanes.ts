@@ -12,7 +12,7 @@
  */
 import {
   NAN_DEFAULT, INTNAN_ZERO, RNE, f32_add, f32_sub, f32_mul, f32ToNum, type SoftFloat,
-} from '../../src/softfloat/index.js';
+} from '../../src/core/softfloat/index.js';
 import { type ArmCpu, D0_INDEX, FPSCR } from './cpu.js';
 /** the NEON helpers merge their flags into FPSCR the way VFP's do */
 export { fpEnd } from './helpers-vfp.js';

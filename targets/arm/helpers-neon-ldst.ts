@@ -12,7 +12,7 @@
  * per word.
  */
 import { endianness } from 'node:os';
-import { PROT_R, PROT_W } from '../../src/memory.js';
+import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { Helper } from '../target.js';
 import { type ArmCpu, D0_INDEX } from './cpu.js';
 import { getU, set } from './helpers-neon-lanes.js';

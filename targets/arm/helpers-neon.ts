@@ -6,7 +6,7 @@
  */
 import {
   f32_add, f32_sub, f32_mul, f32_mulAdd, f32_compare, RNE, EQUAL, GREATER, UNORDERED, type SoftFloat,
-} from '../../src/softfloat/index.js';
+} from '../../src/core/softfloat/index.js';
 import type { Helper } from '../target.js';
 import { type ArmCpu, D0_INDEX, FPSCR } from './cpu.js';
 import {

@@ -17,8 +17,8 @@ import {
   i32_to_f32, i32_to_f64, u32_to_f32, u32_to_f64, numToInt, f32ToNum, f64ToNum, numToF64, isNaN32, isNaN64,
   isSNaN32, isSNaN64,
   NX, UF, OF, DZ, NV, LESS, EQUAL, GREATER,
-} from '../../src/softfloat/index.js';
-import { invalid32, invalid64 } from '../../src/softfloat/core.js';
+} from '../../src/core/softfloat/index.js';
+import { invalid32, invalid64 } from '../../src/core/softfloat/core.js';
 import type { Helper } from '../target.js';
 import { type ArmCpu, FPSCR } from './cpu.js';
 import { Vop } from './vfp-ops.js';

@@ -3,7 +3,7 @@
  * traps, conditional memory accesses, the shifter carry of register shifts, bit and byte
  * operations, DSP multiplies, saturation, parallel byte arithmetic and the exclusive monitor.
  */
-import { GuestFault, PROT_R, PROT_W } from '../../src/memory.js';
+import { GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { Helper } from '../target.js';
 import type { ArmCpu } from './cpu.js';
 import { vfpHelpers } from './helpers-vfp.js';

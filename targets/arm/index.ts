@@ -2,10 +2,10 @@
  * The arm target (32-bit ARM EABI Linux user mode: A32, Thumb-2, VFPv4-D32). It runs both
  * Debian armhf (ARMv7-A, hard float) and armel (ARMv5TE, soft float, ARM state) programs.
  */
-import type { IrBuilder } from '../../src/ir.js';
-import type { Memory } from '../../src/memory.js';
+import type { IrBuilder } from '../../src/core/ir.js';
+import type { Memory } from '../../src/core/memory/flat.js';
 import type { RegInfo, Target } from '../target.js';
-import { armAbi } from './abi.js';
+import { armAbi } from './linux/abi.js';
 import { armGdb } from './gdb.js';
 import { ArmCpu, D0_INDEX, FPSCR, GE, NF, QF, TPIDRURO } from './cpu.js';
 import { armHelpers } from './helpers.js';

@@ -1,5 +1,5 @@
 /** A32 instructions (handlers named after the patterns in insns-a32.spec.ts). */
-import { ExitKind } from '../../src/ir.js';
+import { ExitKind } from '../../src/core/ir.js';
 import { R_LR, R_PC } from './cpu.js';
 import { type ArmCtx, Dp, SIGTRAP } from './ctx.js';
 import type { TransTable } from './decoder-a32.generated.js';

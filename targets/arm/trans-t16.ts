@@ -2,7 +2,7 @@
  * 16-bit Thumb instructions (handlers named after the patterns in insns-t16.spec.ts).
  * Most data-processing encodings set the flags only outside an IT block.
  */
-import { ExitKind } from '../../src/ir.js';
+import { ExitKind } from '../../src/core/ir.js';
 import { R_LR, R_PC, R_SP } from './cpu.js';
 import { type ArmCtx, Dp, Sh, SIGTRAP } from './ctx.js';
 import type { TransTable } from './decoder-t16.generated.js';

@@ -10,8 +10,8 @@
  * T16 or T32 decoder. A handler returning false, or no pattern matching, is an undefined
  * instruction (SIGILL).
  */
-import type { IrBuilder } from '../../src/ir.js';
-import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/memory.js';
+import type { IrBuilder } from '../../src/core/ir.js';
+import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
 import { ArmCtx, SIGSEGV } from './ctx.js';
 import { decodeA32 } from './decoder-a32.generated.js';
 import { decodeT16 } from './decoder-t16.generated.js';

@@ -1,6 +1,6 @@
-import { Cpu } from '../../src/cpu.js';
-import type { Memory } from '../../src/memory.js';
-import { SoftFloat } from '../../src/softfloat/context.js';
+import { Cpu } from '../../src/core/cpu.js';
+import type { Memory } from '../../src/core/memory/flat.js';
+import { SoftFloat } from '../../src/core/softfloat/context.js';
 
 /** Register numbering shared by the RISC-V frontend, FPU helpers and ABI. */
 export const X0 = 0; // x0..x31 are regs 0..31, int32 index 2*n

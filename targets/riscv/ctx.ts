@@ -2,7 +2,7 @@
  * Translation context for one RISC-V block: IR emission helpers shared by the trans-*.ts
  * handlers (register access with x0 rules, trivial constant folding, traps).
  */
-import { ExitKind, type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/ir.js';
+import { ExitKind, type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/core/ir.js';
 import { F0 } from './cpu.js';
 
 export const SIGILL = 4;

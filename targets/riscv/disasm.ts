@@ -4,10 +4,10 @@
  * beqz, csrr, fmv.d ...), branch targets as absolute hex addresses, compressed instructions
  * shown as the base instruction they expand to. Like binutils 2.40 objdump, immediate-operand
  * ALU instructions print under the register form's name (addi -> add, slli -> sll ...), and
- * branch targets are 0x-prefixed; tests/disasm.test.ts checks agreement with objdump.
+ * branch targets are 0x-prefixed; tests/targets/disasm.test.ts checks agreement with objdump.
  */
 import type { Insn } from './decoder.generated.js';
-import { asmLine } from '../../src/log.js';
+import { asmLine } from '../../src/core/log/log.js';
 
 export const XNAMES = [
   'zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',

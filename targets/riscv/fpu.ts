@@ -11,7 +11,7 @@
  * canonical NaN. NaN results are canonical (the library's default NaN). Flags OR into
  * cpu.fflags.
  */
-import { GuestFault } from '../../src/memory.js';
+import { GuestFault } from '../../src/core/memory/flat.js';
 import {
   I32, I64, MINMAX_NUMBER, dirAdd64, dirDiv64, dirMul64, dirSqrt64, RNE, SoftFloat, U32, U64,
   f32_add, f32_classify, f32_div, f32_eq, f32_le, f32_lt, f32_minmax, f32_mul, f32_mulAdd, f32_sqrt,
@@ -19,7 +19,7 @@ import {
   f64_minmax, f64_mul, f64_mulAdd, f64_sqrt, f64_sub, f64_to_f32, i32_to_f32, i32_to_f64,
   i64_to_f32, i64_to_f64, numToInt, rneAdd64, rneDiv64, rneFma64, rneMul64, rneSqrt64, u32_to_f32,
   u32_to_f64, u64_to_f32, u64_to_f64,
-} from '../../src/softfloat/index.js';
+} from '../../src/core/softfloat/index.js';
 import type { Helper } from '../target.js';
 import type { RiscvCpu } from './cpu.js';
 

@@ -2,7 +2,7 @@
  * gdb's view of riscv64: the g-packet register order and target description (features
  * org.gnu.gdb.riscv.cpu and org.gnu.gdb.riscv.fpu, register names as gdb prints them).
  */
-import type { Cpu } from '../../src/cpu.js';
+import type { Cpu } from '../../src/core/cpu.js';
 import { computed, feature, r64, reg, targetXml } from '../../src/gdb/tdesc.js';
 import type { DebugReg, GdbTarget } from '../target.js';
 import { F0, type RiscvCpu } from './cpu.js';

@@ -11,7 +11,7 @@
  * clears it. A failing SC touches no memory.
  */
 import type { Helper } from '../target.js';
-import { GuestFault, PROT_R, PROT_W } from '../../src/memory.js';
+import { GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { RiscvCpu } from './cpu.js';
 
 const SIGBUS = 7;

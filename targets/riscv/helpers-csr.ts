@@ -9,7 +9,7 @@
  * the frontend, see csrAccessible).
  */
 import type { Helper } from '../target.js';
-import { GuestFault } from '../../src/memory.js';
+import { GuestFault } from '../../src/core/memory/flat.js';
 import type { RiscvCpu } from './cpu.js';
 
 /** csr_rw operations */

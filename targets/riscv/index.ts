@@ -1,8 +1,8 @@
 /** The riscv64 target (RV64GC Linux user mode). */
-import type { IrBuilder } from '../../src/ir.js';
-import type { Memory } from '../../src/memory.js';
+import type { IrBuilder } from '../../src/core/ir.js';
+import type { Memory } from '../../src/core/memory/flat.js';
 import type { RegInfo, Target } from '../target.js';
-import { riscv64Abi } from './abi.js';
+import { riscv64Abi } from './linux/abi.js';
 import { riscv64Gdb } from './gdb.js';
 import { F0, RiscvCpu } from './cpu.js';
 import { FNAMES, XNAMES } from './disasm.js';

@@ -3,7 +3,7 @@
  * overflow unspecified), so RISC-V's rules are built here with compares and selects:
  *   x / 0 = -1 (all ones), x % 0 = x, MIN / -1 = MIN, MIN % -1 = 0.
  */
-import type { BinOp } from '../../src/ir.js';
+import type { BinOp } from '../../src/core/ir.js';
 import type { Args_rd_rs1_rs2, TransTable } from './decoder.generated.js';
 import type { RvCtx } from './ctx.js';
 

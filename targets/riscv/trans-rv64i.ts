@@ -1,8 +1,8 @@
 /** RV64I (and Zifencei) translation: one function per decoder handler, emitting IR only. */
-import { ExitKind, type CmpOp } from '../../src/ir.js';
+import { ExitKind, type CmpOp } from '../../src/core/ir.js';
 import type { Args_imm_rs1_rs2, Args_imm_rd_rs1, Args_rd_rs1_rs2, Args_rd_rs1_shamt, TransTable } from './decoder.generated.js';
 import { SIGTRAP, TRAP_BRKPT, type RvCtx } from './ctx.js';
-import type { BinOp } from '../../src/ir.js';
+import type { BinOp } from '../../src/core/ir.js';
 
 type C = RvCtx;
 

@@ -5,8 +5,8 @@
  * illegal-instruction trap (see RvCtx.trap: helper rv_trap sets cpu.trapSig/Code/Addr, then
  * the block ends with exit(Trap) at that instruction).
  */
-import type { IrBuilder } from '../../src/ir.js';
-import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/memory.js';
+import type { IrBuilder } from '../../src/core/ir.js';
+import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
 import { RvCtx, SIGSEGV } from './ctx.js';
 import { decode16, decode32, type TransTable } from './decoder.generated.js';
 import { disasm } from './disasm.js';

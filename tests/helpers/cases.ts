@@ -1,5 +1,5 @@
 // The end-to-end case list: fixtures/cases.json expanded into one runnable case per
-// (architecture, case, build variant). Shared by tests/e2e.test.ts and fixtures/gen-expected.ts.
+// (architecture, case, build variant). Shared by tests/e2e/fixtures.test.ts and fixtures/gen-expected.ts.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 /**
- * Comparing our disassemblers with GNU objdump (tests/disasm.test.ts): run
+ * Comparing our disassemblers with GNU objdump (tests/targets/disasm.test.ts): run
  * `<triplet>-objdump -d` on a fixture binary, read back address, encoding and text of every
  * instruction, disassemble the same encoding with ours, and count agreements after light
  * normalisation (whitespace, comments, `<symbol>` annotations).

@@ -1,0 +1,206 @@
+/**
+ * Compiles a region (one or more IR blocks found from an entry pc) into one JS function.
+ *
+ * Shape of the generated code:
+ *
+ *   function region(cpu) {
+ *     let x1l = r[2], x1h = r[3], ...;        // cached guest registers in locals
+ *     let pc = ENTRY, ea = 0, kind = 0, ic = 0;
+ *     try {
+ *       L: for (;;) switch (pc) {              // every block of the region is a case
+ *         case 0x10078: { ...ops...; pc = next; if (--bud > 0) continue L; break L; }
+ *         default: break L;                     // left the region: back to the run loop
+ *       }
+ *     } catch (e) { write back; throw e; }     // guest faults carry their pc
+ *     write back; cpu.pc = pc; return kind;
+ *   }
+ *
+ * A loop whose blocks are all in the region runs inside one JS function with the guest
+ * registers in locals, which is what lets V8 optimise it (GUIDE rule 3). Direct and indirect
+ * branches to any block of the region stay inside; anything else returns to the run loop,
+ * which looks up (or translates) the next region.
+ */
+import type { Block } from '../ir.js';
+import type { RegInfo } from '../../../targets/target.js';
+import { lowerBlock, type LowerCtx } from './lower.js';
+import { runtime } from './runtime.js';
+
+/** A compiled region. `env` is used by tier-1 functions only (tier 2 closes over it). */
+export type RegionFn = (cpu: unknown, env?: unknown) => number;
+
+export interface FaultHooks {
+  /**
+   * a load hit a page without read permission: throws. In code compiled for a debugger's
+   * watchpoints also a load from a watched page (with its size): may return.
+   */
+  r(addr: number, pc: number, size?: number): void;
+  /**
+   * a store hit a page that is not plainly writable (protected, or holds code): throws, or
+   * returns true when translated code was dropped (the region then returns at its next branch)
+   */
+  w(addr: number, pc: number, size: number): boolean;
+}
+
+export interface CompiledRegion {
+  entry: number;
+  /** 1 = a single block compiled on first execution; 2 = a multi-block region for hot code */
+  tier: number;
+  /** times the run loop entered it (tier 1 only: decides promotion) */
+  hits: number;
+  fn: RegionFn;
+  source: string;
+  blocks: Block[];
+  /**
+   * Code that closes over its process (register caching): the same function bound to another
+   * process's registers and memory, without compiling it again (fork and execve share code,
+   * src/core/engine/code-store.ts). Absent for functions that take the environment as an argument.
+   */
+  bind?: (env: RegionEnv) => RegionFn;
+}
+
+const hex = (n: number) => '0x' + (n >>> 0).toString(16);
+
+export function generateRegionSource(blocks: Block[], entry: number, allRegs: RegInfo[], littleEndian: boolean,
+  cacheRegs = true, watch = false): { source: string; helpers: string[] } {
+  // Without register caching every access goes to cpu.r, so the state is exact at any fault
+  // and no write-back (or try/catch) is needed: cheaper to generate for code that runs rarely.
+  const regs = cacheRegs ? allRegs : allRegs.map((r) => ({ ...r, cached: false }));
+  const ctx: LowerCtx = { regs, littleEndian, used: new Set(), written: new Set(), helpers: new Set(), watch };
+  const inRegion = new Set(blocks.map((b) => b.pc >>> 0));
+  const cases: string[] = [];
+  for (const b of blocks) {
+    const { body, term } = lowerBlock(b, ctx);
+    // temps are block-scoped: V8 then sees they do not live across the dispatch loop
+    const text = body.join('\n');
+    const names: string[] = [];
+    b.temps.forEach((t, i) => {
+      for (const n of t === 'i64' ? [`t${i}l`, `t${i}h`] : [`t${i}`]) {
+        if (new RegExp(`\\b${n}\\b`).test(text)) names.push(`${n} = 0`);
+      }
+    });
+    const lines = [`case ${hex(b.pc)}: {`, ...(names.length ? [`  let ${names.join(', ')};`] : []),
+      ...body.map((l) => '  ' + l), `  ic += ${b.ninsns};`];
+    const lo = (v: number) => (b.temps[v] === 'i64' ? `t${v}l` : `t${v}`);
+    // terminator operands may be constants folded away by lowerBlock: re-find them
+    const constOf = (v: number): string | undefined => {
+      const op = b.ops.find((o) => o.d === v && o.op === 'const');
+      return op ? hex(Number(BigInt.asUintN(32, BigInt(op.imm)))) : undefined;
+    };
+    const val = (v: number) => constOf(v) ?? `(${lo(v)} >>> 0)`;
+    const next = `if (--bud > 0) continue L; break L;`;
+    switch (term.op) {
+      case 'jmp': {
+        const t = Number(term.imm) >>> 0;
+        lines.push(`  pc = ${hex(t)}; ${inRegion.has(t) ? next : 'break L;'}`);
+        break;
+      }
+      case 'br': {
+        const c = constOf(term.a);
+        const cond = c !== undefined ? c : lo(term.a);
+        lines.push(`  pc = ${cond} !== 0 ? ${hex(Number(term.imm))} : ${hex(term.imm2)}; ${next}`);
+        break;
+      }
+      case 'jind':
+        lines.push(`  pc = ${val(term.a)}; ${next}`);
+        break;
+      case 'exit':
+        lines.push(`  pc = ${hex(Number(term.imm))}; kind = ${term.imm2}; break L;`);
+        break;
+      default:
+        throw new Error(`backend: block 0x${b.pc.toString(16)} does not end in a terminator (${term.op})`);
+    }
+    lines.push('}');
+    cases.push(...lines);
+  }
+  const used = [...ctx.used].sort((a, b) => a - b);
+  const written = [...ctx.written].sort((a, b) => a - b);
+  const load = used.map((n) => {
+    const r = regs[n];
+    return r.ty === 'i64' ? `x${n}l = r[${r.index}], x${n}h = r[${r.index + 1}]` : `x${n} = r[${r.index}]`;
+  });
+  const wb = written.map((n) => {
+    const r = regs[n];
+    return r.ty === 'i64' ? `r[${r.index}] = x${n}l; r[${r.index + 1}] = x${n}h;` : `r[${r.index}] = x${n};`;
+  }).join(' ');
+  const helpers = [...ctx.helpers].sort();
+  const text = cases.join('\n');
+  const guarded = written.length > 0;
+  const prelude = [
+    ...Object.keys(runtime).filter((k) => text.includes(`${k}(`)).map((k) => `const ${k} = RT.${k};`),
+    ...helpers.map((h) => `const h_${h} = H[${JSON.stringify(h)}];`),
+  ];
+  // one block that cannot branch to itself needs no dispatch loop: straight-line code
+  const single = blocks.length === 1 ? blocks[0] : undefined;
+  const straight = single !== undefined && !cases.some((l) => l.includes(`${hex(single.pc)} :`) || l.includes(`? ${hex(single.pc)}`) ||
+    new RegExp(`pc = ${hex(single.pc)};`).test(l)); // (an indirect jump to itself just returns to the run loop)
+  const body = [
+    load.length ? `  let ${load.join(', ')};` : '',
+    `  let pc = ${hex(entry)}, ea = 0, kind = 0, ic = 0, bud = cpu.budget;`,
+    guarded ? '  try {' : '',
+    ...(straight ? cases.slice(1, -1).map((l) => l.replace(/ (if \(--bud > 0\) continue L; )?break L;$/, '')) : [
+      '    L: for (;;) switch (pc) {',
+      ...cases.map((l) => '      ' + l),
+      '      default: break L;',
+      '    }',
+    ]),
+    guarded ? '  } catch (e) {' : '',
+    guarded ? `    ${wb} cpu.icount += ic;` : '',
+    guarded ? '    throw e;' : '',
+    guarded ? '  }' : '',
+    guarded ? `  ${wb}` : '',
+    '  cpu.pc = pc; cpu.icount += ic; cpu.budget = bud;',
+    '  return kind;',
+  ];
+  const keep = (l: string) => l !== '';
+  const src = cacheRegs
+    ? [...prelude, `return function region_${entry.toString(16)}(cpu) {`, ...body, '};'].filter(keep).join('\n')
+    // tier 1: one function, its environment destructured from the second argument (a
+    // factory plus an inner function costs V8 about half as much again to compile)
+    : [`const { ${tier1Env(prelude.join('\n') + text)} } = E;`, ...prelude, ...body].filter(keep).join('\n');
+
+  return { source: src, helpers };
+}
+
+/** The environment names a tier-1 function's text uses (cpu.r is `r`, memory views, ...). */
+function tier1Env(text: string): string {
+  return ['r', 'dv', 'p', 'F', 'RT', 'H', 'u8', 'i8', 'i16', 'u16', 'i32']
+    .filter((n) => new RegExp(`(^|[^\\w.])${n}[[.]`).test(text)).join(', ');
+}
+
+export interface RegionEnv {
+  r: Int32Array;
+  mem: { dv: DataView; perm: Uint8Array; u8: Uint8Array; i8: Int8Array; i16: Int16Array; u16: Uint16Array; i32: Int32Array };
+  faults: FaultHooks;
+  helpers: Record<string, unknown>;
+  /** the flat object tier-1 functions receive as their second argument (made on first use) */
+  flat?: Record<string, unknown>;
+}
+
+/** The second argument every caller passes to a compiled region. */
+export function regionArg(env: RegionEnv): Record<string, unknown> {
+  const m = env.mem;
+  return env.flat ??= { r: env.r, dv: m.dv, p: m.perm, F: env.faults, RT: runtime, H: env.helpers, u8: m.u8, i8: m.i8, i16: m.i16, u16: m.u16, i32: m.i32 };
+}
+
+export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], littleEndian: boolean, env: RegionEnv,
+  cacheRegs = true, watch = false): CompiledRegion {
+  const { source, helpers } = generateRegionSource(blocks, entry, regs, littleEndian, cacheRegs, watch);
+  for (const h of helpers) {
+    if (typeof env.helpers[h] !== 'function') throw new Error(`backend: no helper named ${h}`);
+  }
+  let fn: RegionFn;
+  let bind: ((e: RegionEnv) => RegionFn) | undefined;
+  if (cacheRegs) {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const factory = new Function('r', 'dv', 'p', 'F', 'RT', 'H', 'u8', 'i8', 'i16', 'u16', 'i32', source) as (...a: unknown[]) => RegionFn;
+    bind = (e) => {
+      const m = e.mem;
+      return factory(e.r, m.dv, m.perm, e.faults, runtime, e.helpers, m.u8, m.i8, m.i16, m.u16, m.i32);
+    };
+    fn = bind(env);
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    fn = new Function('cpu', 'E', source) as RegionFn;
+  }
+  return { entry, tier: blocks.length > 1 ? 2 : 1, hits: 0, fn, source, blocks, bind };
+}

@@ -1,0 +1,110 @@
+/**
+ * Translated code shared by every process of one Kernel (fork children, the parent after a
+ * fork, and images that execve loads again: a shell forking and exec'ing /bin/busybox over
+ * and over). A region is kept with a copy of the guest bytes it was translated from and the
+ * execute permission of the pages its fetches saw; another process takes it only when its own
+ * memory holds the same bytes with the same permissions there, so nothing needs to be told
+ * when a process writes its code: the content check answers for every process at the moment
+ * it asks. Translation reads nothing else (targets' translateBlock sees only `mem` and pc),
+ * so equal bytes give an equal translation.
+ *
+ * Functions that take their environment as an argument (tier 1) are shared as they are;
+ * functions that close over a process (tier 2, register caching) are bound again to the new
+ * process's registers and memory (CompiledRegion.bind): a closure, no compile.
+ */
+import type { CompiledRegion, RegionEnv } from '../backend/region.js';
+import { PAGE_SHIFT, PROT_X, type Memory } from '../memory/flat.js';
+import type { Target } from '../../../targets/target.js';
+
+/** Guest bytes one block was translated from. */
+interface Span {
+  start: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * A region as every process can use it: the parts that do not belong to the process that
+ * compiled it (a tier-2 function closes over that process's memory; keeping it here would
+ * keep a dead process's 4 GiB buffer alive).
+ */
+interface Shared {
+  region: Pick<CompiledRegion, 'entry' | 'source' | 'blocks' | 'bind'> & { fn?: CompiledRegion['fn'] };
+  target: Target;
+  spans: Span[];
+  /** pages a fetch may have looked at, and whether each was executable then */
+  pages: number[];
+  exec: boolean[];
+}
+
+/** Most versions of the code at one pc kept (self-modifying code makes new ones). */
+const VERSIONS = 4;
+
+/** Entry pcs kept at most; beyond, the store starts again empty. */
+const MAX_PCS = 200_000;
+
+/** A fetch of the instruction at a block's end may reach this far past it (Thumb-2, RVC). */
+const FETCH_REACH = 4;
+
+export class CodeStore {
+  private readonly byPc = new Map<number, Shared[]>();
+  /** regions kept, and regions another translation found here (for tests and -d page) */
+  stored = 0;
+  reused = 0;
+
+  /** Keep `region`, translated just now from `mem` by `target`. */
+  put(region: CompiledRegion, mem: Memory, target: Target): void {
+    const spans: Span[] = [];
+    const pages = new Set<number>();
+    for (const b of region.blocks) {
+      const start = (b.pc & ~1) >>> 0;
+      const end = Math.max((b.end & ~1) >>> 0, start + 2);
+      if (end + FETCH_REACH > 2 ** 32) return;
+      spans.push({ start, bytes: mem.u8.slice(start, end) });
+      const last = (end + FETCH_REACH - 1) >>> PAGE_SHIFT;
+      for (let p = start >>> PAGE_SHIFT; p <= last; p++) pages.add(p);
+    }
+    const pageList = [...pages];
+    const exec = pageList.map((p) => (mem.perm[p] & PROT_X) !== 0);
+    if (this.byPc.size >= MAX_PCS) this.byPc.clear(); // a long-lived kernel running many programs
+    const list = this.byPc.get(region.entry) ?? [];
+    // the IR is not needed again (only where each block lies), nor kept alive by the store
+    const { entry, source, bind } = region;
+    const blocks = region.blocks.map(({ pc, end, ninsns }) => ({ pc, end, ninsns, ops: [], temps: [], asm: [] }));
+    const shared = { entry, source, blocks, bind, fn: bind ? undefined : region.fn };
+    list.unshift({ region: shared, target, spans, pages: pageList, exec }); // the newest first
+    if (list.length > VERSIONS) list.length = VERSIONS;
+    this.byPc.set(region.entry, list);
+    this.stored++;
+  }
+
+  /**
+   * A region for `pc` that fits `mem` as it is now, bound to `env` (a new CompiledRegion of
+   * the caller's own), or undefined. The highest tier that fits wins.
+   */
+  take(pc: number, mem: Memory, target: Target, env: RegionEnv): CompiledRegion | undefined {
+    const list = this.byPc.get(pc);
+    if (!list) return undefined;
+    // (closing over a process = register caching = tier 2)
+    const tier = (s: Shared) => (s.region.bind ? 2 : 1);
+    let best: Shared | undefined;
+    for (const s of list) {
+      if (s.target !== target || (best && tier(best) >= tier(s)) || !fits(s, mem)) continue;
+      best = s;
+    }
+    if (!best) return undefined;
+    const r = best.region;
+    this.reused++;
+    return { entry: r.entry, tier: tier(best), hits: 0, fn: r.bind ? r.bind(env) : r.fn!, source: r.source, blocks: r.blocks, bind: r.bind };
+  }
+}
+
+/** Does `mem` hold the bytes and execute permissions `s` was translated from? */
+function fits(s: Shared, mem: Memory): boolean {
+  const perm = mem.perm;
+  for (let i = 0; i < s.pages.length; i++) if (((perm[s.pages[i]] & PROT_X) !== 0) !== s.exec[i]) return false;
+  const u8 = mem.u8;
+  for (const { start, bytes } of s.spans) {
+    for (let i = 0; i < bytes.length; i++) if (u8[start + i] !== bytes[i]) return false;
+  }
+  return true;
+}

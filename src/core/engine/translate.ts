@@ -1,0 +1,98 @@
+import { IrBuilder, type Block } from '../ir.js';
+import type { Memory } from '../memory/flat.js';
+import type { Target } from '../../../targets/target.js';
+
+export interface RegionLimits {
+  /** most guest instructions in one block */
+  blockInsns: number;
+  /** most blocks in one region (1 = a function per block) */
+  regionBlocks: number;
+  /** most guest instructions in one region */
+  regionInsns: number;
+}
+
+export const DEFAULT_LIMITS: RegionLimits = { blockInsns: 64, regionBlocks: 8, regionInsns: 200 };
+
+/**
+ * Translate the single basic block at `pc`. With `stopAt` (a debugger's breakpoints) the
+ * block ends before the first later instruction whose address it approves.
+ */
+export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm = false,
+  stopAt?: (addr: number) => boolean): Block {
+  const b = buildBlock(target, mem, pc, maxInsns, wantAsm);
+  if (!stopAt) return b;
+  const start = (pc & ~1) >>> 0;
+  let cut = -1;
+  // instructions start at even addresses on every target (a Thumb block's end has bit 0 set)
+  for (let a = start + 2; a < b.end; a += 2) if (stopAt(a)) { cut = a; break; }
+  if (cut < 0) return b;
+  // rare (only blocks holding a breakpoint): find how many instructions lie before it
+  for (let n = 1; n < b.ninsns; n++) {
+    const part = buildBlock(target, mem, pc, n, wantAsm);
+    const end = (part.end & ~1) >>> 0;
+    if (end === cut) return part;
+    if (end > cut) break; // not on an instruction boundary (or an IT block): keep it whole
+  }
+  return b;
+}
+
+function buildBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm: boolean): Block {
+  const b = new IrBuilder();
+  b.wantAsm = wantAsm;
+  b.pc = pc;
+  b.end = pc;
+  target.translateBlock(b, mem, pc, maxInsns);
+  if (!b.done) throw new Error(`frontend ${target.name}: block at 0x${pc.toString(16)} has no terminator`);
+  let end = b.end;
+  if (end <= pc) {
+    // frontends that do not call insn(): derive the end from the last instruction's pc
+    end = (b.ops.length ? Math.max(...b.ops.map((o) => o.pc)) : pc) + 4;
+  }
+  return { pc, end, ninsns: Math.max(b.ninsns, 1), ops: b.ops, temps: b.temps, asm: b.asm };
+}
+
+/** Static successors of a block worth compiling into the same region. */
+function successors(b: Block): number[] {
+  const t = b.ops[b.ops.length - 1];
+  const out: number[] = [];
+  if (t.op === 'jmp') out.push(Number(t.imm) >>> 0);
+  else if (t.op === 'br') out.push(Number(t.imm) >>> 0, t.imm2 >>> 0);
+  if (t.op === 'jmp' || t.op === 'jind') {
+    // a call (link register set to the address after the block): its return lands at b.end
+    const consts = new Set(b.ops.filter((o) => o.op === 'const').map((o) => o.d));
+    const link = b.ops.some((o) => o.op === 'set' && consts.has(o.a) &&
+      Number(BigInt.asUintN(32, BigInt(b.ops.find((c) => c.d === o.a)!.imm))) === b.end);
+    if (link) out.push(b.end >>> 0);
+  }
+  return out;
+}
+
+/**
+ * Collect the blocks of a region starting at `entry`: breadth-first along direct branches,
+ * calls and their return points, within the limits, keeping only blocks `accept` approves
+ * (the engine passes "has already run", so a region holds the paths actually taken: cold
+ * code stays out of the function V8 has to optimise). Blocks that trap (an undecodable or
+ * unfetchable instruction) are kept only as the entry itself. With `stopAt` (breakpoints),
+ * blocks end before those addresses and no block starts at one: the run loop sees them.
+ */
+export function formRegion(target: Target, mem: Memory, entry: number, lim: RegionLimits,
+  onBlock?: (b: Block) => void, wantAsm = false, accept: (pc: number) => boolean = () => true,
+  stopAt?: (addr: number) => boolean): Block[] {
+  const blocks: Block[] = [];
+  const seen = new Set<number>([entry]);
+  const queue = [entry];
+  let insns = 0;
+  while (queue.length && blocks.length < lim.regionBlocks && insns < lim.regionInsns) {
+    const pc = queue.shift()!;
+    const b = translateBlock(target, mem, pc, lim.blockInsns, wantAsm, stopAt);
+    const t = b.ops[b.ops.length - 1];
+    if (blocks.length > 0 && t.op === 'exit' && t.imm2 === 2) continue; // speculative trap block
+    onBlock?.(b);
+    blocks.push(b);
+    insns += b.ninsns;
+    for (const s of successors(b)) {
+      if (!seen.has(s) && accept(s) && !stopAt?.(s)) { seen.add(s); queue.push(s); }
+    }
+  }
+  return blocks;
+}
