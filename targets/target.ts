@@ -1,4 +1,5 @@
 import type { Cpu } from '../src/core/cpu.js';
+import type { Excp } from '../src/core/exceptions.js';
 import type { IrBuilder, Ty } from '../src/core/ir.js';
 import type { Memory } from '../src/core/memory/flat.js';
 
@@ -60,6 +61,15 @@ export interface SignalAbi {
   frameAtReturn(cpu: Cpu): number;
 }
 
+/** The signal an architectural exception raises, by the names of the kernel's constants. */
+export interface ExceptionSignal {
+  sig: string;
+  /** si_code, or per cause (Cpu.excpCause) when it depends on it */
+  code: string | Record<number, string>;
+  /** si_addr: the faulting address (default) or none */
+  addr?: 'fault' | 'none';
+}
+
 /** How Linux user mode looks on this target: syscall convention, stack, auxv facts. */
 export interface LinuxAbi {
   /** syscall number for the current trap */
@@ -87,6 +97,11 @@ export interface LinuxAbi {
   signal?: SignalAbi;
   /** the register (in Target.regs) that holds the thread pointer clone's CLONE_SETTLS sets */
   tlsReg?: number;
+  /**
+   * Where this architecture's Linux (or qemu, where the tests compare with it) sends another
+   * signal or si_code for an architectural exception than src/linux/cpu-loop.ts's defaults.
+   */
+  exceptionSignals?: Partial<Record<Excp, ExceptionSignal>>;
 }
 
 /** One register as a debugger (gdb's g packet, the embedding API) sees it; values are unsigned. */
@@ -133,7 +148,13 @@ export interface Target {
    * maxInsns. An instruction that cannot be fetched or decoded ends the block with a trap
    * exit (the first instruction's fetch fault included).
    */
-  translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void;
+  translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number, mode?: number): void;
+  /**
+   * What besides the pc decides how code translates (x86's code size, a system-mode privilege
+   * level), as a small integer: code is cached per (pc, mode). Absent: always 0. (32-bit ARM
+   * keeps its Thumb state in bit 0 of the pc instead.) A change of mode ends the region.
+   */
+  translationMode?(cpu: Cpu): number;
   helpers: Record<string, Helper>;
   abi: LinuxAbi;
   /** ELF e_flags checks: undefined when supported, else a reason */

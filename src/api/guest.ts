@@ -12,7 +12,8 @@ import type { Process } from '../linux/process.js';
 import type { Task } from '../linux/task.js';
 import type { Cpu } from '../core/cpu.js';
 import type { DebugReg, Target } from '../../targets/target.js';
-import { Engine, type ExitStatus } from '../core/engine/engine.js';
+import { runProcess } from '../linux/kernel.js';
+import type { ExitStatus } from '../linux/run.js';
 import { Debugger, insnAddr, type StopAction, type StopReason } from '../core/engine/debug.js';
 import { GuestExit, UserError } from '../errors.js';
 import { GuestFault } from '../core/memory/flat.js';
@@ -37,7 +38,7 @@ export class Guest {
   /** registers of the stopped thread by name (gdb's names), as unsigned BigInts: `g.regs.x0 = 5n` */
   readonly regs: Record<string, bigint>;
 
-  private readonly dbg = new Debugger();
+  private readonly dbg = new Debugger<Task>();
   private readonly out: Output;
   private readonly err: Output;
   private state: 'loaded' | 'running' | 'stopped' | 'exited' = 'loaded';
@@ -179,7 +180,7 @@ export class Guest {
     if (ms !== undefined) {
       this.timer = setTimeout(() => { this.timeUp = true; this.dbg.requestStop(); }, ms);
     }
-    new Engine(this.proc).run().then((st) => this.finish(st), (e) => this.fail(e));
+    runProcess(this.proc).then((st) => this.finish(st), (e) => this.fail(e));
   }
 
   private release(a: StopAction | void): void {

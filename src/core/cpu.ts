@@ -14,10 +14,14 @@ export class Cpu {
   rhi = 0;
   /** blocks left before a compiled function must return to the run loop */
   budget = 0;
-  /** set by a Trap exit */
-  trapSig = 0;
-  trapCode = 0;
-  trapAddr = 0;
+  /**
+   * The exception that ended the last slice with ExitKind.Exception (src/core/exceptions.ts):
+   * its kind (Excp), kind-specific cause, address and access (Access).
+   */
+  excp = 0;
+  excpCause = 0;
+  excpAddr = 0;
+  excpAccess = 0;
   /** guest instructions retired (approximate: counted per executed block) */
   icount = 0;
 

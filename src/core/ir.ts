@@ -39,9 +39,13 @@
  *   br      pc = a ? imm : imm2          (a: i32)
  *   jind    pc = a                       (indirect; i32 or i64 whose low 32 bits are used)
  *   exit    stop with reason `imm2` (ExitKind) and pc = imm
+ *   exception  raise architectural exception `imm2` (Excp) at pc = imm; args = [cause, addr,
+ *           access] as plain numbers (not temps): the run loop returns ExitKind.Exception
  *
  * Guest addresses are the low 32 bits of a value: the whole guest space is below 4 GiB.
  */
+
+import { Access, type Excp } from './exceptions.js';
 
 export type Ty = 'i32' | 'i64' | 'f64';
 
@@ -56,10 +60,11 @@ export type CmpOp = 'eq' | 'ne' | 'lts' | 'ltu' | 'les' | 'leu';
 export const enum ExitKind {
   /** Continue at cpu.pc (a jump out of the compiled region, or the budget ran out). */
   Jump = 0,
-  /** A system call instruction; cpu.pc is the instruction after it. */
-  Syscall = 1,
-  /** A synchronous guest trap: cpu.trapSig/trapCode/trapAddr say what; cpu.pc is the insn. */
-  Trap = 2,
+  /**
+   * An architectural exception (src/core/exceptions.ts): cpu.excp says which (a syscall, an
+   * illegal instruction, a page fault...), cpu.excpCause/excpAddr/excpAccess the details.
+   */
+  Exception = 1,
   /** Translation must stop and restart (e.g. fence.i, state change). cpu.pc is next. */
   Sync = 3,
 }
@@ -206,7 +211,17 @@ export class IrBuilder {
   exit(kind: ExitKind, pc: number): void {
     this.push('exit', 'i32', false, { imm: pc >>> 0, imm2: kind }); this.done = true;
   }
+  /**
+   * End the block with architectural exception `kind` (Excp) at `pc`: for a syscall the pc to
+   * resume at (the next instruction), for the others the faulting instruction. `addr` defaults
+   * to pc; `access` (Access) matters for page faults and alignment faults.
+   */
+  exception(kind: Excp, pc: number, cause = 0, addr = pc, access: Access = Access.Fetch): void {
+    this.push('exception', 'i32', false, { imm: pc >>> 0, imm2: kind, args: [cause, addr >>> 0, access] }); this.done = true;
+  }
 }
+
+const EXCP_NAMES = ['none', 'syscall', 'illegal', 'breakpoint', 'pagefault', 'alignment', 'arith', 'trap', 'interrupt'];
 
 /** Printable form of a block's IR (for -d op and golden snapshots). */
 export function formatIr(b: Block): string {
@@ -229,6 +244,12 @@ export function formatIr(b: Block): string {
       case 'br': rest = `br ${t(o.a)} ? 0x${(o.imm as number).toString(16)} : 0x${o.imm2.toString(16)}`; break;
       case 'jind': rest = `jind ${t(o.a)}`; break;
       case 'exit': rest = `exit kind=${o.imm2} pc=0x${(o.imm as number).toString(16)}`; break;
+      case 'exception': {
+        const what = EXCP_NAMES[o.imm2] ?? String(o.imm2);
+        rest = `exception ${what} pc=0x${(o.imm as number).toString(16)}`;
+        if (what !== 'syscall') rest += ` cause=${o.args[0]} addr=0x${o.args[1].toString(16)} ${['read', 'write', 'fetch'][o.args[2]]}`;
+        break;
+      }
       default: rest = `${o.op} ${[o.a, o.b, o.c].filter((x) => x >= 0).map(t).join(', ')}`;
     }
     lines.push(`  ${d}${rest}`);

@@ -5,6 +5,7 @@
  */
 import * as net from 'node:net';
 import type { Process } from '../linux/process.js';
+import type { Task } from '../linux/task.js';
 import { UserError } from '../errors.js';
 import type { DebugPort } from './debug-port.js';
 import { GdbSession } from './session.js';
@@ -51,7 +52,7 @@ export async function attachGdb(proc: Process, port: number): Promise<GdbSession
   if (!proc.target.gdb) throw new UserError(`-g: no gdb support for target ${proc.target.name}`);
   const sock = await acceptOne(port);
   const { Debugger } = await import('../core/engine/debug.js');
-  const dbg = new Debugger();
+  const dbg = new Debugger<Task>();
   dbg.stopAtStart = true;
   proc.debug = dbg;
   return serveGdb(sock, proc, dbg);

@@ -18,11 +18,14 @@ import { ExitKind } from '../core/ir.js';
 import { GuestExit, ImageReplaced } from '../errors.js';
 import type { Process } from './process.js';
 import { Task, ThreadExit, type ThreadContext } from './task.js';
-import type { Engine, ExitStatus } from '../core/engine/engine.js';
-import type { Debugger, PendingStop } from '../core/engine/debug.js';
+import type { Engine, EngineOptions } from '../core/engine/engine.js';
+import type { ExitStatus } from './run.js';
+import { linuxEngine, onException } from './cpu-loop.js';
+import { debugHost, type LinuxDebugger } from './debug-host.js';
+import { Excp } from '../core/exceptions.js';
+import type { PendingStop } from '../core/engine/debug.js';
 import { CodeStore } from '../core/engine/code-store.js';
 import { MemoryPool } from './memory-pool.js';
-import { startSyscall } from '../../syscalls/index.js';
 import { deliverPending, deliverSignal, fatalPending, sigBit, SIG_DFL, SIG_IGN, defaultAction, readAction } from '../../syscalls/signal/deliver.js';
 import { startSignalSession } from '../../syscalls/signal/host.js';
 import { stopTimers, wakeWaiters } from '../../syscalls/signal/wait.js';
@@ -68,7 +71,7 @@ export class Kernel {
 
   constructor(
     readonly initial: Process,
-    private readonly makeEngine: (proc: Process) => Engine,
+    private readonly makeEngine: (proc: Process) => Engine = (p) => linuxEngine(p),
     engine?: Engine,
   ) {
     this.nextPid = initial.pid + 1;
@@ -186,7 +189,7 @@ export class Kernel {
     // host signals reach the guest only when the CLI asks (an embedder's Node process is its own)
     const endSignals = this.initial.hostSignals ? startSignalSession(this.initial) : () => stopTimers(this.initial);
     const dbg = this.initial.debug;
-    dbg?.attach(this.initial, () => this.wake?.());
+    dbg?.attach(debugHost(this.initial), () => this.wake?.());
     try {
       if (dbg?.stopAtStart) await this.reportStop(dbg, { task: this.initial.thread, why: { kind: 'interrupt' } });
       while (!this.result) {
@@ -251,7 +254,7 @@ export class Kernel {
   // ---- debugger stops (src/core/engine/debug.ts) ------------------------------------------
 
   /** Report the stops the debugger has queued (a stop request makes one), one by one. */
-  private async debugStops(dbg: Debugger): Promise<void> {
+  private async debugStops(dbg: LinuxDebugger): Promise<void> {
     if (dbg.takeStopRequest() && !dbg.ctl.stops.length) {
       const proc = this.initial;
       const t = proc.thread.state !== 'dead' ? proc.thread : this.liveThreads(proc)[0];
@@ -264,7 +267,7 @@ export class Kernel {
    * One stop: nothing runs until onStop's answer; then a kill, the signal (or the one the
    * debugger chose instead), and how the thread resumes (stepping, over a breakpoint).
    */
-  private async reportStop(dbg: Debugger, s: PendingStop): Promise<void> {
+  private async reportStop(dbg: LinuxDebugger, s: PendingStop<Task>): Promise<void> {
     const t = s.task;
     if (t.state === 'dead') return;
     this.switchTo(t);
@@ -284,7 +287,7 @@ export class Kernel {
       const sig = act.signal ?? s.why.sig;
       dbg.ctl.bypass = true;
       try {
-        if (sig > 0) deliverSignal(t.proc, sig, { ...s.info!, signo: sig }, s.sync);
+        if (sig > 0) deliverSignal(t.proc, sig, { ...(s.info as SigInfo), signo: sig }, s.sync);
       } catch (e) {
         this.ended(t, e);
       } finally {
@@ -330,17 +333,12 @@ export class Kernel {
       deliverPending(proc);
       const engine = this.engineOf(proc);
       for (let n = 0; n < SYSCALLS_PER_TURN; n++) {
-        const kind = engine.runSlice();
-        if (kind === ExitKind.Syscall) {
-          const p = startSyscall(proc);
-          if (p) return this.park(t, p);
-          if (t.state !== 'runnable' || t.yieldNow || proc.thread !== t) { t.yieldNow = false; return; }
-        } else if (kind === ExitKind.Trap) {
-          const cpu = proc.cpu;
-          engine.signal(cpu.trapSig, cpu.trapCode, cpu.trapAddr, cpu.pc);
-        } else {
-          return; // the time slice is over
-        }
+        if (engine.runSlice() !== ExitKind.Exception) return; // the time slice is over
+        // a syscall, or a fault that becomes a signal (src/linux/cpu-loop.ts)
+        const syscall = proc.cpu.excp === Excp.Syscall;
+        const p = onException(proc);
+        if (p) return this.park(t, p);
+        if (syscall && (t.state !== 'runnable' || t.yieldNow || proc.thread !== t)) { t.yieldNow = false; return; }
       }
     } catch (e) {
       this.ended(t, e);
@@ -601,4 +599,12 @@ export function newThreadContext(proc: Process, cpu: ThreadContext['cpu']): Thre
     cpu, sigmask: proc.sigmask, pending: [], altStack: { sp: 0, size: 0, disabled: true },
     savedMask: undefined, threadName: proc.sys.threadName,
   };
+}
+
+/**
+ * Run a loaded process to its end, with the threads and child processes it creates, under a
+ * new Kernel; each process runs on an Engine made with `opts` (a new one after each execve).
+ */
+export function runProcess(proc: Process, opts: EngineOptions = {}): Promise<ExitStatus> {
+  return new Kernel(proc, (p) => linuxEngine(p, opts)).run();
 }

@@ -7,7 +7,7 @@ import { SysState } from '../../syscalls/state.js';
 import type { Kernel } from './kernel.js';
 import { Task } from './task.js';
 import type { GuestHooks } from '../api/hooks.js';
-import type { Debugger } from '../core/engine/debug.js';
+import type { LinuxDebugger } from './debug-host.js';
 
 /** Everything one guest process owns. No module-level state: several can live in one Node. */
 export class Process {
@@ -44,7 +44,7 @@ export class Process {
   /** the embedding API's syscall and signal hooks (src/api/hooks.ts), if any */
   hooks?: GuestHooks;
   /** the debugger attached to this process (src/core/engine/debug.ts); forked children get none */
-  debug?: Debugger;
+  debug?: LinuxDebugger;
   /** forward the host's SIGINT/SIGTERM/SIGHUP to the guest (the CLI sets it; embedders do not) */
   hostSignals = false;
 

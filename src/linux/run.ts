@@ -167,7 +167,7 @@ export async function runProgram(opts: RunOptions): Promise<ExitStatus> {
   const { proc } = prepareProgram(opts);
   if (opts.gdbPort !== undefined) await (await import('../gdb/server.js')).attachGdb(proc, opts.gdbPort);
   // imported here so that loading (prepareProgram) works without the whole engine
-  const { Engine } = await import('../core/engine/engine.js');
-  const st = await new Engine(proc).run();
+  const { runProcess } = await import('./kernel.js');
+  const st = await runProcess(proc);
   return st.killed ? { status: st.status, signal: st.signal, killed: true } : { status: st.status, signal: st.signal };
 }

@@ -7,7 +7,7 @@
  * (rusage.ts), which reaping adds to the parent's RUSAGE_CHILDREN.
  */
 import type { Process } from '../../src/linux/process.js';
-import type { ExitStatus } from '../../src/core/engine/engine.js';
+import type { ExitStatus } from '../../src/linux/run.js';
 import { archOf } from '../arch.js';
 import { CLD, WAIT } from './clone-flags.js';
 import { type SyscallDef, sys } from '../def.js';

@@ -11,7 +11,8 @@
  * deliverPending on the way back to the guest: after each syscall and each time slice.
  */
 import { GuestExit } from '../../src/errors.js';
-import { GuestFault, PAGE_SIZE, PROT_R, PROT_X } from '../../src/core/memory/flat.js';
+import { PAGE_SIZE, PROT_R, PROT_X } from '../../src/core/memory/flat.js';
+import { Access, GuestFault, pageFault } from '../../src/core/exceptions.js';
 import type { Process } from '../../src/linux/process.js';
 import type { ContextIo, SignalAbi } from '../../targets/target.js';
 import { type Arch, archOf } from '../arch.js';
@@ -194,7 +195,7 @@ export function deliverSignal(proc: Process, sig: number, info: SigInfo, sync = 
   if (proc.debug && sig !== a.c.SIGKILL) { // a debugger sees it first; the kernel delivers it after the stop
     const h = readAction(proc, sig).handler;
     const ignored = !sync && (h === SIG_IGN || (h === SIG_DFL && defaultAction(a, sig) === 'ignore'));
-    if (proc.debug.interceptSignal(proc, sig, info, sync, ignored)) return;
+    if (proc.debug.interceptSignal(proc.thread, proc.cpu, sig, info, sync, ignored)) return;
   }
   if (proc.hooks?.signal) { // the embedding API (src/api) may drop or change it
     const to = proc.hooks.signal(proc, sig, info, sync) ?? sig;
@@ -377,7 +378,7 @@ function setupFrame(proc: Process, sig: number, info: SigInfo, act: SigAction): 
   const ucAt = frame + fieldOf(frameL, plain?.uc ?? sa.frame.uc).off;
   const oldMask = st.savedMask ?? proc.sigmask;
   try {
-    if (overflow || frame < 0) throw new GuestFault(Math.max(frame, 0), true);
+    if (overflow || frame < 0) throw pageFault(Math.max(frame, 0), Access.Write, false);
     mem.writeBytes(frame, new Uint8Array(frameL.size));
     if (!plain) writeSiginfo(proc, infoAt, info);
     writeField(mem, ucAt, fieldOf(ucL, 'uc_stack.ss_sp'), alt.sp);

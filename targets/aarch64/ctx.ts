@@ -3,15 +3,10 @@
  * 31, 32/64-bit operand width, NZCV as four i32 0/1 registers, condition codes, constant
  * folding for the common cases, traps.
  */
+import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import { ExitKind, type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/core/ir.js';
 import { CF, NF, SP, VD0, VF, VW0, ZF } from './cpu.js';
 
-export const SIGILL = 4;
-export const SIGTRAP = 5;
-export const SIGSEGV = 11;
-/** qemu-aarch64 reports undefined instructions as ILL_ILLOPN (Linux itself says ILL_ILLOPC) */
-export const ILL_ILLOPN = 2;
-export const TRAP_BRKPT = 1;
 
 export class A64Ctx {
   pc = 0;
@@ -215,12 +210,12 @@ export class A64Ctx {
     return [this.b.trunc(v), this.b.trunc(this.b.bin('shr', v, this.k32(32)))];
   }
 
-  trap(sig: number, code: number, addr: number): void {
-    this.b.call('a64_trap', null, [this.k32(sig), this.k32(code), this.k32(addr)]);
-    this.b.exit(ExitKind.Trap, this.pc);
+  /** end the block with an architectural exception at this instruction (src/core/exceptions.ts) */
+  raise(kind: Excp, cause = 0, addr = this.pc, access: Access = Access.Fetch): void {
+    this.b.exception(kind, this.pc, cause, addr, access);
   }
   illegal(): void {
-    this.trap(SIGILL, ILL_ILLOPN, this.pc);
+    this.raise(Excp.Illegal);
   }
 }
 

@@ -6,14 +6,12 @@
  * (DC ZVA zeroes 64 bytes), CNTFRQ_EL0 62.5 MHz with CNTVCT_EL0 counting from the host
  * clock, MIDR_EL1 = 0 (no CPUID hwcap is advertised), other ID registers 0.
  */
-import { GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
+import { Access, alignFault, illegalInsn } from '../../src/core/exceptions.js';
+import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { Helper } from '../target.js';
 import type { A64Cpu } from './cpu.js';
 import { sysreg } from './trans-sys.js';
 
-const SIGILL = 4;
-const SIGBUS = 7;
-const BUS_ADRALN = 1;
 const FPCR = sysreg(3, 4, 4, 0);
 const FPSR = sysreg(3, 4, 4, 1);
 const CNTFRQ = sysreg(3, 14, 0, 0);
@@ -40,11 +38,6 @@ function rbit32(x: number): number {
 const cls32 = (x: number) => Math.clz32(x ^ (x >> 31)) - 1;
 
 export const a64Helpers: Record<string, Helper> = {
-  a64_trap(cpu: A64Cpu, sig: number, code: number, addr: number) {
-    cpu.trapSig = sig;
-    cpu.trapCode = code;
-    cpu.trapAddr = addr >>> 0;
-  },
   a64_mrs(cpu: A64Cpu, reg: number) {
     switch (reg) {
       case FPCR: return ret64(cpu, BigInt(cpu.fpcr >>> 0));
@@ -57,13 +50,13 @@ export const a64Helpers: Record<string, Helper> = {
       default:
         // MIDR_EL1 and the other ID registers (op1 0, CRn 0) read as 0; others are undefined
         if (((reg >> 7) & 0xf) === 0 && ((reg >> 11) & 7) === 0) return ret64(cpu, 0n);
-        throw new GuestFault(cpu.pc, false, -1, SIGILL, 2);
+        throw illegalInsn();
     }
   },
   a64_msr(cpu: A64Cpu, reg: number, lo: number) {
     if (reg === FPCR) cpu.fpcr = lo & 0x07ff9f00;
     else if (reg === FPSR) cpu.fpsr = lo & 0xf800009f;
-    else throw new GuestFault(cpu.pc, false, -1, SIGILL, 2);
+    else throw illegalInsn();
   },
   a64_dczva(cpu: A64Cpu, addr: number) {
     const a = (addr >>> 0) & ~(ZVA_BYTES - 1);
@@ -75,7 +68,7 @@ export const a64Helpers: Record<string, Helper> = {
   /** LDXR/LDXP: remember the address and what memory held (checked by the store) */
   a64_monitor(cpu: A64Cpu, addr: number, bytes: number) {
     addr >>>= 0;
-    if (addr & (bytes - 1)) throw new GuestFault(addr, false, -1, SIGBUS, BUS_ADRALN);
+    if (addr & (bytes - 1)) throw alignFault(addr, Access.Read);
     cpu.mem.check(addr, bytes, PROT_R);
     cpu.exAddr = addr;
     cpu.exSize = bytes;
@@ -111,7 +104,7 @@ export const a64Helpers: Record<string, Helper> = {
 
 function storeExcl(cpu: A64Cpu, addr: number, total: number, each: number, words: number[]): number {
   const dv = cpu.mem.dv;
-  if (addr & (total - 1)) throw new GuestFault(addr, true, -1, SIGBUS, BUS_ADRALN);
+  if (addr & (total - 1)) throw alignFault(addr, Access.Write);
   cpu.mem.check(addr, total, PROT_R | PROT_W);
   const ok = cpu.exAddr === addr && cpu.exSize === total && sameAsMonitor(cpu, addr, total);
   cpu.exAddr = -1;

@@ -1,6 +1,7 @@
 /** A64 integer data processing (immediate and register forms) and branches. */
+import { Excp } from '../../src/core/exceptions.js';
 import type { TransTable } from './decoder.generated.js';
-import { bitmaskImm, SIGTRAP, TRAP_BRKPT, type A64Ctx } from './ctx.js';
+import { bitmaskImm, type A64Ctx } from './ctx.js';
 import { ExitKind } from '../../src/core/ir.js';
 
 type C = A64Ctx;
@@ -271,11 +272,11 @@ export const transInt = {
     return true;
   },
   svc(c) {
-    c.b.exit(ExitKind.Syscall, c.next);
+    c.b.exception(Excp.Syscall, c.next);
     return true;
   },
   brk(c) {
-    c.trap(SIGTRAP, TRAP_BRKPT, c.pc);
+    c.raise(Excp.Breakpoint);
     return true;
   },
 } satisfies Partial<TransTable<A64Ctx>>;

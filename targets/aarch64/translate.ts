@@ -3,9 +3,10 @@
  * disassembly line, and dispatch to the trans-*.ts handler named after the pattern. A handler
  * returning false, or an encoding no pattern matches, becomes SIGILL at that instruction.
  */
+import { Access, Excp } from '../../src/core/exceptions.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
-import { A64Ctx, SIGSEGV } from './ctx.js';
+import { A64Ctx } from './ctx.js';
 import { decode32, type TransTable } from './decoder.generated.js';
 import { disasm } from './disasm.js';
 import { transFp } from './trans-fp.js';
@@ -32,8 +33,8 @@ export function translateA64(b: IrBuilder, mem: Memory, pc: number, maxInsns: nu
     if (!(p & PROT_X) || pc & 3) {
       if (n === 0) {
         c.pc = b.pc = pc;
-        if (pc & 3) c.trap(7, 1, pc); // SIGBUS BUS_ADRALN (misaligned pc)
-        else c.trap(SIGSEGV, p & PAGE_MAPPED ? SEGV_ACCERR : SEGV_MAPERR, pc);
+        if (pc & 3) c.raise(Excp.Alignment, 0, pc, Access.Fetch); // a misaligned pc
+        else c.raise(Excp.PageFault, p & PAGE_MAPPED ? SEGV_ACCERR : SEGV_MAPERR, pc, Access.Fetch);
       } else b.jmp(pc);
       break;
     }

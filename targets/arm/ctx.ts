@@ -10,15 +10,10 @@
  * arm_ldc/arm_stc helpers, which touch memory only when the condition holds; a pc write
  * becomes an indirect jump to `cond ? target : next`.
  */
+import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import { ExitKind, type BinOp, type CmpOp, type IrBuilder } from '../../src/core/ir.js';
 import { CF, D0, NF, R_PC, VF, ZF } from './cpu.js';
 
-export const SIGILL = 4;
-export const SIGTRAP = 5;
-export const SIGSEGV = 11;
-export const ILL_ILLOPC = 1;
-/** qemu-arm reports undefined instructions as ILL_ILLOPN; polyemu matches it */
-export const ILL_ILLOPN = 2;
 
 /** data-processing operations: the A32 opcode numbers, plus ORN (T32 only) */
 export const enum Dp {
@@ -396,11 +391,11 @@ export class ArmCtx {
   }
 
   // ---- traps ----
-  trap(sig: number, code: number, addr: number): void {
-    this.b.call('arm_trap', null, [this.k32(sig), this.k32(code), this.k32(addr)]);
-    this.b.exit(ExitKind.Trap, (this.pc | (this.thumb ? 1 : 0)) >>> 0);
+  /** end the block with an architectural exception at this instruction (src/core/exceptions.ts) */
+  raise(kind: Excp, cause = 0, addr = this.pc, access: Access = Access.Fetch): void {
+    this.b.exception(kind, (this.pc | (this.thumb ? 1 : 0)) >>> 0, cause, addr, access);
   }
   illegal(): void {
-    this.trap(SIGILL, ILL_ILLOPN, this.pc);
+    this.raise(Excp.Illegal);
   }
 }

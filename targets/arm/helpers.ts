@@ -3,7 +3,8 @@
  * traps, conditional memory accesses, the shifter carry of register shifts, bit and byte
  * operations, DSP multiplies, saturation, parallel byte arithmetic and the exclusive monitor.
  */
-import { GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
+import { Access, alignFault } from '../../src/core/exceptions.js';
+import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { Helper } from '../target.js';
 import type { ArmCpu } from './cpu.js';
 import { vfpHelpers } from './helpers-vfp.js';
@@ -11,8 +12,6 @@ import { neonHelpers } from './helpers-neon.js';
 import { dspHelpers } from './helpers-dsp.js';
 import { f16Helpers } from './helpers-f16.js';
 
-const SIGBUS = 7;
-const BUS_ADRALN = 1;
 
 function ld(cpu: ArmCpu, addr: number, code: number): number {
   const m = cpu.mem;
@@ -38,7 +37,7 @@ function st(cpu: ArmCpu, addr: number, v: number, size: number): void {
 
 function aligned(addr: number, size: number, write: boolean): number {
   addr >>>= 0;
-  if (addr & (size - 1)) throw new GuestFault(addr, write, -1, SIGBUS, BUS_ADRALN);
+  if (addr & (size - 1)) throw alignFault(addr, write ? Access.Write : Access.Read);
   return addr;
 }
 
@@ -50,12 +49,6 @@ const sat = (v: number, lo: number, hi: number, cpu: ArmCpu) => {
 const half = (v: number, top: number) => (top ? v >> 16 : (v << 16) >> 16);
 
 export const armHelpers: Record<string, Helper> = {
-  /** arm_trap(sig, code, addr): record a synchronous trap; the block then exits with Trap */
-  arm_trap(cpu: ArmCpu, sig: number, code: number, addr: number) {
-    cpu.trapSig = sig;
-    cpu.trapCode = code;
-    cpu.trapAddr = addr >>> 0;
-  },
   /** conditional load: code = size | 8 for signed; 0 when the condition fails */
   arm_ldc: (cpu: ArmCpu, cond: number, addr: number, code: number) => (cond ? ld(cpu, addr, code) : 0),
   arm_stc(cpu: ArmCpu, cond: number, addr: number, v: number, size: number) {

@@ -1,7 +1,8 @@
 /** A32 instructions (handlers named after the patterns in insns-a32.spec.ts). */
+import { Excp } from '../../src/core/exceptions.js';
 import { ExitKind } from '../../src/core/ir.js';
 import { R_LR, R_PC } from './cpu.js';
-import { type ArmCtx, Dp, SIGTRAP } from './ctx.js';
+import { type ArmCtx, Dp } from './ctx.js';
 import type { TransTable } from './decoder-a32.generated.js';
 import * as ops from './ops.js';
 import { translateCop } from './trans-vfp.js';
@@ -83,7 +84,7 @@ export const transA32: TransTable<ArmCtx> = {
   mrs: (c, a) => ops.mrs(c, a.rd),
   msr: (c, a) => ops.msr(c, a.rn, a.mask),
   bkpt(c) {
-    c.trap(SIGTRAP, 1, c.pc);
+    c.raise(Excp.Breakpoint);
     return true;
   },
   dspmul(c, a) {
@@ -196,7 +197,7 @@ export const transA32: TransTable<ArmCtx> = {
   },
   svc(c) {
     if (c.cond >= 0) return false;
-    c.b.exit(ExitKind.Syscall, c.next);
+    c.b.exception(Excp.Syscall, c.next);
     return true;
   },
   cop: (c) => translateCop(c, c.raw),

@@ -2,9 +2,10 @@
  * 16-bit Thumb instructions (handlers named after the patterns in insns-t16.spec.ts).
  * Most data-processing encodings set the flags only outside an IT block.
  */
+import { Excp } from '../../src/core/exceptions.js';
 import { ExitKind } from '../../src/core/ir.js';
 import { R_LR, R_PC, R_SP } from './cpu.js';
-import { type ArmCtx, Dp, Sh, SIGTRAP } from './ctx.js';
+import { type ArmCtx, Dp, Sh } from './ctx.js';
 import type { TransTable } from './decoder-t16.generated.js';
 
 const outsideIt = (c: ArmCtx) => c.it === 0;
@@ -127,7 +128,7 @@ export const transT16: TransTable<ArmCtx> = {
     return true;
   },
   bkpt(c) {
-    c.trap(SIGTRAP, 1, c.pc);
+    c.raise(Excp.Breakpoint);
     return true;
   },
   hint() {
@@ -149,7 +150,7 @@ export const transT16: TransTable<ArmCtx> = {
   },
   svc(c) {
     if (c.cond >= 0) return false;
-    c.b.exit(ExitKind.Syscall, c.next);
+    c.b.exception(Excp.Syscall, c.next);
     return true;
   },
   bcond(c, a) {

@@ -10,9 +10,10 @@
  * T16 or T32 decoder. A handler returning false, or no pattern matching, is an undefined
  * instruction (SIGILL).
  */
+import { Access, Excp } from '../../src/core/exceptions.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
-import { ArmCtx, SIGSEGV } from './ctx.js';
+import { ArmCtx } from './ctx.js';
 import { decodeA32 } from './decoder-a32.generated.js';
 import { decodeT16 } from './decoder-t16.generated.js';
 import { decodeT32 } from './decoder-t32.generated.js';
@@ -77,7 +78,7 @@ export function translateArm(b: IrBuilder, mem: Memory, pc: number, maxInsns: nu
       if (n === 0) {
         c.pc = addr;
         b.pc = (addr | T) >>> 0;
-        c.trap(SIGSEGV, f.code, f.fault);
+        c.raise(Excp.PageFault, f.code, f.fault, Access.Fetch);
       } else {
         b.jmp((addr | T) >>> 0);
       }

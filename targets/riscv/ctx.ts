@@ -2,14 +2,10 @@
  * Translation context for one RISC-V block: IR emission helpers shared by the trans-*.ts
  * handlers (register access with x0 rules, trivial constant folding, traps).
  */
+import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import { ExitKind, type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/core/ir.js';
 import { F0 } from './cpu.js';
 
-export const SIGILL = 4;
-export const SIGTRAP = 5;
-export const SIGSEGV = 11;
-export const ILL_ILLOPC = 1;
-export const TRAP_BRKPT = 1;
 
 export class RvCtx {
   /** address of the instruction being translated, and its length in bytes (2 or 4) */
@@ -144,12 +140,11 @@ export class RvCtx {
     return this.b.call(name, ret, args);
   }
 
-  /** end the block with a guest signal at this instruction (see helpers: rv_trap) */
-  trap(sig: number, code: number, addr: number): void {
-    this.b.call('rv_trap', null, [this.k32(sig), this.k32(code), this.k32(addr)]);
-    this.b.exit(ExitKind.Trap, this.pc);
+  /** end the block with an architectural exception at this instruction (src/core/exceptions.ts) */
+  raise(kind: Excp, cause = 0, addr = this.pc, access: Access = Access.Fetch): void {
+    this.b.exception(kind, this.pc, cause, addr, access);
   }
   illegal(): void {
-    this.trap(SIGILL, ILL_ILLOPC, this.pc);
+    this.raise(Excp.Illegal);
   }
 }

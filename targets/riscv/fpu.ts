@@ -11,7 +11,7 @@
  * canonical NaN. NaN results are canonical (the library's default NaN). Flags OR into
  * cpu.fflags.
  */
-import { GuestFault } from '../../src/core/memory/flat.js';
+import { illegalInsn } from '../../src/core/exceptions.js';
 import {
   I32, I64, MINMAX_NUMBER, dirAdd64, dirDiv64, dirMul64, dirSqrt64, RNE, SoftFloat, U32, U64,
   f32_add, f32_classify, f32_div, f32_eq, f32_le, f32_lt, f32_minmax, f32_mul, f32_mulAdd, f32_sqrt,
@@ -36,7 +36,7 @@ function ctxOf(cpu: FpuCpu): SoftFloat {
 /** effective rounding mode; reserved ones are illegal instructions */
 function rmOf(cpu: RiscvCpu, rm: number): number {
   const m = rm === 7 ? cpu.frm : rm;
-  if (m > 4 || m < 0) throw new GuestFault(0, false, -1, 4, 1);
+  if (m > 4 || m < 0) throw illegalInsn();
   return m;
 }
 

@@ -10,16 +10,15 @@
  * holds that value (a store by anyone that changed it breaks the reservation), and every SC
  * clears it. A failing SC touches no memory.
  */
+import { Access, alignFault } from '../../src/core/exceptions.js';
 import type { Helper } from '../target.js';
-import { GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
+import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { RiscvCpu } from './cpu.js';
 
-const SIGBUS = 7;
-const BUS_ADRALN = 1;
 
 function access(cpu: RiscvCpu, addr: number, size: number, write: boolean): number {
   addr >>>= 0;
-  if (addr & (size - 1)) throw new GuestFault(addr, write, -1, SIGBUS, BUS_ADRALN);
+  if (addr & (size - 1)) throw alignFault(addr, write ? Access.Write : Access.Read);
   cpu.mem.check(addr, size, write ? PROT_R | PROT_W : PROT_R);
   return addr;
 }

@@ -8,8 +8,8 @@
  * retired-instruction count. Any other CSR, or a write to a counter, is SIGILL (decided by
  * the frontend, see csrAccessible).
  */
+import { illegalInsn } from '../../src/core/exceptions.js';
 import type { Helper } from '../target.js';
-import { GuestFault } from '../../src/core/memory/flat.js';
 import type { RiscvCpu } from './cpu.js';
 
 /** csr_rw operations */
@@ -34,7 +34,7 @@ export function csrAccessible(csr: number, write: boolean): boolean {
 /** not reached: the frontend rejects inaccessible CSRs at translation time */
 function illegal(cpu: RiscvCpu): never {
   // generated code sets cpu.pc before each helper call
-  throw new GuestFault(cpu.pc, false, -1, 4, 1); // SIGILL / ILL_ILLOPC
+  throw illegalInsn();
 }
 
 function hostTicks(cpu: RiscvCpu): number {

@@ -1,7 +1,8 @@
 /** RV64I (and Zifencei) translation: one function per decoder handler, emitting IR only. */
+import { Excp } from '../../src/core/exceptions.js';
 import { ExitKind, type CmpOp } from '../../src/core/ir.js';
 import type { Args_imm_rs1_rs2, Args_imm_rd_rs1, Args_rd_rs1_rs2, Args_rd_rs1_shamt, TransTable } from './decoder.generated.js';
-import { SIGTRAP, TRAP_BRKPT, type RvCtx } from './ctx.js';
+import { type RvCtx } from './ctx.js';
 import type { BinOp } from '../../src/core/ir.js';
 
 type C = RvCtx;
@@ -152,11 +153,11 @@ export const transRv64i = {
     return true;
   },
   ecall(c) {
-    c.b.exit(ExitKind.Syscall, c.next);
+    c.b.exception(Excp.Syscall, c.next);
     return true;
   },
   ebreak(c) {
-    c.trap(SIGTRAP, TRAP_BRKPT, c.pc);
+    c.raise(Excp.Breakpoint);
     return true;
   },
   illegal: () => false,

@@ -5,9 +5,10 @@
  * illegal-instruction trap (see RvCtx.trap: helper rv_trap sets cpu.trapSig/Code/Addr, then
  * the block ends with exit(Trap) at that instruction).
  */
+import { Access, Excp } from '../../src/core/exceptions.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
-import { RvCtx, SIGSEGV } from './ctx.js';
+import { RvCtx } from './ctx.js';
 import { decode16, decode32, type TransTable } from './decoder.generated.js';
 import { disasm } from './disasm.js';
 import { transA } from './trans-a.js';
@@ -52,7 +53,7 @@ function asmLine(pc: number, raw: number, len: number, text: string): string {
 /**
  * Translate the block at pc into b. Stops after a control transfer, after maxInsns
  * instructions, or before an instruction that cannot be fetched (the block's first one
- * becomes a SIGSEGV trap with trapAddr = the unfetchable address).
+ * becomes a fetch page fault at the unfetchable address).
  */
 export function translateRiscv(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): BlockInfo {
   const c = new RvCtx(b);
@@ -67,7 +68,7 @@ export function translateRiscv(b: IrBuilder, mem: Memory, pc: number, maxInsns: 
     if ('fault' in f) {
       if (n === 0) {
         c.pc = b.pc = pc;
-        c.trap(SIGSEGV, f.code, f.fault);
+        c.raise(Excp.PageFault, f.code, f.fault, Access.Fetch);
       } else {
         b.jmp(pc);
       }

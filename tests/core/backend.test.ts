@@ -1,3 +1,4 @@
+import { Access, Excp, pageFault } from '../../src/core/exceptions.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, type BinOp, type Block, type CmpOp } from '../../src/core/ir.js';
 import { compileRegion, type RegionEnv } from '../../src/core/backend/region.js';
@@ -18,8 +19,8 @@ function setup() {
   const env: RegionEnv = {
     r: cpu.r, mem, helpers: {},
     faults: {
-      r(a, pc) { throw new GuestFault(a, false, pc); },
-      w(a, pc) { if (!(mem.perm[a >>> 12] & PROT_W)) throw new GuestFault(a, true, pc); return false; },
+      r(a, pc) { throw pageFault(a, Access.Read, false, pc); },
+      w(a, pc) { if (!(mem.perm[a >>> 12] & PROT_W)) throw pageFault(a, Access.Write, true, pc); return false; },
     },
   };
   return { mem, cpu, env };
@@ -182,11 +183,11 @@ describe('JS backend: memory, faults and regions', () => {
       ir.set(0, c2);
       ir.br(ir.cmp('ne', c2, ir.const64(0)), 0x1000, 0x1010);
     });
-    const out = block((ir) => { ir.exit(ExitKind.Syscall, 0x1014); }, 0x1010);
+    const out = block((ir) => { ir.exception(Excp.Syscall, 0x1014); }, 0x1010);
     const r = compileRegion([loop, out], 0x1000, regs, true, env);
     expect(r.source).toMatch(/case 0x1010/);
     cpu.set64(0, 100000n); cpu.set64(2, 0n); cpu.budget = 1e9;
-    expect(r.fn(cpu)).toBe(ExitKind.Syscall);
+    expect([r.fn(cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect(cpu.get64(2)).toBe(5000050000n);
     expect(cpu.pc).toBe(0x1014);
     expect(cpu.icount).toBe(100001);

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../src/core/engine/engine.js';
+import { Excp } from '../../src/core/exceptions.js';
 import { copyMemory, forkProcess } from '../../src/linux/fork.js';
 import { ExitKind } from '../../src/core/ir.js';
 import { Kernel } from '../../src/linux/kernel.js';
@@ -36,7 +36,7 @@ function newParent(): { proc: Process; kernel: Kernel } {
   const proc = new Process(riscv64, mem, cpu, new CaptureLog([]), '', false);
   mem.map(CODE, 0x1000, PROT_R | PROT_W | PROT_X); // writable code: the program patches itself
   PROGRAM.forEach((w, i) => mem.write32(CODE + 4 * i, w));
-  const kernel = new Kernel(proc, (p) => new Engine(p));
+  const kernel = new Kernel(proc);
   return { proc, kernel };
 }
 
@@ -54,7 +54,7 @@ function runToEcall(kernel: Kernel, proc: Process): number {
   const engine = kernel.engineOf(proc);
   for (let n = 0; n < 100; n++) {
     const kind = engine.runSlice();
-    if (kind === ExitKind.Syscall) return Number(cpu.getNum(2 * A0));
+    if (kind === ExitKind.Exception && cpu.excp === Excp.Syscall) return Number(cpu.getNum(2 * A0));
     if (kind !== ExitKind.Jump && kind !== ExitKind.Sync) throw new Error(`unexpected exit ${kind} at 0x${cpu.pc.toString(16)}`);
   }
   throw new Error('no ecall reached');
@@ -126,7 +126,8 @@ describe('forked processes share translations', () => {
     child.mem.protect(CODE, 0x1000, PROT_R | PROT_W);
     const cpu = child.cpu as RiscvCpu;
     cpu.pc = CODE;
-    expect(kernel.engineOf(child).runSlice()).not.toBe(ExitKind.Syscall); // a fetch fault, not the code
+    expect(kernel.engineOf(child).runSlice()).toBe(ExitKind.Exception);
+    expect(cpu.excp).toBe(Excp.PageFault); // a fetch fault, not the code
   });
 });
 
@@ -183,7 +184,7 @@ describe.each([['arm64', 'qemu-aarch64'], ['armhf', 'qemu-arm']])('busybox sh on
     try {
       const out = join(dir, 'out');
       const { proc } = prepareProgram({ program: bb, args: ['sh', '-c', `(${SCRIPT}) > ${out}`], env: ['PATH=/bin'] });
-      const kernel = new Kernel(proc, (p) => new Engine(p));
+      const kernel = new Kernel(proc);
       const st = await kernel.run();
       expect(st).toMatchObject({ status: 0, signal: 0 });
       const got = readFileSync(out, 'utf8');

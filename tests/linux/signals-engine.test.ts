@@ -1,7 +1,8 @@
 // Signals through the run loop: hand-assembled riscv64 code under Engine.run() — a fault
 // handled and returned from, signals arriving during a busy loop (timers, host signals).
 import { afterEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/core/engine/engine.js';
+import { runProcess } from '../../src/linux/kernel.js';
+import type { ExitStatus } from '../../src/linux/run.js';
 import { postSignal } from '../../syscalls/signal/wait.js';
 import { A, CODE, NR, SCRATCH, c, sigHarness } from '../helpers/signals.js';
 
@@ -62,7 +63,7 @@ describe('signals in the run loop', () => {
       [ld(T0, A2, pcOff), addi(T0, T0, 4), sd(T0, A2, pcOff), li(A1, 7), RET],
     );
     h.action(c.SIGILL, HANDLER, c.SA_SIGINFO);
-    const r = await new Engine(h.proc).run();
+    const r = await runProcess(h.proc);
     // the handler's a1 = 7 is undone by sigreturn: 33 + 9
     expect(r).toEqual({ status: 42, signal: 0 });
   });
@@ -70,7 +71,7 @@ describe('signals in the run loop', () => {
   it('an unhandled fault still ends the process by its signal', async () => {
     before = snapshot();
     const h = program([lw(A0, 0, 16), ...exit(0)]);
-    expect(await new Engine(h.proc).run()).toEqual({ status: 0, signal: c.SIGSEGV });
+    expect(await runProcess(h.proc)).toEqual({ status: 0, signal: c.SIGSEGV });
   });
 
   it('a timer signal reaches a handler while the guest spins without syscalls', async () => {
@@ -82,7 +83,7 @@ describe('signals in the run loop', () => {
     );
     h.action(c.SIGALRM, HANDLER);
     setTimeout(() => postSignal(h.proc, c.SIGALRM, { signo: c.SIGALRM, code: c.SI_KERNEL, shared: true }), 5);
-    expect(await new Engine(h.proc).run()).toEqual({ status: 7, signal: 0 });
+    expect(await runProcess(h.proc)).toEqual({ status: 7, signal: 0 });
   });
 
   it('a fatal signal cuts short a syscall blocked on a pipe', async () => {
@@ -94,14 +95,14 @@ describe('signals in the run loop', () => {
       ...exit(9),
     ]);
     setTimeout(() => postSignal(h.proc, c.SIGALRM, { signo: c.SIGALRM, code: c.SI_KERNEL, shared: true }), 5);
-    expect(await new Engine(h.proc).run()).toEqual({ status: 0, signal: c.SIGALRM });
+    expect(await runProcess(h.proc)).toEqual({ status: 0, signal: c.SIGALRM });
   });
 
   it('signals left at SIG_DFL get no listener (the host default ends polyemu by them)', async () => {
     before = snapshot();
     const h = program([SPIN], exit(5));
     h.action(c.SIGHUP, HANDLER);
-    const done = new Engine(h.proc).run();
+    const done = runProcess(h.proc);
     expect(process.listeners('SIGINT').filter((f) => !before[0].has(f))).toEqual([]);
     expect(process.listeners('SIGTERM').filter((f) => !before[1].has(f))).toEqual([]);
     const hup = added('SIGHUP');
@@ -113,7 +114,7 @@ describe('signals in the run loop', () => {
     before = snapshot();
     const h = program([SPIN]);
     h.action(c.SIGHUP, HANDLER, c.SA_RESETHAND);
-    const done = new Engine(h.proc).run();
+    const done = runProcess(h.proc);
     const hup = added('SIGHUP');
     setTimeout(() => {
       h.proc.sigactions.delete(c.SIGHUP);
@@ -127,7 +128,7 @@ describe('signals in the run loop', () => {
     const h = program([SPIN], exit(3));
     h.action(c.SIGINT, 1); // SIG_IGN
     h.action(c.SIGTERM, HANDLER);
-    const done = new Engine(h.proc).run();
+    const done = runProcess(h.proc);
     const int = added('SIGINT');
     const term = added('SIGTERM');
     setTimeout(() => int(), 2);

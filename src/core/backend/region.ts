@@ -20,7 +20,8 @@
  * branches to any block of the region stay inside; anything else returns to the run loop,
  * which looks up (or translates) the next region.
  */
-import type { Block } from '../ir.js';
+import { ExitKind, type Block } from '../ir.js';
+import { Excp } from '../exceptions.js';
 import type { RegInfo } from '../../../targets/target.js';
 import { lowerBlock, type LowerCtx } from './lower.js';
 import { runtime } from './runtime.js';
@@ -43,6 +44,8 @@ export interface FaultHooks {
 
 export interface CompiledRegion {
   entry: number;
+  /** the translation mode it was translated in (Isa.translationMode; 0 for most) */
+  mode: number;
   /** 1 = a single block compiled on first execution; 2 = a multi-block region for hot code */
   tier: number;
   /** times the run loop entered it (tier 1 only: decides promotion) */
@@ -106,6 +109,14 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
       case 'exit':
         lines.push(`  pc = ${hex(Number(term.imm))}; kind = ${term.imm2}; break L;`);
         break;
+      case 'exception': {
+        const [cause, addr, access] = term.args;
+        // a syscall needs only its kind: the details matter for faults
+        lines.push(term.imm2 === Excp.Syscall ? `  cpu.excp = ${term.imm2};`
+          : `  cpu.excp = ${term.imm2}; cpu.excpCause = ${cause}; cpu.excpAddr = ${hex(addr)}; cpu.excpAccess = ${access};`,
+          `  pc = ${hex(Number(term.imm))}; kind = ${ExitKind.Exception}; break L;`);
+        break;
+      }
       default:
         throw new Error(`backend: block 0x${b.pc.toString(16)} does not end in a terminator (${term.op})`);
     }
@@ -202,5 +213,5 @@ export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], l
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     fn = new Function('cpu', 'E', source) as RegionFn;
   }
-  return { entry, tier: blocks.length > 1 ? 2 : 1, hits: 0, fn, source, blocks, bind };
+  return { entry, mode: 0, tier: blocks.length > 1 ? 2 : 1, hits: 0, fn, source, blocks, bind };
 }

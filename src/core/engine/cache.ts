@@ -1,40 +1,29 @@
 import type { CompiledRegion, RegionEnv } from '../backend/region.js';
 import { PAGE_CODE, PAGE_SHIFT, type Memory } from '../memory/flat.js';
-import type { Process } from '../../linux/process.js';
 import type { Target } from '../../../targets/target.js';
 import type { CodeStore } from './code-store.js';
 
-/** How a process's cache reaches the code its kernel's other processes translated. */
+/** How a cache reaches code other contexts translated (ExecContext.sharing). */
 export interface CodeSharing {
-  /** the store to use now, or undefined (no kernel, a debugger, per-translation logs) */
+  /** the store to use now, or undefined (none, a debugger, per-translation logs) */
   store(): CodeStore | undefined;
-  /** the process's registers and memory, for binding shared functions */
+  /** this context's registers and memory, for binding shared functions */
   env(): RegionEnv;
   target: Target;
 }
 
 /**
- * Sharing for `proc`'s engine: through its kernel's CodeStore, except while a debugger is
- * attached (breakpoints and watchpoints change the code) or the log wants every translation.
- */
-export function sharingFor(proc: Process, env: () => RegionEnv): CodeSharing {
-  const { log } = proc;
-  const logged = log.has('in_asm') || log.has('op') || log.has('out_asm');
-  return {
-    store: () => (logged || proc.debug ? undefined : proc.kernel?.codeStore),
-    env,
-    target: proc.target,
-  };
-}
-
-/**
- * Translated regions of one process by entry pc, and which regions cover each guest page, so
+ * Translated regions of one execution context (a Linux process, a hart) by entry pc, and which regions cover each guest page, so
  * a write to a page holding code (or an munmap/mprotect of it) drops exactly the regions built
- * from it. A miss asks the kernel's CodeStore (code-store.ts) for a region another process
+ * from it. A miss asks the shared CodeStore (code-store.ts) for a region another context
  * (or this one, earlier) translated from the same bytes: fork children and re-exec'd images
  * then compile almost nothing. The store is never invalidated: it checks content.
  */
+/** The cache key of code at pc translated in `mode`: the pc itself in mode 0 (a Smi-friendly key). */
+export const regionKey = (pc: number, mode: number): number => (mode === 0 ? pc : pc + mode * 4294967296);
+
 export class CodeCache {
+  /** regions by regionKey(entry pc, mode) */
   private readonly byPc = new Map<number, CompiledRegion>();
   private readonly byPage = new Map<number, Set<number>>();
   private readonly pagesOf = new Map<number, number[]>();
@@ -47,22 +36,23 @@ export class CodeCache {
 
   constructor(private readonly mem: Memory, private readonly sharing?: CodeSharing) {}
 
-  get(pc: number): CompiledRegion | undefined {
-    return this.byPc.get(pc) ?? this.fromStore(pc);
+  get(pc: number, mode = 0): CompiledRegion | undefined {
+    const key = regionKey(pc, mode);
+    return this.byPc.get(key) ?? this.fromStore(pc, mode);
   }
 
-  /** Add a region just translated from this process's memory (and offer it to the store). */
+  /** Add a region just translated from this context's memory (and offer it to the store). */
   add(region: CompiledRegion): void {
     this.insert(region);
     this.translations++;
     if (this.sharing) this.sharing.store()?.put(region, this.mem, this.sharing.target);
   }
 
-  private fromStore(pc: number): CompiledRegion | undefined {
+  private fromStore(pc: number, mode: number): CompiledRegion | undefined {
     const sh = this.sharing;
     const store = sh?.store();
     if (!store) return undefined;
-    const region = store.take(pc, this.mem, sh!.target, sh!.env());
+    const region = store.take(pc, mode, this.mem, sh!.target, sh!.env());
     if (!region) return undefined;
     this.insert(region);
     this.shared++;
@@ -75,23 +65,24 @@ export class CodeCache {
       const last = Math.max(b.pc, b.end - 1) >>> PAGE_SHIFT;
       for (let p = b.pc >>> PAGE_SHIFT; p <= last; p++) pages.add(p);
     }
-    this.drop(region.entry);
-    this.byPc.set(region.entry, region);
-    this.pagesOf.set(region.entry, [...pages]);
+    const key = regionKey(region.entry, region.mode);
+    this.drop(key);
+    this.byPc.set(key, region);
+    this.pagesOf.set(key, [...pages]);
     for (const p of pages) {
       let s = this.byPage.get(p);
       if (!s) this.byPage.set(p, (s = new Set()));
-      s.add(region.entry);
+      s.add(key);
       this.mem.perm[p] |= PAGE_CODE;
     }
   }
 
-  private drop(entry: number): void {
-    const pages = this.pagesOf.get(entry);
+  private drop(key: number): void {
+    const pages = this.pagesOf.get(key);
     if (!pages) return;
-    for (const p of pages) this.byPage.get(p)?.delete(entry);
-    this.pagesOf.delete(entry);
-    this.byPc.delete(entry);
+    for (const p of pages) this.byPage.get(p)?.delete(key);
+    this.pagesOf.delete(key);
+    this.byPc.delete(key);
   }
 
   /** Drop every region built from code on `page` and clear the page's code flag. */
@@ -99,7 +90,7 @@ export class CodeCache {
     const s = this.byPage.get(page);
     this.mem.perm[page] &= ~PAGE_CODE;
     if (!s) return;
-    for (const entry of [...s]) this.drop(entry);
+    for (const key of [...s]) this.drop(key);
     this.byPage.delete(page);
     this.invalidations++;
   }

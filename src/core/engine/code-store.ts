@@ -1,5 +1,5 @@
 /**
- * Translated code shared by every process of one Kernel (fork children, the parent after a
+ * Translated code shared by every execution context of one machine (in Linux user mode: every process of one Kernel: fork children, the parent after a
  * fork, and images that execve loads again: a shell forking and exec'ing /bin/busybox over
  * and over). A region is kept with a copy of the guest bytes it was translated from and the
  * execute permission of the pages its fetches saw; another process takes it only when its own
@@ -13,6 +13,7 @@
  * process's registers and memory (CompiledRegion.bind): a closure, no compile.
  */
 import type { CompiledRegion, RegionEnv } from '../backend/region.js';
+import { regionKey } from './cache.js';
 import { PAGE_SHIFT, PROT_X, type Memory } from '../memory/flat.js';
 import type { Target } from '../../../targets/target.js';
 
@@ -28,7 +29,7 @@ interface Span {
  * keep a dead process's 4 GiB buffer alive).
  */
 interface Shared {
-  region: Pick<CompiledRegion, 'entry' | 'source' | 'blocks' | 'bind'> & { fn?: CompiledRegion['fn'] };
+  region: Pick<CompiledRegion, 'entry' | 'mode' | 'source' | 'blocks' | 'bind'> & { fn?: CompiledRegion['fn'] };
   target: Target;
   spans: Span[];
   /** pages a fetch may have looked at, and whether each was executable then */
@@ -66,14 +67,15 @@ export class CodeStore {
     const pageList = [...pages];
     const exec = pageList.map((p) => (mem.perm[p] & PROT_X) !== 0);
     if (this.byPc.size >= MAX_PCS) this.byPc.clear(); // a long-lived kernel running many programs
-    const list = this.byPc.get(region.entry) ?? [];
+    const key = regionKey(region.entry, region.mode);
+    const list = this.byPc.get(key) ?? [];
     // the IR is not needed again (only where each block lies), nor kept alive by the store
-    const { entry, source, bind } = region;
+    const { entry, mode, source, bind } = region;
     const blocks = region.blocks.map(({ pc, end, ninsns }) => ({ pc, end, ninsns, ops: [], temps: [], asm: [] }));
-    const shared = { entry, source, blocks, bind, fn: bind ? undefined : region.fn };
+    const shared = { entry, mode, source, blocks, bind, fn: bind ? undefined : region.fn };
     list.unshift({ region: shared, target, spans, pages: pageList, exec }); // the newest first
     if (list.length > VERSIONS) list.length = VERSIONS;
-    this.byPc.set(region.entry, list);
+    this.byPc.set(key, list);
     this.stored++;
   }
 
@@ -81,8 +83,8 @@ export class CodeStore {
    * A region for `pc` that fits `mem` as it is now, bound to `env` (a new CompiledRegion of
    * the caller's own), or undefined. The highest tier that fits wins.
    */
-  take(pc: number, mem: Memory, target: Target, env: RegionEnv): CompiledRegion | undefined {
-    const list = this.byPc.get(pc);
+  take(pc: number, mode: number, mem: Memory, target: Target, env: RegionEnv): CompiledRegion | undefined {
+    const list = this.byPc.get(regionKey(pc, mode));
     if (!list) return undefined;
     // (closing over a process = register caching = tier 2)
     const tier = (s: Shared) => (s.region.bind ? 2 : 1);
@@ -94,7 +96,7 @@ export class CodeStore {
     if (!best) return undefined;
     const r = best.region;
     this.reused++;
-    return { entry: r.entry, tier: tier(best), hits: 0, fn: r.bind ? r.bind(env) : r.fn!, source: r.source, blocks: r.blocks, bind: r.bind };
+    return { entry: r.entry, mode: r.mode, tier: tier(best), hits: 0, fn: r.bind ? r.bind(env) : r.fn!, source: r.source, blocks: r.blocks, bind: r.bind };
   }
 }
 

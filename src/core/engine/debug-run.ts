@@ -1,5 +1,5 @@
 /**
- * The run loop of a process with a Debugger attached (Engine.runSlice hands over to it):
+ * The run loop of a CPU with a Debugger attached (Engine.runSlice hands over to it):
  * the plain loop plus, at each region entry, a breakpoint check, the instruction budget,
  * single steps and the stepping over of the breakpoint a thread resumes from. A stop is
  * queued on the Debugger (ctl.stops) and the slice returns at once; the kernel reports it.
@@ -9,7 +9,7 @@
  * alone (compiled apart, with hits recorded instead of thrown) and reports the stop after it.
  */
 import { ExitKind } from '../ir.js';
-import { GuestFault } from '../memory/flat.js';
+import { Excp } from '../exceptions.js';
 import { insnAddr, WatchHit, type Debugger } from './debug.js';
 import type { Engine } from './engine.js';
 
@@ -18,9 +18,8 @@ const ENTRIES = 8192;
 /** most instructions in one block: budgets near insnLimit are counted in these */
 const BLOCK_INSNS = 64;
 
-export function debugSlice(e: Engine, dbg: Debugger): ExitKind {
-  const proc = e.proc;
-  const cpu = proc.cpu;
+export function debugSlice(e: Engine, dbg: Debugger<unknown>): ExitKind {
+  const cpu = e.ctx.cpu;
   const ctl = dbg.ctl;
   // translated code the debugger's changes made stale
   if (ctl.flushAll) {
@@ -31,7 +30,7 @@ export function debugSlice(e: Engine, dbg: Debugger): ExitKind {
   for (const p of ctl.dirtyPages) e.cache.invalidatePage(p);
   ctl.dirtyPages.clear();
   if (dbg.watching) dbg.markPages(); // (mmap and mprotect rewrite page flags)
-  const task = proc.thread;
+  const task = e.ctx.currentThread?.();
   if (ctl.stepAfterSyscall === task) {
     // the step went into a syscall that has now finished
     ctl.stepAfterSyscall = undefined;
@@ -74,8 +73,8 @@ export function debugSlice(e: Engine, dbg: Debugger): ExitKind {
             if (k !== ExitKind.Jump && k !== ExitKind.Sync) return k;
             continue;
           }
-          fault(e, err);
-          continue;
+          if (e.fault(err)) return ExitKind.Exception;
+          throw err;
         }
         blocks -= Math.max(1, bud - cpu.budget);
         if (kind !== ExitKind.Jump && kind !== ExitKind.Sync) return kind;
@@ -93,11 +92,11 @@ export function debugSlice(e: Engine, dbg: Debugger): ExitKind {
 
 /**
  * Run the instruction at cpu.pc alone, recording watch hits; queue the stop it ends in (a
- * watchpoint, or the step when `step`). Returns its exit kind (Jump when it faulted: the
- * signal was taken care of).
+ * watchpoint, or the step when `step`). Returns its exit kind (Exception when it faulted:
+ * the layer above reports or delivers that).
  */
-function runOne(e: Engine, dbg: Debugger, task: Engine['proc']['thread'], step: boolean): number {
-  const cpu = e.proc.cpu;
+function runOne(e: Engine, dbg: Debugger<unknown>, task: unknown, step: boolean): number {
+  const cpu = e.ctx.cpu;
   const ctl = dbg.ctl;
   const pc = cpu.pc;
   ctl.recording = true;
@@ -106,34 +105,19 @@ function runOne(e: Engine, dbg: Debugger, task: Engine['proc']['thread'], step: 
   try {
     kind = e.enter(1, true);
   } catch (err) {
-    fault(e, err);
-    return ExitKind.Jump;
+    if (e.fault(err)) return ExitKind.Exception; // the instruction did not complete: its exception stops
+    throw err;
   } finally {
     ctl.recording = false;
   }
-  if (kind === ExitKind.Trap) return kind; // the instruction did not complete: its signal stops
+  const syscall = kind === ExitKind.Exception && cpu.excp === Excp.Syscall;
+  if (kind === ExitKind.Exception && !syscall) return kind; // the instruction did not complete: its exception stops
   const hit = ctl.hits[0];
   if (hit) {
     dbg.queue(task, { kind: 'watch', pc: insnAddr(pc), addr: hit.addr, access: hit.access });
   } else if (step) {
-    if (kind === ExitKind.Syscall) ctl.stepAfterSyscall = task; // reported once the call is done
+    if (syscall) ctl.stepAfterSyscall = task; // reported once the call is done
     else dbg.queue(task, { kind: 'step', pc: insnAddr(cpu.pc) });
   }
   return kind;
-}
-
-/** A guest fault in compiled code: the guest signal (Engine.signal; a debugger stop first). */
-function fault(e: Engine, err: unknown): void {
-  const cpu = e.proc.cpu;
-  if (err instanceof GuestFault) {
-    if (err.pc === -1) err.pc = cpu.pc;
-    cpu.pc = err.pc >>> 0;
-    e.signal(err.sig, err.code, err.addr, err.pc);
-    return;
-  }
-  if (err instanceof RangeError && /offset|bounds/i.test(err.message)) {
-    e.signal(11, 1, cpu.pc, cpu.pc);
-    return;
-  }
-  throw err;
 }

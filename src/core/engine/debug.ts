@@ -1,10 +1,11 @@
 /**
  * The debugging core: breakpoints, single steps, watchpoints, signal stops, asynchronous
  * stop requests and an instruction budget for one guest process. The gdb stub (src/gdb) and
- * the embedding API (src/api) drive it; the engine (src/core/engine/debug-run.ts) and the kernel's
- * scheduler (src/linux/kernel.ts) honour it.
+ * the embedding API (src/api) drive it; the engine (src/core/engine/debug-run.ts) and the
+ * scheduler of the layer running the guest (Linux: src/linux/kernel.ts, through a DebugHost)
+ * honour it.
  *
- * Attach with `proc.debug = new Debugger()` before Engine.run(). Nothing of it is compiled
+ * Attach it before the guest runs (Linux user mode: `proc.debug = new Debugger<Task>()`). Nothing of it is compiled
  * into guest code unless it is attached: without a Debugger the run loop is the plain one.
  * With one, translated blocks end before every breakpoint address, the run loop checks for a
  * breakpoint at each region entry, and (only while a watchpoint is set) loads and stores test
@@ -22,9 +23,25 @@
  * loads) and by syscalls (read(2) into a watched buffer) are not reported.
  */
 import type { Cpu } from '../cpu.js';
-import type { Process } from '../../linux/process.js';
-import type { Task } from '../../linux/task.js';
-import type { SigInfo } from '../../../syscalls/signal/state.js';
+import type { Memory } from '../memory/flat.js';
+
+/**
+ * What the layer running the guest tells its Debugger (Linux user mode: src/linux/debug-host.ts;
+ * a system-mode board: its harts). `T` is that layer's handle of a thread of execution.
+ */
+export interface DebugHost<T> {
+  /** the memory whose pages carry the watch flag */
+  readonly mem: Memory;
+  /** live threads, in creation order */
+  threads(): T[];
+  /**
+   * Registers of a thread while everything is stopped: the live Cpu of the one switched in,
+   * a view of the saved state of the others whose writes take effect when they run again.
+   */
+  cpuOf(t: T): Cpu;
+  /** a stop resolved: views handed out by cpuOf write their changes back */
+  flushViews(): void;
+}
 
 export type StopReason =
   | { kind: 'breakpoint'; pc: number }          // about to execute the instruction at pc
@@ -63,24 +80,24 @@ interface Watch {
 }
 
 /** A stop waiting to be reported (the kernel reports them one by one). */
-export interface PendingStop {
-  task: Task;
+export interface PendingStop<T> {
+  task: T;
   why: StopReason;
-  /** for signal stops: what deliverSignal was called with */
-  info?: SigInfo;
+  /** for signal stops: what the host's signal delivery was called with (opaque here) */
+  info?: unknown;
   sync?: boolean;
 }
 
 /** What the engine and kernel keep while a Debugger is attached (not for its users). */
-interface Control {
+interface Control<T> {
   /** stops not yet reported */
-  stops: PendingStop[];
+  stops: PendingStop<T>[];
   /** threads resumed from a stop and not run since: where, and whether to run one instruction only */
-  resumes: Map<Task, { pc: number; step: boolean }>;
+  resumes: Map<T, { pc: number; step: boolean }>;
   /** the thread to single-step (the scheduler runs it first) */
-  stepTask: Task | undefined;
+  stepTask: T | undefined;
   /** this thread stepped into a syscall: report the step once the syscall has finished */
-  stepAfterSyscall: Task | undefined;
+  stepAfterSyscall: T | undefined;
   /** a real delivery after a signal stop (not reported again) */
   bypass: boolean;
   /** watch hits recorded while one instruction runs under watch (see Engine.stepOne) */
@@ -90,20 +107,19 @@ interface Control {
   dirtyPages: Set<number>;
   /** drop all translated code (watch mode switched on or off) */
   flushAll: boolean;
-  /** instructions run by the whole process so far */
+  /** instructions run by the whole debugged program so far */
   icount: number;
-  /** register views of switched-out threads handed out during the current stop */
-  views: Map<Task, Cpu>;
 }
 
-export class Debugger {
+/** The debugging core for one guest program; `T` is the host's thread handle (DebugHost). */
+export class Debugger<T = unknown> {
   private readonly bps = new Set<number>();
   private readonly watches = new Map<number, Watch>();
   private nextWatch = 1;
   /** watched pages and how many watchpoints cover each */
   private readonly watchedPages = new Map<number, number>();
   private stopWanted = false;
-  private proc: Process | undefined;
+  private host: DebugHost<T> | undefined;
   /** wakes the scheduler when every thread is parked (set by the kernel) */
   private kick: (() => void) | undefined;
 
@@ -119,14 +135,14 @@ export class Debugger {
    * Called with all guest threads halted (all-stop); the kernel runs nothing until the result
    * resolves. During the call, task's registers are in cpuOf(task).
    */
-  onStop: (task: Task, why: StopReason) => StopAction | void | Promise<StopAction | void> = () => {};
+  onStop: (task: T, why: StopReason) => StopAction | void | Promise<StopAction | void> = () => {};
   /** the debugged process ended */
   onExit?: (st: { status: number; signal: number }) => void;
 
   /** @internal engine and kernel state */
-  readonly ctl: Control = {
+  readonly ctl: Control<T> = {
     stops: [], resumes: new Map(), stepTask: undefined, stepAfterSyscall: undefined, bypass: false, recording: false, hits: [],
-    dirtyPages: new Set(), flushAll: false, icount: 0, views: new Map(),
+    dirtyPages: new Set(), flushAll: false, icount: 0,
   };
 
   // ---- breakpoints ---------------------------------------------------------------------
@@ -174,7 +190,7 @@ export class Debugger {
       if (n > 0) this.watchedPages.set(p, n);
       else {
         this.watchedPages.delete(p);
-        if (this.proc) this.proc.mem.perm[p] &= ~PAGE_WATCH;
+        if (this.host) this.host.mem.perm[p] &= ~PAGE_WATCH;
       }
     }
   }
@@ -184,7 +200,7 @@ export class Debugger {
   }
   /** Put the watched flag on every watched page (mmap/mprotect rewrite the flags). */
   markPages(): void {
-    const perm = this.proc?.mem.perm;
+    const perm = this.host?.mem.perm;
     if (perm) for (const p of this.watchedPages.keys()) perm[p] |= PAGE_WATCH;
   }
 
@@ -222,9 +238,9 @@ export class Debugger {
     return this.stopWanted;
   }
 
-  /** @internal the kernel of the run: which process, how to wake its scheduler */
-  attach(proc: Process, kick: () => void): void {
-    this.proc = proc;
+  /** @internal the layer running the guest: its threads and memory, how to wake its scheduler */
+  attach(host: DebugHost<T>, kick: () => void): void {
+    this.host = host;
     this.kick = kick;
     this.markPages();
   }
@@ -235,61 +251,41 @@ export class Debugger {
   }
 
   /**
-   * @internal Called at the top of deliverSignal: report the signal first (true: taken,
-   * the kernel delivers it after the stop). Not SIGKILL, not signals the guest ignores.
+   * @internal Called by the host before it delivers a signal to `task` (running on `cpu`):
+   * report it first (true: taken; the host delivers it after the stop). Not for signals the
+   * guest ignores, nor while the host delivers one a stop already reported (ctl.bypass).
    */
-  interceptSignal(proc: Process, sig: number, info: SigInfo, sync: boolean, ignored: boolean): boolean {
-    if (this.ctl.bypass || !this.reportSignals || proc.debug !== this || ignored) return false;
-    this.ctl.stops.push({ task: proc.thread, why: { kind: 'signal', sig }, info, sync });
-    proc.cpu.budget = 0;
+  interceptSignal(task: T, cpu: Cpu, sig: number, info: unknown, sync: boolean, ignored: boolean): boolean {
+    if (this.ctl.bypass || !this.reportSignals || ignored) return false;
+    this.ctl.stops.push({ task, why: { kind: 'signal', sig }, info, sync });
+    cpu.budget = 0;
     return true;
   }
 
   /** @internal queue a stop of `task` */
-  queue(task: Task, why: StopReason): void {
+  queue(task: T, why: StopReason): void {
     this.ctl.stops.push({ task, why });
   }
 
   // ---- threads -------------------------------------------------------------------------
 
-  /** live threads of the debugged process, in creation order */
-  threads(): Task[] {
-    const proc = this.proc;
-    if (!proc) return [];
-    return proc.kernel?.liveThreads(proc) ?? (proc.thread.state !== 'dead' ? [proc.thread] : []);
+  /** live threads of the debugged program, in creation order */
+  threads(): T[] {
+    return this.host?.threads() ?? [];
   }
 
   /**
    * Registers of a thread while stopped: the live Cpu of the thread switched in; for the
-   * others a Cpu restored from their saved context, whose writes take effect when they run.
+   * others a view of their saved state, whose writes take effect when they run.
    */
-  cpuOf(task: Task): Cpu {
-    const proc = task.proc;
-    if (proc.thread === task || !task.ctx) return proc.cpu;
-    let v = this.ctl.views.get(task);
-    if (v) return v;
-    const live = proc.cpu;
-    const st = task.ctx.cpu;
-    v = Object.assign(Object.create(Object.getPrototypeOf(live) as object) as Cpu, live);
-    const w = v as unknown as Record<string, unknown>;
-    w.r = st.r;
-    w.f64 = new Float64Array(st.r.buffer, st.r.byteOffset, st.r.byteLength >> 3);
-    for (const [k, x] of Object.entries(st.fields)) w[k] = x;
-    v.pc = st.pc;
-    this.ctl.views.set(task, v);
-    return v;
+  cpuOf(task: T): Cpu {
+    if (!this.host) throw new Error('debugger: not attached to a running guest');
+    return this.host.cpuOf(task);
   }
 
-  /** @internal a stop resolved: register views write their fields back into the contexts */
+  /** @internal a stop resolved: register views write their fields back */
   flushViews(): void {
-    for (const [task, v] of this.ctl.views) {
-      const st = task.ctx?.cpu;
-      if (!st) continue;
-      st.pc = v.pc;
-      const w = v as unknown as Record<string, number>;
-      for (const k of Object.keys(st.fields)) st.fields[k] = w[k];
-    }
-    this.ctl.views.clear();
+    this.host?.flushViews();
   }
 }
 

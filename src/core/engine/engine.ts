@@ -1,14 +1,13 @@
 import { ExitKind } from '../ir.js';
-import { GuestFault, PAGE_SHIFT, PROT_R, PROT_W, PAGE_CODE } from '../memory/flat.js';
-import type { Process } from '../../linux/process.js';
+import { Access, Excp, FaultCause, GuestFault, pageFault, recordException, recordFault } from '../exceptions.js';
+import { PAGE_SHIFT, PROT_R, PROT_W, PAGE_CODE, PAGE_MAPPED } from '../memory/flat.js';
 import { compileRegion, regionArg, type CompiledRegion, type FaultHooks, type RegionEnv } from '../backend/region.js';
-import { CodeCache, sharingFor } from './cache.js';
+import { CodeCache } from './cache.js';
 import { DEFAULT_LIMITS, formRegion, translateBlock, type RegionLimits } from './translate.js';
-import { deliverSignal } from '../../../syscalls/signal/deliver.js';
-import { Kernel } from '../../linux/kernel.js';
 import { formatCpu, formatExec } from '../log/cpu.js';
 import { PAGE_WATCH } from './debug.js';
 import { debugSlice } from './debug-run.js';
+import type { ExecContext } from './context.js';
 
 /**
  * Blocks a tier-1 function must have run (entries plus its own loop iterations) before it is
@@ -23,15 +22,6 @@ const HOT = 4000;
  */
 const SLICE_ENTRIES = 8192;
 
-export interface ExitStatus {
-  /** exit status (0-255) when the guest exited normally */
-  status: number;
-  /** terminating signal number, or 0 */
-  signal: number;
-  /** a debugger ended the run (StopAction.kill): then status 0, signal 9 */
-  killed?: boolean;
-}
-
 export interface EngineOptions {
   limits?: Partial<RegionLimits>;
   /** blocks a compiled function may run before returning to the run loop */
@@ -39,8 +29,11 @@ export interface EngineOptions {
 }
 
 /**
- * The run loop: look up (or translate and compile) the region at cpu.pc, run it, and act on
- * why it returned — a jump elsewhere, a syscall, a trap. Guest faults become guest signals.
+ * The run loop of one CPU: look up (or translate and compile) the region at cpu.pc, run it,
+ * and return why it stopped — a time slice that ran out, or an architectural exception
+ * (cpu.excp: a syscall, an illegal instruction, a page fault...) for the layer above to act
+ * on. It knows no operating system: Linux user mode (src/linux/cpu-loop.ts) and a system-mode
+ * board build the ExecContext it runs in and decide what each exception means.
  */
 export class Engine {
   readonly cache: CodeCache;
@@ -50,9 +43,10 @@ export class Engine {
   /** region entries left before runSlice returns to run() (see SLICE_ENTRIES) */
   private entries = SLICE_ENTRIES;
 
-  constructor(readonly proc: Process, private readonly opts: EngineOptions = {}) {
-    const { mem, cpu, target, log } = proc;
-    this.cache = new CodeCache(mem, sharingFor(proc, () => this.env));
+  constructor(readonly ctx: ExecContext, private readonly opts: EngineOptions = {}) {
+    const { mem, cpu, isa, log } = ctx;
+    const sharing = ctx.sharing;
+    this.cache = new CodeCache(mem, sharing && { store: () => sharing.store(), env: () => this.env, target: isa });
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     // per-block logging needs one block per compiled function
     if (log.has('exec') || log.has('cpu')) this.limits.regionBlocks = 1;
@@ -65,13 +59,13 @@ export class Engine {
       r(addr: number, pc: number, size = 1): void {
         const f = mem.perm[addr >>> PAGE_SHIFT];
         // readable: only code compiled for watchpoints calls this then (a watched page)
-        if (f & PROT_R) { proc.debug?.access(addr, size, pc, false); return; }
-        throw new GuestFault(addr, false, pc, 11, f ? 2 : 1);
+        if (f & PROT_R) { ctx.debug?.access(addr, size, pc, false); return; }
+        throw pageFault(addr, Access.Read, (f & PAGE_MAPPED) !== 0, pc);
       },
       w(addr: number, pc: number, size: number): boolean {
         const f = mem.perm[addr >>> PAGE_SHIFT];
-        if (!(f & PROT_W)) throw new GuestFault(addr, true, pc, 11, f ? 2 : 1);
-        if ((f | mem.perm[(addr + size - 1) >>> PAGE_SHIFT]) & PAGE_WATCH) proc.debug?.access(addr, size, pc, true);
+        if (!(f & PROT_W)) throw pageFault(addr, Access.Write, (f & PAGE_MAPPED) !== 0, pc);
+        if ((f | mem.perm[(addr + size - 1) >>> PAGE_SHIFT]) & PAGE_WATCH) ctx.debug?.access(addr, size, pc, true);
         let code = false;
         if (f & PAGE_CODE) { mem.onCodeWrite(addr >>> PAGE_SHIFT); code = true; }
         const last = (addr + size - 1) >>> PAGE_SHIFT;
@@ -79,7 +73,7 @@ export class Engine {
         return code;
       },
     };
-    this.env = { r: cpu.r, mem, faults, helpers: target.helpers };
+    this.env = { r: cpu.r, mem, faults, helpers: isa.helpers };
   }
 
   /**
@@ -88,40 +82,38 @@ export class Engine {
    * compiles the whole region around it (loops, calls and returns in one JS function).
    * Compiling big regions only for hot code keeps start-up cheap.
    */
-  compile(pc: number, tier = 1): CompiledRegion {
-    const { target, mem, log } = this.proc;
+  compile(pc: number, tier = 1, mode = this.modeNow()): CompiledRegion {
+    const { isa: target, mem, log } = this.ctx;
     const limits = tier === 1 ? { ...this.limits, regionBlocks: 1 } : this.limits;
-    const dbg = this.proc.debug;
+    const dbg = this.ctx.debug;
     const blocks = formRegion(target, mem, pc, limits, tier === 1 ? (b) => {
       if (log.has('in_asm')) log.inAsm(b);
       if (log.has('op')) log.op(b);
-    } : undefined, log.has('in_asm'), (next) => this.cache.get(next) !== undefined, dbg && ((a) => dbg.hasBreakpoint(a)));
+    } : undefined, log.has('in_asm'), (next) => this.cache.get(next, mode) !== undefined, dbg && ((a) => dbg.hasBreakpoint(a)), mode);
     const region = compileRegion(blocks, pc, target.regs, target.littleEndian, this.env, tier > 1, dbg?.watching);
     region.tier = tier;
+    region.mode = mode;
     if (log.has('out_asm')) log.outAsm(pc, tier, blocks, region.source);
     this.cache.add(region);
     return region;
   }
 
   /**
-   * Run until the guest exits or is killed: the process, with the threads and child
-   * processes it creates, under a new Kernel (src/linux/kernel.ts: tables and the scheduler). An
-   * execve that replaced the image (ImageReplaced) goes on with a new Engine (code cache,
-   * memory views) made with these options.
+   * Run compiled code until something other than a plain jump happens: an exception
+   * (ExitKind.Exception, cpu.excp says which; a fault thrown by a helper or a memory slow path
+   * is recorded there too) or the end of a time slice (ExitKind.Jump).
    */
-  run(): Promise<ExitStatus> {
-    return new Kernel(this.proc, (p) => new Engine(p, this.opts), this).run();
-  }
-
-  /** Run compiled code until something other than a plain jump happens. */
   runSlice(): ExitKind {
-    if (this.proc.debug) return debugSlice(this, this.proc.debug);
-    const { cpu, log } = this.proc;
+    const dbg = this.ctx.debug;
+    if (dbg) return debugSlice(this, dbg);
+    const { cpu, log } = this.ctx;
     const trace = log.has('exec') || log.has('cpu');
     const arg = regionArg(this.env);
+    const modeOf = this.ctx.isa.translationMode;
     for (;;) {
       const pc = cpu.pc;
-      const region = this.cache.get(pc) ?? this.compile(pc);
+      const mode = modeOf === undefined ? 0 : modeOf(cpu);
+      const region = this.cache.get(pc, mode) ?? this.compile(pc, 1, mode);
       if (trace) this.trace(pc);
       cpu.budget = this.slice;
       let kind: number;
@@ -129,19 +121,10 @@ export class Engine {
         kind = region.fn(cpu, arg);
         if (region.tier === 1 && (region.hits += this.slice - cpu.budget + 1) >= HOT && this.limits.regionBlocks > 1) {
           region.tier = 0; // promoted: never count it again
-          this.compile(pc, 2);
+          this.compile(pc, 2, mode);
         }
       } catch (e) {
-        if (e instanceof GuestFault) {
-          if (e.pc === -1) e.pc = cpu.pc; // thrown by a helper: generated code set cpu.pc before the call
-          cpu.pc = e.pc >>> 0;
-          this.signal(e.sig, e.code, e.addr, e.pc);
-          continue;
-        }
-        if (e instanceof RangeError && /offset|bounds/i.test(e.message)) {
-          this.signal(11, 1, cpu.pc, cpu.pc); // an access running off the top of the 4 GiB space
-          continue;
-        }
+        if (this.fault(e)) return ExitKind.Exception;
         throw e;
       }
       if (kind !== ExitKind.Jump && kind !== ExitKind.Sync) return kind;
@@ -159,23 +142,30 @@ export class Engine {
    * the instruction at cpu.pc, compiled apart and not cached. Guest faults propagate.
    */
   enter(budget: number, one: boolean): number {
-    const { cpu, target, mem, log } = this.proc;
+    const { cpu, isa: target, mem, log } = this.ctx;
     const pc = cpu.pc;
     if (log.has('exec') || log.has('cpu')) this.trace(pc);
-    const watch = this.proc.debug?.watching;
+    const watch = this.ctx.debug?.watching;
+    const mode = this.modeNow();
     if (one) {
-      const b = translateBlock(target, mem, pc, 1);
+      const b = translateBlock(target, mem, pc, 1, false, undefined, mode);
       cpu.budget = 1;
       return compileRegion([b], pc, target.regs, target.littleEndian, this.env, false, watch).fn(cpu, regionArg(this.env));
     }
-    const region = this.cache.get(pc) ?? this.compile(pc);
+    const region = this.cache.get(pc, mode) ?? this.compile(pc, 1, mode);
     cpu.budget = budget;
     const kind = region.fn(cpu, regionArg(this.env));
     if (region.tier === 1 && (region.hits += budget - cpu.budget + 1) >= HOT && this.limits.regionBlocks > 1) {
       region.tier = 0;
-      this.compile(pc, 2);
+      this.compile(pc, 2, mode);
     }
     return kind;
+  }
+
+  /** the CPU's translation mode now (Isa.translationMode) */
+  private modeNow(): number {
+    const { isa, cpu } = this.ctx;
+    return isa.translationMode ? isa.translationMode(cpu) : 0;
   }
 
   /** blocks a time slice may run (EngineOptions.slice) */
@@ -184,20 +174,29 @@ export class Engine {
   }
 
   /**
-   * A synchronous fault of the instruction at pc (cpu.pc is already there): the guest's
-   * handler gets it (execution goes on there; a handler that returns runs the instruction
-   * again), or the process ends by it (GuestExit), also when it is blocked or ignored.
+   * Record what compiled code threw as the CPU's exception, if it is a guest exception (a
+   * GuestFault, or a typed-array access off the top of the 4 GiB space: a page fault at the
+   * instruction). False for host errors, which the caller rethrows.
    */
-  signal(sig: number, code: number, addr: number, _pc: number): void {
-    deliverSignal(this.proc, sig, { signo: sig, code, addr }, true);
+  fault(e: unknown): boolean {
+    const cpu = this.ctx.cpu;
+    if (e instanceof GuestFault) {
+      recordFault(cpu, e);
+      return true;
+    }
+    if (e instanceof RangeError && /offset|bounds/i.test(e.message)) {
+      recordException(cpu, Excp.PageFault, cpu.pc, Access.Read, FaultCause.Unmapped);
+      return true;
+    }
+    return false;
   }
 
   private trace(pc: number): void {
-    const { log, cpu, target } = this.proc;
+    const { log, cpu, isa: target } = this.ctx;
     if (log.has('exec')) {
       const region = this.cache.get(pc);
       log.write(formatExec(target, {
-        thread: this.proc.thread.tid - this.proc.pid, region: region?.entry ?? pc, pc,
+        thread: this.ctx.threadTag?.() ?? 0, region: region?.entry ?? pc, pc,
         flags: target.name === 'arm' ? (pc & 1) << 5 : 0, tier: Math.max(region?.tier ?? 1, 1), symbol: log.symbolAt(pc & ~1),
       }));
     }

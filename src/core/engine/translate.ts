@@ -1,4 +1,5 @@
 import { IrBuilder, type Block } from '../ir.js';
+import { Excp } from '../exceptions.js';
 import type { Memory } from '../memory/flat.js';
 import type { Target } from '../../../targets/target.js';
 
@@ -18,8 +19,8 @@ export const DEFAULT_LIMITS: RegionLimits = { blockInsns: 64, regionBlocks: 8, r
  * block ends before the first later instruction whose address it approves.
  */
 export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm = false,
-  stopAt?: (addr: number) => boolean): Block {
-  const b = buildBlock(target, mem, pc, maxInsns, wantAsm);
+  stopAt?: (addr: number) => boolean, mode = 0): Block {
+  const b = buildBlock(target, mem, pc, maxInsns, wantAsm, mode);
   if (!stopAt) return b;
   const start = (pc & ~1) >>> 0;
   let cut = -1;
@@ -28,7 +29,7 @@ export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns
   if (cut < 0) return b;
   // rare (only blocks holding a breakpoint): find how many instructions lie before it
   for (let n = 1; n < b.ninsns; n++) {
-    const part = buildBlock(target, mem, pc, n, wantAsm);
+    const part = buildBlock(target, mem, pc, n, wantAsm, mode);
     const end = (part.end & ~1) >>> 0;
     if (end === cut) return part;
     if (end > cut) break; // not on an instruction boundary (or an IT block): keep it whole
@@ -36,12 +37,12 @@ export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns
   return b;
 }
 
-function buildBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm: boolean): Block {
+function buildBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm: boolean, mode: number): Block {
   const b = new IrBuilder();
   b.wantAsm = wantAsm;
   b.pc = pc;
   b.end = pc;
-  target.translateBlock(b, mem, pc, maxInsns);
+  target.translateBlock(b, mem, pc, maxInsns, mode);
   if (!b.done) throw new Error(`frontend ${target.name}: block at 0x${pc.toString(16)} has no terminator`);
   let end = b.end;
   if (end <= pc) {
@@ -77,16 +78,16 @@ function successors(b: Block): number[] {
  */
 export function formRegion(target: Target, mem: Memory, entry: number, lim: RegionLimits,
   onBlock?: (b: Block) => void, wantAsm = false, accept: (pc: number) => boolean = () => true,
-  stopAt?: (addr: number) => boolean): Block[] {
+  stopAt?: (addr: number) => boolean, mode = 0): Block[] {
   const blocks: Block[] = [];
   const seen = new Set<number>([entry]);
   const queue = [entry];
   let insns = 0;
   while (queue.length && blocks.length < lim.regionBlocks && insns < lim.regionInsns) {
     const pc = queue.shift()!;
-    const b = translateBlock(target, mem, pc, lim.blockInsns, wantAsm, stopAt);
+    const b = translateBlock(target, mem, pc, lim.blockInsns, wantAsm, stopAt, mode);
     const t = b.ops[b.ops.length - 1];
-    if (blocks.length > 0 && t.op === 'exit' && t.imm2 === 2) continue; // speculative trap block
+    if (blocks.length > 0 && t.op === 'exception' && t.imm2 !== Excp.Syscall) continue; // speculative faulting block
     onBlock?.(b);
     blocks.push(b);
     insns += b.ninsns;

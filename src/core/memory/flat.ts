@@ -1,8 +1,10 @@
 /**
  * Guest memory: one flat, lazily committed 4 GiB buffer (a guest address is an index) and a
  * table of per-page flags. Generated code reads `dv`/`perm` directly; everything else uses
- * the checked accessors below, which throw `GuestFault` (turned into SIGSEGV by the run loop).
+ * the checked accessors below, which throw `GuestFault` (a page fault the run loop reports as an exception).
  */
+
+import { Access, pageFault } from '../exceptions.js';
 
 export const PAGE_SHIFT = 12;
 export const PAGE_SIZE = 1 << PAGE_SHIFT;
@@ -19,21 +21,8 @@ export const PAGE_MAPPED = 16;
 /** the page has been writable at some point, so it may hold non-zero bytes */
 export const PAGE_DIRTY = 32;
 
-/** A guest memory access fault: becomes a guest signal, never a host error. */
-export class GuestFault extends Error {
-  constructor(
-    readonly addr: number,
-    readonly write: boolean,
-    /** guest pc of the faulting instruction, when known (-1 otherwise) */
-    public pc = -1,
-    /** 11 = SIGSEGV, 7 = SIGBUS */
-    readonly sig = 11,
-    /** si_code: 1 = SEGV_MAPERR, 2 = SEGV_ACCERR */
-    readonly code = 1,
-  ) {
-    super(`guest fault at 0x${addr.toString(16)}`);
-  }
-}
+/** Faults of checked accesses are core exceptions (src/core/exceptions.ts). */
+export { GuestFault } from '../exceptions.js';
 
 export const pageUp = (n: number) => ((n + PAGE_MASK) & ~PAGE_MASK) >>> 0;
 
@@ -135,13 +124,14 @@ export class Memory {
   /** Throws GuestFault unless every byte of [addr, addr+len) allows `prot`. */
   check(addr: number, len: number, prot: number): void {
     if (len <= 0) return;
-    if (addr < 0 || addr + len > 2 ** 32) throw new GuestFault(addr >>> 0, (prot & PROT_W) !== 0);
+    const access = prot & PROT_W ? Access.Write : prot & PROT_X ? Access.Fetch : Access.Read;
+    if (addr < 0 || addr + len > 2 ** 32) throw pageFault(addr >>> 0, access, false);
     const first = addr >>> PAGE_SHIFT;
     const last = (addr + len - 1) >>> PAGE_SHIFT;
     for (let p = first; p <= last; p++) {
       const f = this.perm[p];
       if ((f & prot) !== prot) {
-        throw new GuestFault(Math.max(addr, p << PAGE_SHIFT >>> 0), (prot & PROT_W) !== 0, -1, 11, f & PAGE_MAPPED ? 2 : 1);
+        throw pageFault(Math.max(addr, p << PAGE_SHIFT >>> 0), access, (f & PAGE_MAPPED) !== 0);
       }
       if (prot & PROT_W && f & PAGE_CODE) this.onCodeWrite(p);
     }
@@ -191,7 +181,7 @@ export class Memory {
     for (;;) {
       if ((end & PAGE_MASK) === 0 || end === a) this.check(end, 1, PROT_R);
       if (this.u8[end] === 0) break;
-      if (++end - a >= max) throw new GuestFault(end, false); // caller maps to ENAMETOOLONG
+      if (++end - a >= max) throw pageFault(end, Access.Read, false); // caller maps to ENAMETOOLONG
     }
     return this.u8.slice(a, end);
   }

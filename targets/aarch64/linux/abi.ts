@@ -4,6 +4,7 @@
  * HWCAP_FP (bit 0) and HWCAP_ASIMD (bit 1) — no LSE atomics, no CPUID (glibc then uses its
  * generic string routines), no crypto/CRC. AT_PLATFORM is "aarch64".
  */
+import { Excp } from '../../../src/core/exceptions.js';
 import type { Cpu } from '../../../src/core/cpu.js';
 import type { LinuxAbi } from '../../target.js';
 import { aarch64Syscalls } from '../../../syscalls/tables/aarch64.js';
@@ -32,4 +33,6 @@ export const aarch64Abi: LinuxAbi = {
   platform: 'aarch64',
   tlsReg: 228, // TPIDR_EL0
   signal: aarch64Signal,
+  // qemu-aarch64 reports undefined instructions as ILL_ILLOPN (Linux itself says ILL_ILLOPC)
+  exceptionSignals: { [Excp.Illegal]: { sig: 'SIGILL', code: 'ILL_ILLOPN' } },
 };

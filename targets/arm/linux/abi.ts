@@ -8,6 +8,7 @@
  * idiva, idivt, vfpd32, lpae. With neon set glibc picks its NEON string functions.
  * AT_PLATFORM is "v7l" as qemu-arm gives for an ARMv7 CPU.
  */
+import { Excp } from '../../../src/core/exceptions.js';
 import type { Cpu } from '../../../src/core/cpu.js';
 import type { LinuxAbi } from '../../target.js';
 import { armSyscalls } from '../../../syscalls/tables/arm.js';
@@ -54,5 +55,7 @@ export const armAbi: LinuxAbi = {
   unameMachine: 'armv7l',
   tlsReg: 22, // TPIDRURO
   signal: armSignal,
+  // qemu-arm reports undefined instructions as ILL_ILLOPN; polyemu matches it
+  exceptionSignals: { [Excp.Illegal]: { sig: 'SIGILL', code: 'ILL_ILLOPN' } },
   mapSpecialPages: mapKuserPage,
 };

@@ -1,3 +1,4 @@
+import { Access, Excp, pageFault } from '../../../src/core/exceptions.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -31,10 +32,10 @@ function setup(words: number[]): { mem: Memory; cpu: A64Cpu } {
 function run(mem: Memory, cpu: A64Cpu): number | GuestFault {
   const faults: FaultHooks = {
     r(addr: number, pc: number): never {
-      throw new GuestFault(addr, false, pc, 11, mem.perm[addr >>> PAGE_SHIFT] ? 2 : 1);
+      throw pageFault(addr, Access.Read, mem.perm[addr >>> PAGE_SHIFT] !== 0, pc);
     },
     w(addr: number, pc: number): boolean {
-      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw new GuestFault(addr, true, pc, 11, 1);
+      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw pageFault(addr, Access.Write, true, pc);
       return false;
     },
   };
@@ -116,7 +117,7 @@ describe('aarch64 execution', () => {
       0x9e620023, 0x1e632844, 0x9e780092, 0x1e622080, 0x9a9f57f3, 0xd4000001,
     ];
     const { mem, cpu } = setup(words);
-    expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+    expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect(cpu.pc).toBe(CODE + 4 * words.length);
     const exp: Array<[number, bigint]> = [
       [0, 0x12345678n], // movz/movk
@@ -155,7 +156,7 @@ describe('aarch64 execution', () => {
       0x4c40a003, 0x4e183c68, 0xd4000001,
     ];
     const { mem, cpu } = setup(words);
-    expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+    expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect(X(cpu, 4)).toBe(0x0706050403020100n);
     expect(X(cpu, 5)).toBe(0x0f0e0d0c0b0a0908n);
     expect(X(cpu, 6)).toBe(0x0e0c0a0806040200n);
@@ -163,9 +164,9 @@ describe('aarch64 execution', () => {
     expect(X(cpu, 8)).toBe(0x0f0e0d0c0b0a0908n);
     expect(X(cpu, 3)).toBe(BigInt(STACK_TOP - 0x100 + 32)); // post-index by the transfer size
   });
-  it('raises SIGILL (ILL_ILLOPN, as qemu-aarch64) for an unallocated encoding', () => {
+  it('raises an illegal-instruction exception for an unallocated encoding', () => {
     const { mem, cpu } = setup([0x00000000]);
-    expect(run(mem, cpu)).toBe(ExitKind.Trap);
-    expect([cpu.trapSig, cpu.trapCode, cpu.pc]).toEqual([4, 2, CODE]);
+    expect(run(mem, cpu)).toBe(ExitKind.Exception);
+    expect([cpu.excp, cpu.excpAddr, cpu.pc]).toEqual([Excp.Illegal, CODE, CODE]);
   });
 });

@@ -1,3 +1,4 @@
+import { Access, Excp, pageFault } from '../../../src/core/exceptions.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind } from '../../../src/core/ir.js';
 import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
@@ -80,10 +81,10 @@ function setup(codeHex: string, entry: number): { mem: Memory; cpu: ArmCpu } {
 function run(mem: Memory, cpu: ArmCpu): number | GuestFault {
   const faults: FaultHooks = {
     r(addr: number, pc: number): never {
-      throw new GuestFault(addr, false, pc, 11, mem.perm[addr >>> PAGE_SHIFT] ? 2 : 1);
+      throw pageFault(addr, Access.Read, mem.perm[addr >>> PAGE_SHIFT] !== 0, pc);
     },
     w(addr: number, pc: number): boolean {
-      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw new GuestFault(addr, true, pc, 11, 1);
+      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw pageFault(addr, Access.Write, true, pc);
       return false;
     },
   };
@@ -105,7 +106,7 @@ function run(mem: Memory, cpu: ArmCpu): number | GuestFault {
 
 function runSequence(code: string, entry: number): { cpu: ArmCpu; out: string } {
   const { mem, cpu } = setup(code, entry);
-  expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+  expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
   expect(cpu.r[7]).toBe(4); // write(1, buf, 256)
   expect(cpu.r[0]).toBe(1);
   expect(cpu.r[2]).toBe(256);
@@ -135,7 +136,7 @@ describe('arm exec details', () => {
     // 0x10010 (Thumb): movs r1, #42; bx lr
     const code = a32(0xe28f0009, 0xe12fff30, 0xe3a07001, 0xef000000) + t16(0x212a, 0x4770);
     const { mem, cpu } = setup(code, 0x10000);
-    expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+    expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect(cpu.r[1]).toBe(42);
     expect(cpu.r[14]).toBe(0x10008);
     expect(cpu.pc).toBe(0x10010);
@@ -145,7 +146,7 @@ describe('arm exec details', () => {
     const code = a32(0xe3a00000, 0xe3500000, 0x15901000, 0x15801000, 0xe3a07001, 0xef000000);
     const { mem, cpu } = setup(code, 0x10000);
     cpu.r[1] = 77;
-    expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+    expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect(cpu.r[1]).toBe(77);
     expect(cpu.r[ZF]).toBe(1);
   });
@@ -155,7 +156,7 @@ describe('arm exec details', () => {
     for (const [r0, want] of [[3, 1], [5, 2], [-7, 1]]) {
       const { mem, cpu } = setup(code, 0x10001);
       cpu.r[0] = r0;
-      expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+      expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
       expect(cpu.r[1]).toBe(want);
       expect(cpu.r[2]).toBe(want);
       expect(cpu.r[NF]).toBe(0);
@@ -175,10 +176,10 @@ describe('arm exec details', () => {
       expect([cpu.r[NF], cpu.r[CF], cpu.r[VF]]).toEqual([n, c, v]);
     }
   });
-  it('undefined instructions raise SIGILL at their address', () => {
+  it('undefined instructions raise an illegal-instruction exception at their address', () => {
     const { mem, cpu } = setup(a32(0xe7f000f0), 0x10000); // udf #0
-    expect(run(mem, cpu)).toBe(ExitKind.Trap);
-    expect(cpu.trapSig).toBe(4);
+    expect(run(mem, cpu)).toBe(ExitKind.Exception);
+    expect(cpu.excp).toBe(Excp.Illegal);
     expect(cpu.pc).toBe(0x10000);
   });
   it('VFP: arithmetic, compare into APSR, conversions', () => {
@@ -191,7 +192,7 @@ describe('arm exec details', () => {
     const f = new Float64Array([-7.5, 2]);
     const w = new Int32Array(f.buffer);
     cpu.r[0] = w[0]; cpu.r[1] = w[1]; cpu.r[2] = w[2]; cpu.r[3] = w[3];
-    expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+    expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect(new Float64Array(new Int32Array([cpu.r[5], cpu.r[6]]).buffer)[0]).toBe(-5.5);
     expect(cpu.r[4]).toBe(-3); // -3.75 truncated
     expect([cpu.r[NF], cpu.r[ZF], cpu.r[CF], cpu.r[VF]]).toEqual([1, 0, 0, 0]); // less than
@@ -202,7 +203,7 @@ describe('arm exec details', () => {
     const { mem, cpu } = setup(code, 0x10000);
     mapKuserPage(mem);
     cpu.r[22] = 0x1234abcd;
-    expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+    expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect(cpu.r[1] >>> 0).toBe(0xffff0fe0);
     expect(cpu.r[0]).toBe(0x1234abcd);
     expect(mem.read32(0xffff0ffc)).toBe(5);

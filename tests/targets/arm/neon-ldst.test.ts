@@ -1,3 +1,4 @@
+import { Access, Excp, pageFault } from '../../../src/core/exceptions.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind } from '../../../src/core/ir.js';
 import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
@@ -32,10 +33,10 @@ function setup(words: number[]): { mem: Memory; cpu: ArmCpu } {
 function run(mem: Memory, cpu: ArmCpu): number | GuestFault {
   const faults: FaultHooks = {
     r(addr: number, pc: number): never {
-      throw new GuestFault(addr, false, pc, 11, mem.perm[addr >>> PAGE_SHIFT] ? 2 : 1);
+      throw pageFault(addr, Access.Read, mem.perm[addr >>> PAGE_SHIFT] !== 0, pc);
     },
     w(addr: number, pc: number): boolean {
-      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw new GuestFault(addr, true, pc, 11, 2);
+      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw pageFault(addr, Access.Write, true, pc);
       return false;
     },
   };
@@ -74,7 +75,7 @@ describe('arm whole-D-register loads and stores', () => {
     cpu.r[1] = SRC;
     cpu.r[2] = DST;
     cpu.r[3] = 16;
-    expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+    expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect(cpu.r[1]).toBe(SRC + 32);
     expect(cpu.r[2]).toBe(DST + 48);
     expect([...mem.u8.subarray(DST, DST + 64)]).toEqual([...src(0, 48), ...src(0, 16)]);

@@ -1,3 +1,4 @@
+import { Access, Excp, FaultCause, pageFault } from '../../../src/core/exceptions.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind } from '../../../src/core/ir.js';
 import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
@@ -212,10 +213,10 @@ function setup(codeHex: string, at: number) {
 function run(mem: Memory, cpu: RiscvCpu): number | GuestFault {
   const faults: FaultHooks = {
     r(addr: number, pc: number): never {
-      throw new GuestFault(addr, false, pc, 11, mem.perm[addr >>> PAGE_SHIFT] ? 2 : 1);
+      throw pageFault(addr, Access.Read, mem.perm[addr >>> PAGE_SHIFT] !== 0, pc);
     },
     w(addr: number, pc: number): boolean {
-      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw new GuestFault(addr, true, pc, 11, 1);
+      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw pageFault(addr, Access.Write, true, pc);
       return false;
     },
   };
@@ -353,7 +354,7 @@ const RANDOM: Array<[number, number, string, bigint[]]> = [
 describe('riscv execution through the JS backend', () => {
   it.each(RANDOM)('matches qemu-riscv64 on random ALU sequence (seed %i)', (_seed, at, code, regs) => {
     const { mem, cpu } = setup(code + '73000000', at);
-    expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+    expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     for (let n = 0; n < 32; n++) {
       if (n === 2) continue;
       expect(BigInt.asUintN(64, cpu.get64(2 * n)).toString(16), `x${n}`).toBe(regs[n].toString(16));
@@ -362,7 +363,7 @@ describe('riscv execution through the JS backend', () => {
 
   it('matches qemu-riscv64 on an RV64GC instruction mix', () => {
     const { mem, cpu } = setup(CODE + '73000000', START); // + ecall
-    expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+    expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect(cpu.pc).toBe(START + CODE.length / 2 + 4);
     const regs = Array.from({ length: 32 }, (_, n) => (n === 2 ? 0n : BigInt.asUintN(64, cpu.get64(2 * n))));
     for (let n = 0; n < 32; n++) expect(regs[n].toString(16), `x${n}`).toBe(REGS[n].toString(16));
@@ -372,31 +373,31 @@ describe('riscv execution through the JS backend', () => {
     }
   });
 
-  it('illegal instruction: SIGILL trap at its pc, earlier effects kept', () => {
+  it('illegal instruction: an exception at its pc, earlier effects kept', () => {
     // li s6,42; .2byte 0 (illegal)
     const { mem, cpu } = setup('130ba0020000', 0x10000);
-    expect(run(mem, cpu)).toBe(ExitKind.Trap);
-    expect([cpu.trapSig, cpu.trapCode, cpu.trapAddr, cpu.pc]).toEqual([4, 1, 0x10004, 0x10004]);
+    expect(run(mem, cpu)).toBe(ExitKind.Exception);
+    expect([cpu.excp, cpu.excpAddr, cpu.pc]).toEqual([Excp.Illegal, 0x10004, 0x10004]);
     expect(cpu.get64(44)).toBe(42n);
   });
 
-  it('ebreak is SIGTRAP; a jump to unmapped memory is SIGSEGV at the target', () => {
+  it('ebreak is a breakpoint; a jump to unmapped memory is a fetch page fault at the target', () => {
     let { mem, cpu } = setup('0290', 0x10000);
-    expect(run(mem, cpu)).toBe(ExitKind.Trap);
-    expect([cpu.trapSig, cpu.trapAddr, cpu.pc]).toEqual([5, 0x10000, 0x10000]);
+    expect(run(mem, cpu)).toBe(ExitKind.Exception);
+    expect([cpu.excp, cpu.excpAddr, cpu.pc]).toEqual([Excp.Breakpoint, 0x10000, 0x10000]);
     // li a5,0x50000 (lui); jr a5
     ({ mem, cpu } = setup('b70705008287', 0x10000));
-    expect(run(mem, cpu)).toBe(ExitKind.Trap);
-    expect([cpu.trapSig, cpu.trapCode, cpu.trapAddr, cpu.pc]).toEqual([11, 1, 0x50000, 0x50000]);
+    expect(run(mem, cpu)).toBe(ExitKind.Exception);
+    expect([cpu.excp, cpu.excpCause, cpu.excpAddr, cpu.excpAccess, cpu.pc]).toEqual([Excp.PageFault, FaultCause.Unmapped, 0x50000, Access.Fetch, 0x50000]);
   });
 
-  it('misaligned AMO is SIGBUS; a faulting load leaves rd untouched', () => {
+  it('misaligned AMO is an alignment fault; a faulting load leaves rd untouched', () => {
     // addi a1,sp,1; amoadd.w a0,a2,(a1)
     let { mem, cpu } = setup('93051100' + '2fa5c500', 0x10000);
     cpu.set64(20, 77n);
     let r = run(mem, cpu);
     expect(r).toBeInstanceOf(GuestFault);
-    expect([(r as GuestFault).sig, (r as GuestFault).code, (r as GuestFault).pc]).toEqual([7, 1, 0x10004]);
+    expect([(r as GuestFault).kind, (r as GuestFault).access, (r as GuestFault).pc]).toEqual([Excp.Alignment, Access.Write, 0x10004]);
     expect(cpu.get64(20)).toBe(77n);
     // li a0,84; ld a0,0(zero)
     ({ mem, cpu } = setup('13054005' + '03350000', 0x10000));
@@ -409,7 +410,7 @@ describe('riscv execution through the JS backend', () => {
   it('SC fails without a reservation and after the reserved value changed', () => {
     // addi a1,sp,-64; li t0,9; lr.d a0,(a1); sd t0,0(a1); sc.d a2,t0,(a1); sc.d a3,t0,(a1); ecall
     const { mem, cpu } = setup('930501fc930290002fb5051023b055002fb65518afb6551873000000', 0x10000);
-    expect(run(mem, cpu)).toBe(ExitKind.Syscall);
+    expect([run(mem, cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect([cpu.get64(24), cpu.get64(26)]).toEqual([1n, 1n]);
   });
 });

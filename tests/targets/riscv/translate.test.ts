@@ -1,3 +1,4 @@
+import { Access, Excp, FaultCause } from '../../../src/core/exceptions.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, formatIr, type Op } from '../../../src/core/ir.js';
 import { Memory, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
@@ -76,11 +77,11 @@ describe('riscv translation to IR', () => {
   });
 
   it('ecall, fence.i and ebreak end the block', () => {
-    expect(tr('73000000').last).toMatchObject({ op: 'exit', imm2: ExitKind.Syscall, imm: 0x10004 });
+    expect(tr('73000000').last).toMatchObject({ op: 'exception', imm2: Excp.Syscall, imm: 0x10004 });
     expect(tr('0f100000').last).toMatchObject({ op: 'exit', imm2: ExitKind.Sync, imm: 0x10004 });
     const eb = tr('0290'); // c.ebreak
-    expect(eb.last).toMatchObject({ op: 'exit', imm2: ExitKind.Trap, imm: 0x10000 });
-    expect(calls(eb.ops)).toEqual(['rv_trap']);
+    expect(eb.last).toMatchObject({ op: 'exception', imm2: Excp.Breakpoint, imm: 0x10000 });
+    expect(calls(eb.ops)).toEqual([]);
   });
 
   it('F/D: one helper call per instruction, reserved rm is illegal', () => {
@@ -89,7 +90,7 @@ describe('riscv translation to IR', () => {
     const call = ops.find((o) => o.op === 'call' && o.name === 'fp_fadd_d')!;
     const imm = (t: number) => Number(ops.find((o) => o.d === t)!.imm);
     expect(call.args.map(imm)).toEqual([10, 11, 12, 7]);
-    expect(last).toMatchObject({ op: 'exit', imm2: ExitKind.Trap, imm: 0x10004 });
+    expect(last).toMatchObject({ op: 'exception', imm2: Excp.Illegal, imm: 0x10004 });
   });
 
   it('F/D: x destinations come back from the helper, FLW NaN-boxes', () => {
@@ -102,8 +103,8 @@ describe('riscv translation to IR', () => {
   });
 
   it('CSRs: unknown CSR or a write to a counter is illegal; rdtime is a helper call', () => {
-    expect(calls(tr('73250030').ops)).toEqual(['rv_trap']); // csrr a0,mstatus
-    expect(calls(tr('731005c0').ops)).toEqual(['rv_trap']); // csrw cycle,a0
+    expect(tr('73250030').last).toMatchObject({ op: 'exception', imm2: Excp.Illegal }); // csrr a0,mstatus
+    expect(tr('731005c0').last).toMatchObject({ op: 'exception', imm2: Excp.Illegal }); // csrw cycle,a0
     expect(calls(tr('f32510c0', { maxInsns: 1 }).ops)).toEqual(['csr_rw']); // rdtime a1
   });
 
@@ -119,10 +120,10 @@ describe('riscv translation to IR', () => {
     for (const pc of [0x20000, 0x30000]) {
       const b = new IrBuilder();
       translateRiscv(b, mem, pc, 8);
-      expect(calls(b.ops)).toEqual(['rv_trap']);
-      const [sig, code, addr] = b.ops.find((o) => o.op === 'call')!.args.map((t) => Number(b.ops.find((o) => o.d === t)!.imm));
-      expect([sig, code, addr >>> 0]).toEqual([11, pc === 0x20000 ? 2 : 1, pc]);
-      expect(b.ops[b.ops.length - 1]).toMatchObject({ op: 'exit', imm2: ExitKind.Trap, imm: pc });
+      expect(calls(b.ops)).toEqual([]);
+      const last = b.ops[b.ops.length - 1];
+      expect(last).toMatchObject({ op: 'exception', imm2: Excp.PageFault, imm: pc });
+      expect(last.args).toEqual([pc === 0x20000 ? FaultCause.Protection : FaultCause.Unmapped, pc, Access.Fetch]);
     }
   });
 
@@ -137,16 +138,14 @@ describe('riscv translation to IR', () => {
     expect(b1.last).toMatchObject({ op: 'jmp', imm: end - 2 });
     // the same straddling instruction first in a block: SIGSEGV at the unfetchable half
     const b2 = tr('1305', { at: end - 2, mapLen: 0x1000 });
-    expect(b2.last).toMatchObject({ op: 'exit', imm2: ExitKind.Trap, imm: end - 2 });
-    const addrT = b2.ops.find((o) => o.op === 'call')!.args[2];
-    expect(Number(b2.ops.find((o) => o.d === addrT)!.imm)).toBe(end);
+    expect(b2.last).toMatchObject({ op: 'exception', imm2: Excp.PageFault, imm: end - 2 });
+    expect(b2.last.args[1]).toBe(end);
   });
 
   it('unknown encodings are illegal instructions with the pc as address', () => {
     const { ops, last } = tr('00000000');
-    expect(last).toMatchObject({ op: 'exit', imm2: ExitKind.Trap, imm: BASE });
-    const args = ops.find((o) => o.op === 'call')!.args.map((t) => Number(ops.find((o) => o.d === t)!.imm));
-    expect(args).toEqual([4, 1, BASE]);
+    expect(last).toMatchObject({ op: 'exception', imm2: Excp.Illegal, imm: BASE });
+    expect(last.args[1]).toBe(BASE);
   });
 });
 
@@ -176,7 +175,7 @@ describe('riscv64 target', () => {
   });
 
   it('has every helper the frontend calls', () => {
-    for (const n of [...FP_HELPER_NAMES, 'rv_trap', 'csr_rw', 'lr_w', 'lr_d', 'sc_w', 'sc_d', 'amoadd_w', 'amomaxu_d']) {
+    for (const n of [...FP_HELPER_NAMES, 'csr_rw', 'lr_w', 'lr_d', 'sc_w', 'sc_d', 'amoadd_w', 'amomaxu_d']) {
       expect(typeof riscv64.helpers[n], n).toBe('function');
     }
   });

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { prepareProgram } from '../../src/linux/run.js';
-import { Engine, type ExitStatus } from '../../src/core/engine/engine.js';
+import { runProcess } from '../../src/linux/kernel.js';
+import type { ExitStatus } from '../../src/linux/run.js';
 import { Debugger, type StopAction, type StopReason } from '../../src/core/engine/debug.js';
 import { readSymbols } from '../../src/api/symbols.js';
 import type { Process } from '../../src/linux/process.js';
@@ -62,9 +63,9 @@ const fixture = (arch: Arch, name: string) => `fixtures/${arch}/${name}`;
  */
 const ENV = { ALPHA: `one two three ${'x'.repeat(40)}` };
 
-function load(program: string, args: string[] = []): { proc: Process; dbg: Debugger } {
+function load(program: string, args: string[] = []): { proc: Process; dbg: Debugger<Task> } {
   const { proc } = prepareProgram({ program, args, env: Object.entries(ENV).map(([k, v]) => `${k}=${v}`) });
-  const dbg = new Debugger();
+  const dbg = new Debugger<Task>();
   proc.debug = dbg;
   return { proc, dbg };
 }
@@ -80,9 +81,9 @@ function poke(proc: Process, words: number[]): number {
 }
 
 /** Run with a stop handler that sees every stop; resolves with the exit status. */
-function run(proc: Process, dbg: Debugger, onStop: (t: Task, why: StopReason) => StopAction | void | Promise<StopAction | void>): Promise<ExitStatus> {
+function run(proc: Process, dbg: Debugger<Task>, onStop: (t: Task, why: StopReason) => StopAction | void | Promise<StopAction | void>): Promise<ExitStatus> {
   dbg.onStop = onStop;
-  return new Engine(proc).run();
+  return runProcess(proc);
 }
 
 /** qemu-user's trace of every instruction's pc, or undefined when qemu is not installed. */
@@ -403,5 +404,5 @@ test.each(ARCHES)('threads on %s: stops name the running thread, cpuOf reads the
 test('without a debugger the same program runs as before', async () => {
   const { proc } = prepareProgram({ program: fixture('riscv64', 'asm-fib'), args: [], env: [] });
   expect(proc.debug).toBeUndefined();
-  expect(await new Engine(proc).run()).toEqual({ status: 55, signal: 0 });
+  expect(await runProcess(proc)).toEqual({ status: 55, signal: 0 });
 });
