@@ -2,7 +2,7 @@
  * The run loop of a CPU with a Debugger attached (Engine.runSlice hands over to it):
  * the plain loop plus, at each region entry, a breakpoint check, the instruction budget,
  * single steps and the stepping over of the breakpoint a thread resumes from. A stop is
- * queued on the Debugger (ctl.stops) and the slice returns at once; the kernel reports it.
+ * queued on the Debugger (ctl.stops) and the slice returns at once; the host's scheduler reports it.
  *
  * Watchpoints: code compiled while one is set tests the page's PAGE_WATCH flag on each load
  * and store; a hit throws WatchHit before the access. The loop then runs that instruction
@@ -13,7 +13,7 @@ import { Excp } from '../exceptions.js';
 import { insnAddr, WatchHit, type Debugger } from './debug.js';
 import type { Engine } from './engine.js';
 
-/** region entries before the slice returns to the kernel (as runSlice's SLICE_ENTRIES) */
+/** region entries before the slice returns to the host's scheduler (as runSlice's SLICE_ENTRIES) */
 const ENTRIES = 8192;
 /** most instructions in one block: budgets near insnLimit are counted in these */
 const BLOCK_INSNS = 64;
@@ -29,7 +29,7 @@ export function debugSlice(e: Engine, dbg: Debugger<unknown>): ExitKind {
   }
   for (const p of ctl.dirtyPages) e.cache.invalidatePage(p);
   ctl.dirtyPages.clear();
-  if (dbg.watching) dbg.markPages(); // (mmap and mprotect rewrite page flags)
+  if (dbg.watching) dbg.markPages(); // (the host's mapping changes rewrite page flags)
   const task = e.ctx.currentThread?.();
   if (ctl.stepAfterSyscall === task) {
     // the step went into a syscall that has now finished

@@ -11,7 +11,7 @@
  * breakpoint at each region entry, and (only while a watchpoint is set) loads and stores test
  * a per-page "watched" flag on their way, next to the permission test they always do.
  *
- * Stops are all-stop: when a thread stops, its turn ends at once and the kernel runs no
+ * Stops are all-stop: when a thread stops, its turn ends at once and the host's scheduler runs no
  * thread until onStop's result resolves. Addresses are instruction addresses: on 32-bit ARM
  * a Thumb pc (bit 0 set in cpu.pc) is reported and matched with bit 0 clear.
  *
@@ -48,12 +48,12 @@ export type StopReason =
   | { kind: 'step'; pc: number }                // one instruction done (Debugger.stepping was true on resume)
   | { kind: 'watch'; pc: number; addr: number; access: 'r' | 'w' | 'a' } // after the accessing instruction completed;
                                                 // pc = the accessing instruction, addr = the watched address hit
-  | { kind: 'signal'; sig: number }             // a signal is about to be delivered to this thread (fault or async)
+  | { kind: 'signal'; sig: number }             // the host is about to deliver a signal to this thread (Linux: a fault or an async signal)
   | { kind: 'interrupt' }                       // requestStop() was called
   | { kind: 'budget' };                         // insnLimit reached
 
 export interface StopAction {
-  /** end the whole run now: Engine.run() resolves with { status: 0, signal: 9, killed: true } */
+  /** end the whole run now: the run resolves with { status: 0, signal: 9, killed: true } */
   kill?: boolean;
   /** only for kind 'signal': deliver this signal instead (0 = suppress it) */
   signal?: number;
@@ -79,7 +79,7 @@ interface Watch {
   access: 'r' | 'w' | 'a';
 }
 
-/** A stop waiting to be reported (the kernel reports them one by one). */
+/** A stop waiting to be reported (the host reports them one by one). */
 export interface PendingStop<T> {
   task: T;
   why: StopReason;
@@ -88,7 +88,7 @@ export interface PendingStop<T> {
   sync?: boolean;
 }
 
-/** What the engine and kernel keep while a Debugger is attached (not for its users). */
+/** What the engine and the host keep while a Debugger is attached (not for its users). */
 interface Control<T> {
   /** stops not yet reported */
   stops: PendingStop<T>[];
@@ -120,7 +120,7 @@ export class Debugger<T = unknown> {
   private readonly watchedPages = new Map<number, number>();
   private stopWanted = false;
   private host: DebugHost<T> | undefined;
-  /** wakes the scheduler when every thread is parked (set by the kernel) */
+  /** wakes the host's scheduler when every thread is parked (set on attach) */
   private kick: (() => void) | undefined;
 
   /** read when a stop resolves: true = run ONE instruction of the stopped thread, then stop {kind:'step'} */
@@ -132,14 +132,14 @@ export class Debugger<T = unknown> {
   /** call onStop(task, {kind:'interrupt'}) before the first guest instruction runs */
   stopAtStart = false;
   /**
-   * Called with all guest threads halted (all-stop); the kernel runs nothing until the result
+   * Called with all guest threads halted (all-stop); the host runs nothing until the result
    * resolves. During the call, task's registers are in cpuOf(task).
    */
   onStop: (task: T, why: StopReason) => StopAction | void | Promise<StopAction | void> = () => {};
   /** the debugged process ended */
   onExit?: (st: { status: number; signal: number }) => void;
 
-  /** @internal engine and kernel state */
+  /** @internal engine and host state */
   readonly ctl: Control<T> = {
     stops: [], resumes: new Map(), stepTask: undefined, stepAfterSyscall: undefined, bypass: false, recording: false, hits: [],
     dirtyPages: new Set(), flushAll: false, icount: 0,
@@ -198,7 +198,7 @@ export class Debugger<T = unknown> {
   get watching(): boolean {
     return this.watches.size > 0;
   }
-  /** Put the watched flag on every watched page (mmap/mprotect rewrite the flags). */
+  /** Put the watched flag on every watched page (the host's mapping changes rewrite the flags). */
   markPages(): void {
     const perm = this.host?.mem.perm;
     if (perm) for (const p of this.watchedPages.keys()) perm[p] |= PAGE_WATCH;
@@ -227,7 +227,7 @@ export class Debugger<T = unknown> {
     this.stopWanted = true;
     this.kick?.();
   }
-  /** @internal the kernel takes the request */
+  /** @internal the host takes the request */
   takeStopRequest(): boolean {
     const w = this.stopWanted;
     this.stopWanted = false;
