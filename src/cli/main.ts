@@ -4,7 +4,8 @@
  * one line on stderr starting with "polyemu: "; stack traces only with POLYEMU_DEBUG=1.
  */
 import * as fs from 'node:fs';
-import { UserError, GuestExit, EXIT_INTERNAL } from '../errors.js';
+import { UserError, EXIT_INTERNAL } from '../errors.js';
+import { GuestExit } from '../linux/errors.js';
 import { parseCommandLine } from './options.js';
 import { helpText, logHelp, versionText } from './help.js';
 import { dieBySignal, flushStdio } from './exit.js';

@@ -14,7 +14,7 @@ import {
   u64_to_f32, u64_to_f64, numToInt, type SoftFloat,
 } from '../../src/core/softfloat/index.js';
 import { nan32, nan64 } from '../../src/core/softfloat/core.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { VBASE, type A64Cpu } from './cpu.js';
 
 const NX = 1, UF = 2, OF = 4, DZ = 8, NV = 16;

@@ -7,7 +7,7 @@
  * clock, MIDR_EL1 = 0 (no CPUID hwcap is advertised), other ID registers 0.
  */
 import { GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import type { A64Cpu } from './cpu.js';
 import { sysreg } from './trans-sys.js';
 

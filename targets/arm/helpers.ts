@@ -4,7 +4,7 @@
  * operations, DSP multiplies, saturation, parallel byte arithmetic and the exclusive monitor.
  */
 import { GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import type { ArmCpu } from './cpu.js';
 import { vfpHelpers } from './helpers-vfp.js';
 import { neonHelpers } from './helpers-neon.js';

@@ -10,7 +10,7 @@
  * holds that value (a store by anyone that changed it breaks the reservation), and every SC
  * clears it. A failing SC touches no memory.
  */
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { RiscvCpu } from './cpu.js';
 

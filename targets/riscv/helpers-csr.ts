@@ -8,7 +8,7 @@
  * retired-instruction count. Any other CSR, or a write to a counter, is SIGILL (decided by
  * the frontend, see csrAccessible).
  */
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { GuestFault } from '../../src/core/memory/flat.js';
 import type { RiscvCpu } from './cpu.js';
 

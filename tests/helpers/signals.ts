@@ -5,7 +5,7 @@ import { archByName } from '../../syscalls/arch.js';
 import { doSyscall } from '../../syscalls/index.js';
 import { riscv64Syscalls } from '../../syscalls/tables/riscv64.js';
 import type { RiscvCpu } from '../../targets/riscv/cpu.js';
-import { riscv64 } from '../../targets/riscv/index.js';
+import { riscv64 } from '../../targets/riscv/linux/index.js';
 import { CaptureLog } from './syscalls.js';
 
 export const A = archByName('riscv64');

@@ -21,7 +21,7 @@
  * which looks up (or translates) the next region.
  */
 import type { Block } from '../ir.js';
-import type { RegInfo } from '../../../targets/target.js';
+import type { RegInfo } from '../isa.js';
 import { lowerBlock, type LowerCtx } from './lower.js';
 import { runtime } from './runtime.js';
 

@@ -1,7 +1,7 @@
 import type { CompiledRegion, RegionEnv } from '../backend/region.js';
 import { PAGE_CODE, PAGE_SHIFT, type Memory } from '../memory/flat.js';
 import type { Process } from '../../linux/process.js';
-import type { Target } from '../../../targets/target.js';
+import type { Isa } from '../isa.js';
 import type { CodeStore } from './code-store.js';
 
 /** How a process's cache reaches the code its kernel's other processes translated. */
@@ -10,7 +10,7 @@ export interface CodeSharing {
   store(): CodeStore | undefined;
   /** the process's registers and memory, for binding shared functions */
   env(): RegionEnv;
-  target: Target;
+  target: Isa;
 }
 
 /**
