@@ -2,7 +2,7 @@
  * Guest: one guest program loaded into this Node process, to run, inspect and steer. Nothing
  * runs until continue(), step() or run(). Breakpoints, watchpoints, single steps, pause and
  * the budget go through the debugging core (src/core/engine/debug.ts); syscall and signal hooks
- * through Process.hooks (src/api/hooks.ts). Everything hangs off the Guest: any number of
+ * through Process.hooks (src/linux/hooks.ts). Everything hangs off the Guest: any number of
  * guests run side by side, each with its own output, and none touches process-wide Node
  * state (signal listeners, exit code, the host's stdin) unless asked to ('inherit').
  */

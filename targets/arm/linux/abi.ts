@@ -10,7 +10,7 @@
  */
 import type { Cpu } from '../../../src/core/cpu.js';
 import type { LinuxAbi } from '../../target.js';
-import { armSyscalls } from '../../../syscalls/tables/arm.js';
+import { armSyscalls } from './syscall-names.generated.js';
 import { R_SP } from '../cpu.js';
 import { armSignal } from './signal.js';
 import { mapKuserPage } from './kuser.js';

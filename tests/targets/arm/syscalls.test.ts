@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Memory, PROT_R, PROT_W } from '../../../src/core/memory/flat.js';
 import { Process } from '../../../src/linux/process.js';
 import { doSyscall } from '../../../syscalls/index.js';
-import { armSyscalls } from '../../../syscalls/tables/arm.js';
+import { armSyscalls } from '../../../targets/arm/linux/syscall-names.generated.js';
 import { arm } from '../../../targets/arm/linux/index.js';
 import { TPIDRURO, type ArmCpu } from '../../../targets/arm/cpu.js';
 import { ARM_PRIVATE_SYSCALLS, HWCAP_ARM } from '../../../targets/arm/linux/abi.js';
