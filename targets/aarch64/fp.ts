@@ -1,5 +1,5 @@
 /**
- * A64 scalar floating point (single and double precision) as helpers over src/softfloat.
+ * A64 scalar floating point (single and double precision) as helpers over src/core/softfloat.
  * Helpers receive the raw instruction and read/write the V registers in cpu.r directly
  * (V registers are never cached); results that go to general registers or NZCV are returned
  * to the generated code. FPCR.RMode picks the rounding mode, FPCR.DN the default-NaN mode;

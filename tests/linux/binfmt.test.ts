@@ -394,7 +394,7 @@ function liveSetup(): { ok: true; mounted: boolean } | { ok: false; why: string 
 /** dist/ is what the launcher runs (bin/polyemu): build it when it is missing or older than our sources. */
 function ensureBuilt(): void {
   const js = path.join(ROOT, 'dist/src/linux/binfmt/command.js');
-  const newest = Math.max(...fs.readdirSync(path.join(ROOT, 'src/binfmt')).map((f) => fs.statSync(path.join(ROOT, 'src/binfmt', f)).mtimeMs));
+  const newest = Math.max(...fs.readdirSync(path.join(ROOT, 'src/linux/binfmt')).map((f) => fs.statSync(path.join(ROOT, 'src/linux/binfmt', f)).mtimeMs));
   if (fs.existsSync(js) && fs.statSync(js).mtimeMs >= newest) return;
   try {
     execSync('npx tsc -p tsconfig.json', { cwd: ROOT, stdio: 'ignore' });
