@@ -1,7 +1,7 @@
 /**
  * Per-target syscall data, prepared once at load: layouts and constants (generated), the
  * generic -> target errno map, and guest <-> host open-flag translation. Adding a target
- * means generating its tables/ and layouts/ files and adding one line to ARCHS.
+ * means generating its syscall-names table (targets/<arch>/linux/) and layouts/ file and adding one line to ARCHS.
  */
 import * as fs from 'node:fs';
 import type { Process } from '../src/linux/process.js';

@@ -4,7 +4,7 @@
  * doSyscall maps the generic number to the target's own (they differ on MIPS, Alpha...).
  */
 import { GuestFault } from '../src/core/memory/flat.js';
-import { GuestExit } from '../src/errors.js';
+import { GuestExit } from '../src/linux/errors.js';
 import { E } from './tables/errno.js';
 
 export { E };

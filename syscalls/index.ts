@@ -3,7 +3,7 @@
  * the target's ABI, runs the registry row's handler, maps the result's errno to the
  * target's numbering, writes it back, and prints -strace / -d unimp lines.
  */
-import { GuestExit } from '../src/errors.js';
+import { GuestExit } from '../src/linux/errors.js';
 import type { Process } from '../src/linux/process.js';
 import { archOf } from './arch.js';
 import { PAIR_REMAP_32 } from './compat32.js';

@@ -1,6 +1,6 @@
 /**
  * The syscall registry: one row per syscall NAME (names as in the kernel's unistd.h).
- * A target maps its numbers to these names with its generated tables/<target>.ts, so a new
+ * A target maps its numbers to these names with its generated table (targets/<arch>/linux/syscall-names.generated.ts), so a new
  * target adds data, not handlers. Rows live with their handlers, grouped by area.
  */
 import type { SyscallDef } from './def.js';

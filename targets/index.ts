@@ -1,8 +1,8 @@
 /** Every target polyemu can run, and the lookup the loader uses to pick one from an ELF header. */
 import type { Target } from './target.js';
-import { riscv64 } from './riscv/index.js';
-import { arm } from './arm/index.js';
-import { aarch64 } from './aarch64/index.js';
+import { riscv64 } from './riscv/linux/index.js';
+import { arm } from './arm/linux/index.js';
+import { aarch64 } from './aarch64/linux/index.js';
 
 export const allTargets: readonly Target[] = [riscv64, aarch64, arm];
 

@@ -1,23 +1,8 @@
+/** The Linux user-mode side of a target: ELF facts, syscall convention, signal frames. */
 import type { Cpu } from '../src/core/cpu.js';
 import type { Excp } from '../src/core/exceptions.js';
-import type { IrBuilder, Ty } from '../src/core/ir.js';
+import type { Isa } from '../src/core/isa.js';
 import type { Memory } from '../src/core/memory/flat.js';
-
-/** One guest register as the IR sees it. */
-export interface RegInfo {
-  name: string;
-  ty: Ty;
-  /** index of its (low) int32 in cpu.r */
-  index: number;
-  /** kept in JS locals inside compiled code (integer GPRs); others live in cpu.r only */
-  cached: boolean;
-  /** hard-wired zero: reads give 0, writes are dropped */
-  zero?: boolean;
-}
-
-/** A helper callable from generated code: helpers[name](cpu, ...args). See src/core/ir.ts. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Helper = (cpu: any, ...args: number[]) => number | void;
 
 /** Reads and writes fields of a signal frame's machine context (see SignalAbi). */
 export interface ContextIo {
@@ -50,7 +35,7 @@ export interface SignalAbi {
   align: number;
   /** context field that holds the interrupted pc */
   pc: string;
-  /** saved registers: [context field, register number in Target.regs, element of an array field] */
+  /** saved registers: [context field, register number in Isa.regs, element of an array field] */
   regs: Array<[string, number, number?]>;
   /** state that is not a plain register (FP control and status, ...) */
   saveExtra?(cpu: Cpu, io: ContextIo): void;
@@ -95,7 +80,7 @@ export interface LinuxAbi {
   mapSpecialPages?(mem: Memory): void;
   /** signal frames (without them, caught signals stay pending: only default actions act) */
   signal?: SignalAbi;
-  /** the register (in Target.regs) that holds the thread pointer clone's CLONE_SETTLS sets */
+  /** the register (in Isa.regs) that holds the thread pointer clone's CLONE_SETTLS sets */
   tlsReg?: number;
   /**
    * Where this architecture's Linux (or qemu, where the tests compare with it) sends another
@@ -104,35 +89,13 @@ export interface LinuxAbi {
   exceptionSignals?: Partial<Record<Excp, ExceptionSignal>>;
 }
 
-/** One register as a debugger (gdb's g packet, the embedding API) sees it; values are unsigned. */
-export interface DebugReg {
-  name: string;
-  bits: number;
-  get(cpu: Cpu): bigint;
-  set(cpu: Cpu, v: bigint): void;
-}
-
-/** What the gdb remote stub needs to know about a target (targets/<arch>/gdb.ts). */
-export interface GdbTarget {
-  /** gdb's architecture name ('aarch64', 'arm', 'riscv:rv64') */
-  arch: string;
-  /** qXfer:features annexes; 'target.xml' is the root */
-  xml: Record<string, string>;
-  /** in the order of gdb's g packet (= the remote register numbers); names as gdb shows them */
-  regs: DebugReg[];
-  /**
-   * gdb treats this architecture's watchpoints as firing before the access and single-steps
-   * over the access itself (gdb's "non-steppable watchpoints": arm, aarch64, riscv)
-   */
-  stepsOverWatch?: boolean;
-}
-
-export interface Target {
-  /** 'riscv64', 'aarch64', ... (the qemu-<name> binary that runs the same programs) */
-  name: string;
+/**
+ * A target as Linux user mode runs it: an instruction set (src/core/isa.ts) plus the ELF
+ * facts the loader matches and the Linux ABI (targets/<arch>/linux/index.ts builds one).
+ */
+export interface Target extends Isa {
   elfMachine: number;
   elfClass: 32 | 64;
-  littleEndian: boolean;
   /** Debian cross triplet, for the default sysroot /usr/<triplet> */
   triplet: string;
   /**
@@ -140,25 +103,7 @@ export interface Target {
    * ABIs (arm: soft-float armel `arm-linux-gnueabi` vs hard-float armhf); default `triplet`.
    */
   tripletFor?(elfFlags: number): string;
-  regs: RegInfo[];
-  /** names shown in -d cpu, in order (indices into regs) */
-  createCpu(mem: Memory): Cpu;
-  /**
-   * Translate one basic block starting at `pc` into `b`, stopping after a branch or at
-   * maxInsns. An instruction that cannot be fetched or decoded ends the block with a trap
-   * exit (the first instruction's fetch fault included).
-   */
-  translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number, mode?: number): void;
-  /**
-   * What besides the pc decides how code translates (x86's code size, a system-mode privilege
-   * level), as a small integer: code is cached per (pc, mode). Absent: always 0. (32-bit ARM
-   * keeps its Thumb state in bit 0 of the pc instead.) A change of mode ends the region.
-   */
-  translationMode?(cpu: Cpu): number;
-  helpers: Record<string, Helper>;
   abi: LinuxAbi;
   /** ELF e_flags checks: undefined when supported, else a reason */
   checkElfFlags?(flags: number): string | undefined;
-  /** registers and target description for debuggers */
-  gdb?: GdbTarget;
 }

@@ -1,5 +1,5 @@
 /**
- * Generates syscalls/tables/<target>.ts (syscall number -> name) from the target's Debian
+ * Generates targets/<arch>/linux/syscall-names.generated.ts (syscall number -> name) from the target's Debian
  * cross header asm/unistd.h, and syscalls/tables/errno.ts (the asm-generic errno numbers
  * handlers use internally) from asm-generic/errno.h. The real preprocessor expands the
  * headers (they are full of #ifdef __ARCH_WANT_...), we only evaluate the resulting numbers.
@@ -64,7 +64,10 @@ export function renderGenericErrno(t: CrossTarget): string {
   );
 }
 
-export const tablePath = (name: string) => path.join(ROOT, 'syscalls/tables', `${name}.ts`);
+/** Where a target's table lives (its Linux ABI: targets/<dir>/linux/), and the errno table. */
+export const tablePath = (name: string) => name === 'errno'
+  ? path.join(ROOT, 'syscalls/tables/errno.ts')
+  : path.join(ROOT, 'targets', name === 'riscv64' ? 'riscv' : name, 'linux/syscall-names.generated.ts');
 
 function main(argv: string[]): void {
   const check = argv.includes('--check');

@@ -2,7 +2,7 @@
  * Guest: one guest program loaded into this Node process, to run, inspect and steer. Nothing
  * runs until continue(), step() or run(). Breakpoints, watchpoints, single steps, pause and
  * the budget go through the debugging core (src/core/engine/debug.ts); syscall and signal hooks
- * through Process.hooks (src/api/hooks.ts). Everything hangs off the Guest: any number of
+ * through Process.hooks (src/linux/hooks.ts). Everything hangs off the Guest: any number of
  * guests run side by side, each with its own output, and none touches process-wide Node
  * state (signal listeners, exit code, the host's stdin) unless asked to ('inherit').
  */
@@ -11,11 +11,13 @@ import type { Readable, Writable } from 'node:stream';
 import type { Process } from '../linux/process.js';
 import type { Task } from '../linux/task.js';
 import type { Cpu } from '../core/cpu.js';
-import type { DebugReg, Target } from '../../targets/target.js';
+import type { DebugReg } from '../core/isa.js';
+import type { Target } from '../../targets/target.js';
 import { runProcess } from '../linux/kernel.js';
 import type { ExitStatus } from '../linux/run.js';
 import { Debugger, insnAddr, type StopAction, type StopReason } from '../core/engine/debug.js';
-import { GuestExit, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
+import { GuestExit } from '../linux/errors.js';
 import { GuestFault } from '../core/memory/flat.js';
 import { hostEnvironment, prepareProgram } from '../linux/run.js';
 import { archOf } from '../../syscalls/arch.js';

@@ -4,7 +4,8 @@
  * target's debug register table (targets/<arch>/gdb.ts). Values are unsigned BigInts.
  */
 import type { Cpu } from '../core/cpu.js';
-import type { DebugReg, Target } from '../../targets/target.js';
+import type { DebugReg } from '../core/isa.js';
+import type { Target } from '../../targets/target.js';
 import { UserError } from '../errors.js';
 
 /** The debug registers of `target` by name (built from the target's table, or its RegInfo list). */

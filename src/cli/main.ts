@@ -4,11 +4,13 @@
  * one line on stderr starting with "polyemu: "; stack traces only with POLYEMU_DEBUG=1.
  */
 import * as fs from 'node:fs';
-import { UserError, GuestExit, EXIT_INTERNAL } from '../errors.js';
+import { UserError, EXIT_INTERNAL } from '../errors.js';
+import { GuestExit } from '../linux/errors.js';
 import { parseCommandLine } from './options.js';
 import { helpText, logHelp, versionText } from './help.js';
 import { dieBySignal, flushStdio } from './exit.js';
 import { allTargets } from '../../targets/index.js';
+import type { Process } from '../linux/process.js';
 
 function say(fd: number, text: string): void {
   try {
@@ -68,7 +70,11 @@ export async function main(words: string[] = process.argv.slice(2)): Promise<nev
     }
     // loaded only now, so -h and -version work even when the engine cannot load
     const { runProgram } = await import('../linux/run.js');
-    const st = await runProgram({ ...cmd.options, hostSignals: true, image });
+    const { gdbPort, ...options } = cmd.options;
+    // -g: the gdb stub attaches once the program is loaded
+    const beforeRun = gdbPort === undefined ? undefined
+      : async (proc: Process) => { await (await import('../gdb/server.js')).attachGdb(proc, gdbPort); };
+    const st = await runProgram({ ...options, hostSignals: true, image, beforeRun });
     await flushStdio();
     if (st.signal) dieBySignal(st.signal);
     return await exit(st.status & 0xff);

@@ -7,7 +7,7 @@
 import type { Process } from '../linux/process.js';
 import type { Task } from '../linux/task.js';
 import type { Cpu } from '../core/cpu.js';
-import type { DebugReg, GdbTarget } from '../../targets/target.js';
+import type { DebugReg, GdbTarget } from '../core/isa.js';
 import type { DebugPort, StopAction, StopReason } from './debug-port.js';
 import { PacketReader, framePacket, fromHex, hex2, hexToReg, regToHex, unescapeBinary } from './packet.js';
 import { answerQuery } from './queries.js';

@@ -15,7 +15,7 @@
  */
 import * as fs from 'node:fs';
 import { ExitKind } from '../core/ir.js';
-import { GuestExit, ImageReplaced } from '../errors.js';
+import { GuestExit, ImageReplaced } from './errors.js';
 import type { Process } from './process.js';
 import { Task, ThreadExit, type ThreadContext } from './task.js';
 import type { Engine, EngineOptions } from '../core/engine/engine.js';

@@ -6,7 +6,7 @@ import { FdTable } from '../../syscalls/fs/fdtable.js';
 import { SysState } from '../../syscalls/state.js';
 import type { Kernel } from './kernel.js';
 import { Task } from './task.js';
-import type { GuestHooks } from '../api/hooks.js';
+import type { GuestHooks } from './hooks.js';
 import type { LinuxDebugger } from './debug-host.js';
 
 /** Everything one guest process owns. No module-level state: several can live in one Node. */
@@ -41,7 +41,7 @@ export class Process {
   umask = 0o022;
   /** the rest of the syscall layer's per-process state (syscalls/state.ts) */
   readonly sys = new SysState();
-  /** the embedding API's syscall and signal hooks (src/api/hooks.ts), if any */
+  /** the embedding API's syscall and signal hooks (src/linux/hooks.ts), if any */
   hooks?: GuestHooks;
   /** the debugger attached to this process (src/core/engine/debug.ts); forked children get none */
   debug?: LinuxDebugger;

@@ -39,8 +39,11 @@ export interface RunOptions {
   seed?: number;
   /** a Logger to use instead of building one from logItems/logFile */
   logger?: Logger;
-  /** -g: wait for gdb on this TCP port before the first guest instruction */
-  gdbPort?: number;
+  /**
+   * Called after loading, before the first guest instruction (the CLI's -g attaches the gdb
+   * stub here: src/gdb sits above this layer, so the caller brings it)
+   */
+  beforeRun?: (proc: Process) => Promise<void>;
   /** the program's bytes, when it is not read from `program` (which then only names it) */
   image?: Uint8Array;
   /** host directory the guest starts in (default: the host's cwd) */
@@ -165,7 +168,7 @@ function openLogger(items: Iterable<string>, file?: string): Logger {
 /** Load and run a program until it exits or dies by a signal. */
 export async function runProgram(opts: RunOptions): Promise<ExitStatus> {
   const { proc } = prepareProgram(opts);
-  if (opts.gdbPort !== undefined) await (await import('../gdb/server.js')).attachGdb(proc, opts.gdbPort);
+  if (opts.beforeRun) await opts.beforeRun(proc);
   // imported here so that loading (prepareProgram) works without the whole engine
   const { runProcess } = await import('./kernel.js');
   const st = await runProcess(proc);

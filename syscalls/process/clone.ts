@@ -4,7 +4,7 @@
  * pid, process-group and session ids. The tables live in src/linux/kernel.ts; a Process that runs
  * without a kernel (unit tests of single calls) has one thread and no children.
  */
-import { GuestExit } from '../../src/errors.js';
+import { GuestExit } from '../../src/linux/errors.js';
 import { forkProcess } from '../../src/linux/fork.js';
 import { newThreadContext } from '../../src/linux/kernel.js';
 import type { Process } from '../../src/linux/process.js';

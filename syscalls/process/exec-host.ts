@@ -8,7 +8,7 @@
 import { spawn, type StdioOptions } from 'node:child_process';
 import * as os from 'node:os';
 import type { Readable, Writable } from 'node:stream';
-import { GuestExit } from '../../src/errors.js';
+import { GuestExit } from '../../src/linux/errors.js';
 import type { Process } from '../../src/linux/process.js';
 import type { ElfFile } from '../../src/linux/elf/elf-file.js';
 import { archOf } from '../arch.js';

@@ -13,7 +13,8 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ImageReplaced, UserError } from '../../src/errors.js';
+import { UserError } from '../../src/errors.js';
+import { ImageReplaced } from '../../src/linux/errors.js';
 import { GuestFault } from '../../src/core/memory/flat.js';
 import { Process } from '../../src/linux/process.js';
 import { createImage, defaultSysroot } from '../../src/linux/run.js';

@@ -10,7 +10,7 @@
  * proc.sys.pendingSignals (with its siginfo in proc.sys.sig.info) and delivered by
  * deliverPending on the way back to the guest: after each syscall and each time slice.
  */
-import { GuestExit } from '../../src/errors.js';
+import { GuestExit } from '../../src/linux/errors.js';
 import { PAGE_SIZE, PROT_R, PROT_X } from '../../src/core/memory/flat.js';
 import { Access, GuestFault, pageFault } from '../../src/core/exceptions.js';
 import type { Process } from '../../src/linux/process.js';

@@ -1,5 +1,5 @@
 /**
- * A64 scalar floating point (single and double precision) as helpers over src/softfloat.
+ * A64 scalar floating point (single and double precision) as helpers over src/core/softfloat.
  * Helpers receive the raw instruction and read/write the V registers in cpu.r directly
  * (V registers are never cached); results that go to general registers or NZCV are returned
  * to the generated code. FPCR.RMode picks the rounding mode, FPCR.DN the default-NaN mode;
@@ -14,7 +14,7 @@ import {
   u64_to_f32, u64_to_f64, numToInt, type SoftFloat,
 } from '../../src/core/softfloat/index.js';
 import { nan32, nan64 } from '../../src/core/softfloat/core.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { VBASE, type A64Cpu } from './cpu.js';
 
 const NX = 1, UF = 2, OF = 4, DZ = 8, NV = 16;

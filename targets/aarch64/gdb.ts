@@ -3,8 +3,8 @@
  * org.gnu.gdb.aarch64.core and org.gnu.gdb.aarch64.fpu; gdb adds q/d/s/h/b as pseudo registers).
  */
 import type { Cpu } from '../../src/core/cpu.js';
-import { computed, feature, r128, r64, reg, targetXml } from '../../src/gdb/tdesc.js';
-import type { DebugReg, GdbTarget } from '../target.js';
+import { computed, feature, r128, r64, reg, targetXml } from '../../src/core/debug/tdesc.js';
+import type { DebugReg, GdbTarget } from '../../src/core/isa.js';
 import { type A64Cpu, VBASE } from './cpu.js';
 
 /** int32 index of N in cpu.r (then Z, C, V: IR registers 32..35, each 0 or 1) */

@@ -8,7 +8,7 @@
  */
 import { Access, alignFault, illegalInsn } from '../../src/core/exceptions.js';
 import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import type { A64Cpu } from './cpu.js';
 import { sysreg } from './trans-sys.js';
 

@@ -1,8 +1,7 @@
-/** The aarch64 target (A64 Linux user mode: base ISA, scalar FP, Advanced SIMD subset). */
+/** The aarch64 instruction set (A64: base ISA, scalar FP, Advanced SIMD subset); its Linux user-mode target is ./linux/index.ts. */
 import type { IrBuilder } from '../../src/core/ir.js';
+import type { Isa, RegInfo } from '../../src/core/isa.js';
 import type { Memory } from '../../src/core/memory/flat.js';
-import type { RegInfo, Target } from '../target.js';
-import { aarch64Abi } from './linux/abi.js';
 import { aarch64Gdb } from './gdb.js';
 import { A64Cpu, VBASE, TPIDR_INDEX } from './cpu.js';
 import { fpHelpers } from './fp.js';
@@ -19,18 +18,15 @@ const regs: RegInfo[] = [
   { name: 'tpidr_el0', ty: 'i64', index: TPIDR_INDEX, cached: false },
 ];
 
-export const aarch64: Target = {
+export const aarch64Isa: Isa = {
   name: 'aarch64',
-  elfMachine: 183,
-  elfClass: 64,
+  bits: 64,
   littleEndian: true,
-  triplet: 'aarch64-linux-gnu',
   regs,
   createCpu: (mem: Memory) => new A64Cpu(mem),
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
     translateA64(b, mem, pc, maxInsns);
   },
   helpers: { ...a64Helpers, ...fpHelpers, ...simdHelpers },
-  abi: aarch64Abi,
   gdb: aarch64Gdb,
 };

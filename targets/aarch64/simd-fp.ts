@@ -1,6 +1,6 @@
 /**
  * Advanced SIMD floating point (single 2S/4S and double 2D lanes, and the 32/64-bit scalar
- * forms) over src/softfloat, with FPCR rounding/DN and FPSR flags as in fp.ts. Implemented:
+ * forms) over src/core/softfloat, with FPCR rounding/DN and FPSR flags as in fp.ts. Implemented:
  * FADD FSUB FMUL FDIV FMAX FMIN FMAXNM FMINNM FMLA FMLS FABD FADDP FMAXP FMINP FCMEQ FCMGE
  * FCMGT FACGE FACGT (three-same); FABS FNEG FSQRT SCVTF UCVTF FCVTZS FCVTZU FCVT[NMPA][SU]
  * FRINT* FCMxx #0 FCVTL FCVTN (two-reg misc).

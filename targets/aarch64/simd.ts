@@ -13,7 +13,7 @@
  * - here: scalar forms (64-bit lanes of three-same and two-reg misc, DUP element, ADDP)
  * UMOV/SMOV/DUP/INS with general registers and the loads/stores are IR (trans-simd.ts).
  */
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { VBASE, type A64Cpu } from './cpu.js';
 import { fpFixedVec, fpThreeSame, fpTwoMisc } from './simd-fp.js';
 import { acrossLanes, threeDiff, threeSame, twoMisc } from './simd-int.js';

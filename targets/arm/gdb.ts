@@ -6,8 +6,8 @@
  * (views of the d pairs) after fpscr. The Thumb state, bit 0 of cpu.pc here, is the T bit
  * of cpsr there.
  */
-import { computed, feature, r128, r32, r64, reg, targetXml } from '../../src/gdb/tdesc.js';
-import type { DebugReg, GdbTarget } from '../target.js';
+import { computed, feature, r128, r32, r64, reg, targetXml } from '../../src/core/debug/tdesc.js';
+import type { DebugReg, GdbTarget } from '../../src/core/isa.js';
 import { type ArmCpu, D0_INDEX, FPSCR } from './cpu.js';
 
 const GPR = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12', 'sp', 'lr'];

@@ -3,7 +3,7 @@
  * halfword saturation (SSAT16/USAT16) and the sum of absolute byte differences (USAD8).
  * Saturation leaves its Q contribution in cpu.qTmp, read back by arm_qflag.
  */
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import type { ArmCpu } from './cpu.js';
 
 const MIN = -0x80000000;

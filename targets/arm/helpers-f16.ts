@@ -10,7 +10,7 @@
  * vfp_f16(cond, code, d, m): code bit 0 = to half (else from half), bit 1 = top half (VCVTT);
  * d and m are cpu.r indices of S registers.
  */
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { type ArmCpu, FPSCR } from './cpu.js';
 
 const IOC = 1, OFC = 4, UFC = 8, IXC = 16, IDC = 0x80;

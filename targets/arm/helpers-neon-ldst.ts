@@ -13,7 +13,7 @@
  */
 import { endianness } from 'node:os';
 import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { type ArmCpu, D0_INDEX } from './cpu.js';
 import { getU, set } from './helpers-neon-lanes.js';
 

@@ -8,7 +8,7 @@ import {
   f32_compare, f32ToNum, i32_to_f32, u32_to_f32, numToInt, numToF32, RNE, RTZ, I32, U32, NX, DZ, NV,
   EQUAL, GREATER, LESS, UNORDERED, type SoftFloat,
 } from '../../src/core/softfloat/index.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { type ArmCpu, FPSCR } from './cpu.js';
 import {
   QC, get, get64, getU, set, set64, readVec, sat, shiftNum, shiftBig, fpStart, fpEnd, ftzIn,

@@ -7,7 +7,7 @@
 import {
   f32_add, f32_sub, f32_mul, f32_mulAdd, f32_compare, RNE, EQUAL, GREATER, UNORDERED, type SoftFloat,
 } from '../../src/core/softfloat/index.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { type ArmCpu, D0_INDEX, FPSCR } from './cpu.js';
 import {
   QC, get, get64, set, set64, readVec, sat, sat64, shiftNum, shiftBig, fpStart, fpEnd, ftzIn, ftzOut, fmulZ, faddZ, fsubZ,

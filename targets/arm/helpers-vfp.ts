@@ -19,7 +19,7 @@ import {
   NX, UF, OF, DZ, NV, LESS, EQUAL, GREATER,
 } from '../../src/core/softfloat/index.js';
 import { invalid32, invalid64 } from '../../src/core/softfloat/core.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { type ArmCpu, FPSCR } from './cpu.js';
 import { Vop } from './vfp-ops.js';
 

@@ -5,7 +5,7 @@
  */
 import { Access, alignFault } from '../../src/core/exceptions.js';
 import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import type { ArmCpu } from './cpu.js';
 import { vfpHelpers } from './helpers-vfp.js';
 import { neonHelpers } from './helpers-neon.js';

@@ -1,20 +1,14 @@
 /**
- * The arm target (32-bit ARM EABI Linux user mode: A32, Thumb-2, VFPv4-D32). It runs both
- * Debian armhf (ARMv7-A, hard float) and armel (ARMv5TE, soft float, ARM state) programs.
+ * The 32-bit ARM instruction set (A32, Thumb-2, VFPv4-D32, NEON); its Linux user-mode target
+ * (EABI, armhf and armel) is ./linux/index.ts.
  */
 import type { IrBuilder } from '../../src/core/ir.js';
+import type { Isa, RegInfo } from '../../src/core/isa.js';
 import type { Memory } from '../../src/core/memory/flat.js';
-import type { RegInfo, Target } from '../target.js';
-import { armAbi } from './linux/abi.js';
 import { armGdb } from './gdb.js';
-import { ArmCpu, D0_INDEX, FPSCR, GE, NF, QF, TPIDRURO } from './cpu.js';
+import { ArmCpu, D0_INDEX, FPSCR, NF, TPIDRURO } from './cpu.js';
 import { armHelpers } from './helpers.js';
 import { translateArm } from './translate.js';
-
-export const EF_ARM_EABIMASK = 0xff000000;
-export const EF_ARM_EABI_VER5 = 0x05000000;
-export const EF_ARM_ABI_FLOAT_SOFT = 0x200;
-export const EF_ARM_ABI_FLOAT_HARD = 0x400;
 
 const GPR = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'fp', 'ip', 'sp', 'lr', 'pc'];
 
@@ -26,38 +20,16 @@ export const armRegs: RegInfo[] = [
   ...Array.from({ length: 32 }, (_, k): RegInfo => ({ name: `d${k}`, ty: 'i64', index: D0_INDEX + 2 * k, cached: false })),
   ...Array.from({ length: 32 }, (_, j): RegInfo => ({ name: `s${j}`, ty: 'i32', index: D0_INDEX + j, cached: false })),
 ];
-void QF; void GE;
 
-/** EABI version 5 only (what every current toolchain emits); the float ABI flags are both fine. */
-function checkElfFlags(flags: number): string | undefined {
-  const ver = flags & EF_ARM_EABIMASK;
-  if (ver !== EF_ARM_EABI_VER5 && ver !== 0x04000000) return `ARM EABI version ${ver >>> 24} binaries are not supported (only EABI 4/5)`;
-  return undefined;
-}
-
-/**
- * Debian has two ABIs on this target: armhf (arm-linux-gnueabihf, VFP argument passing) and
- * armel (arm-linux-gnueabi, ARMv5TE soft float). The ELF's float-ABI flag picks the sysroot;
- * a file that sets neither flag (old tools, -nostdlib objects) gets armhf.
- */
-function tripletFor(flags: number): string {
-  return (flags & EF_ARM_ABI_FLOAT_SOFT) && !(flags & EF_ARM_ABI_FLOAT_HARD) ? 'arm-linux-gnueabi' : 'arm-linux-gnueabihf';
-}
-
-export const arm: Target = {
+export const armIsa: Isa = {
   name: 'arm',
-  elfMachine: 40,
-  elfClass: 32,
+  bits: 32,
   littleEndian: true,
-  triplet: 'arm-linux-gnueabihf',
-  tripletFor,
   regs: armRegs,
   createCpu: (mem: Memory) => new ArmCpu(mem),
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
     translateArm(b, mem, pc, maxInsns);
   },
   helpers: armHelpers,
-  abi: armAbi,
   gdb: armGdb,
-  checkElfFlags,
 };

@@ -20,7 +20,7 @@ import {
   i64_to_f32, i64_to_f64, numToInt, rneAdd64, rneDiv64, rneFma64, rneMul64, rneSqrt64, u32_to_f32,
   u32_to_f64, u64_to_f32, u64_to_f64,
 } from '../../src/core/softfloat/index.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import type { RiscvCpu } from './cpu.js';
 
 const SIGN = -0x80000000;

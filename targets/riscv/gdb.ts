@@ -3,8 +3,8 @@
  * org.gnu.gdb.riscv.cpu and org.gnu.gdb.riscv.fpu, register names as gdb prints them).
  */
 import type { Cpu } from '../../src/core/cpu.js';
-import { computed, feature, r64, reg, targetXml } from '../../src/gdb/tdesc.js';
-import type { DebugReg, GdbTarget } from '../target.js';
+import { computed, feature, r64, reg, targetXml } from '../../src/core/debug/tdesc.js';
+import type { DebugReg, GdbTarget } from '../../src/core/isa.js';
 import { F0, type RiscvCpu } from './cpu.js';
 import { FNAMES, XNAMES } from './disasm.js';
 

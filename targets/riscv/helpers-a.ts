@@ -11,7 +11,7 @@
  * clears it. A failing SC touches no memory.
  */
 import { Access, alignFault } from '../../src/core/exceptions.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { RiscvCpu } from './cpu.js';
 

@@ -9,7 +9,7 @@
  * the frontend, see csrAccessible).
  */
 import { illegalInsn } from '../../src/core/exceptions.js';
-import type { Helper } from '../target.js';
+import type { Helper } from '../../src/core/isa.js';
 import type { RiscvCpu } from './cpu.js';
 
 /** csr_rw operations */

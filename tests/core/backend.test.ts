@@ -4,7 +4,7 @@ import { ExitKind, IrBuilder, type BinOp, type Block, type CmpOp } from '../../s
 import { compileRegion, type RegionEnv } from '../../src/core/backend/region.js';
 import { Memory, PROT_R, PROT_W, GuestFault } from '../../src/core/memory/flat.js';
 import { Cpu } from '../../src/core/cpu.js';
-import type { RegInfo } from '../../targets/target.js';
+import type { RegInfo } from '../../src/core/isa.js';
 
 // A toy register file: r0..r3 cached i64, r4 uncached i64, r5 cached i32.
 const regs: RegInfo[] = [

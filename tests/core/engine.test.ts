@@ -47,13 +47,12 @@ function translate(b: IrBuilder, mem: Memory, pc: number, maxInsns: number, mode
 }
 
 const toyIsa = {
-  name: 'toy', elfMachine: 0, elfClass: 32 as const, littleEndian: true, triplet: '',
+  name: 'toy', bits: 32 as const, littleEndian: true,
   regs,
   createCpu: (mem: Memory) => new Cpu(mem, 6),
   translateBlock: translate,
   translationMode: (cpu: Cpu) => cpu.r[MODE],
   helpers: {},
-  abi: undefined as never,
 };
 
 const CODE = 0x10000;

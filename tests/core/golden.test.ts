@@ -13,7 +13,7 @@ import { formatIr } from '../../src/core/ir.js';
 import { Memory, PROT_R, PROT_X } from '../../src/core/memory/flat.js';
 import { translateBlock } from '../../src/core/engine/translate.js';
 import { generateRegionSource } from '../../src/core/backend/region.js';
-import { riscv64 } from '../../targets/riscv/index.js';
+import { riscv64Isa } from '../../targets/riscv/index.js';
 
 const CODE = '7d15aa951396350065fda2622328550003c335002330660082903b85c502b356f7023b67f70282800821d375a502d39525c273000000';
 const BASE = 0x10000;
@@ -25,11 +25,11 @@ describe('golden IR and JS for RISC-V blocks', () => {
   mem.poke(BASE, Buffer.from(CODE, 'hex'));
   for (const [name, off] of Object.entries(BLOCKS)) {
     it(name, async () => {
-      const b = translateBlock(riscv64, mem, BASE + off, 64, true);
+      const b = translateBlock(riscv64Isa, mem, BASE + off, 64, true);
       const ir = `${b.asm.join('\n')}\n\n${formatIr(b)}\n`;
       await expect(ir).toMatchFileSnapshot(`golden/${name}.ir.txt`);
-      const tier1 = generateRegionSource([b], b.pc, riscv64.regs, true, false).source;
-      const tier2 = generateRegionSource([b], b.pc, riscv64.regs, true, true).source;
+      const tier1 = generateRegionSource([b], b.pc, riscv64Isa.regs, true, false).source;
+      const tier2 = generateRegionSource([b], b.pc, riscv64Isa.regs, true, true).source;
       await expect(`// tier 1 (registers in cpu.r)\n${tier1}\n\n// tier 2 (registers in locals)\n${tier2}\n`)
         .toMatchFileSnapshot(`golden/${name}.js.txt`);
     });

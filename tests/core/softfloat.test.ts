@@ -1,4 +1,4 @@
-/** Unit tests of src/softfloat against hand-computed IEEE-754 results. */
+/** Unit tests of src/core/softfloat against hand-computed IEEE-754 results. */
 import { describe, expect, it } from 'vitest';
 import {
   DZ, F32, F64, I32, I64, INTNAN_ZERO, MINMAX_NUM2008, MINMAX_NUMBER, MINMAX_PROPAGATE,

@@ -14,6 +14,7 @@ export function fakeTarget(over: Partial<Target> & { platform?: string; hwcap2?:
     name: 'fake64',
     elfMachine: 243,
     elfClass: 64,
+    bits: over.elfClass ?? 64,
     littleEndian: true,
     triplet: 'fake-linux-gnu',
     regs: [],

@@ -3,9 +3,9 @@ import { Memory, PROT_R, PROT_W, PROT_X } from '../../src/core/memory/flat.js';
 import { Process } from '../../src/linux/process.js';
 import { archByName } from '../../syscalls/arch.js';
 import { doSyscall } from '../../syscalls/index.js';
-import { riscv64Syscalls } from '../../syscalls/tables/riscv64.js';
+import { riscv64Syscalls } from '../../targets/riscv/linux/syscall-names.generated.js';
 import type { RiscvCpu } from '../../targets/riscv/cpu.js';
-import { riscv64 } from '../../targets/riscv/index.js';
+import { riscv64 } from '../../targets/riscv/linux/index.js';
 import { CaptureLog } from './syscalls.js';
 
 export const A = archByName('riscv64');

@@ -6,7 +6,7 @@ import { Logger } from '../../src/core/log/log.js';
 import { Memory, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import { Process } from '../../src/linux/process.js';
 import { doSyscall } from '../../syscalls/index.js';
-import { riscv64Syscalls } from '../../syscalls/tables/riscv64.js';
+import { riscv64Syscalls } from '../../targets/riscv/linux/syscall-names.generated.js';
 import type { Cpu } from '../../src/core/cpu.js';
 import type { Target } from '../../targets/target.js';
 import { RiscvCpu } from '../../targets/riscv/cpu.js';

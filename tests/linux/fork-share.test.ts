@@ -15,7 +15,7 @@ import { MemoryPool } from '../../src/linux/memory-pool.js';
 import { Process } from '../../src/linux/process.js';
 import { prepareProgram } from '../../src/linux/run.js';
 import type { RiscvCpu } from '../../targets/riscv/cpu.js';
-import { riscv64 } from '../../targets/riscv/index.js';
+import { riscv64 } from '../../targets/riscv/linux/index.js';
 import { which } from '../helpers/run.js';
 import { CaptureLog } from '../helpers/syscalls.js';
 

@@ -6,7 +6,7 @@ import { prepareProgram, seededBytes, hostEnvironment, defaultSysroot, runProgra
 import { Logger } from '../../src/core/log/log.js';
 import { UserError } from '../../src/errors.js';
 import { AT_RANDOM } from '../../src/linux/elf/constants.js';
-import { riscv64 } from '../../targets/riscv/index.js';
+import { riscv64 } from '../../targets/riscv/linux/index.js';
 import { FIXTURES, readInitialStack } from '../helpers/loader.js';
 
 const fx = (name: string) => path.join(FIXTURES, name);

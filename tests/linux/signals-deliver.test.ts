@@ -1,7 +1,7 @@
 // Signal frames on riscv64: delivery builds the kernel's rt_sigframe, rt_sigreturn undoes it
 // exactly; masks, flags, the alternate stack, pending sets, waiting and timers.
 import { describe, expect, it } from 'vitest';
-import { GuestExit } from '../../src/errors.js';
+import { GuestExit } from '../../src/linux/errors.js';
 import { PROT_R, PROT_W, PROT_X } from '../../src/core/memory/flat.js';
 import { readStruct } from '../../syscalls/layout.js';
 import { deliverPending, deliverSignal } from '../../syscalls/signal/deliver.js';

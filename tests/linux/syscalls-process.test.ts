@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GuestExit } from '../../src/errors.js';
+import { GuestExit } from '../../src/linux/errors.js';
 import { archByName } from '../../syscalls/arch.js';
 import { readStruct } from '../../syscalls/layout.js';
 import { E } from '../../syscalls/tables/errno.js';

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GuestExit } from '../../src/errors.js';
+import { GuestExit } from '../../src/linux/errors.js';
 import { archByName } from '../../syscalls/arch.js';
 import { flushSharedMappings } from '../../syscalls/index.js';
 import { E } from '../../syscalls/tables/errno.js';

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { CROSS_TARGETS, crossCc, headerInstalled } from '../../tools/cross.js';
 import { renderGenericErrno, renderSyscallTable, tablePath } from '../../tools/gen-syscall-tables.js';
 import { generate as generateLayouts } from '../../tools/gen-layouts.js';
-import { riscv64Syscalls } from '../../syscalls/tables/riscv64.js';
-import { armSyscalls } from '../../syscalls/tables/arm.js';
-import { aarch64Syscalls } from '../../syscalls/tables/aarch64.js';
+import { riscv64Syscalls } from '../../targets/riscv/linux/syscall-names.generated.js';
+import { armSyscalls } from '../../targets/arm/linux/syscall-names.generated.js';
+import { aarch64Syscalls } from '../../targets/aarch64/linux/syscall-names.generated.js';
 import { registry } from '../../syscalls/registry.js';
 
 const rv = CROSS_TARGETS.riscv64;
@@ -25,7 +25,7 @@ const hasQemu = (() => {
 })();
 
 describe('generated syscall tables', () => {
-  it('syscalls/tables/riscv64.ts matches /usr/riscv64-linux-gnu/include/asm/unistd.h', () => {
+  it('targets/riscv/linux/syscall-names.generated.ts matches /usr/riscv64-linux-gnu/include/asm/unistd.h', () => {
     if (!headerInstalled(rv)) {
       console.warn('WARNING: riscv64 cross headers not installed (apt install linux-libc-dev-riscv64-cross): riscv64 syscall table NOT checked');
       return;

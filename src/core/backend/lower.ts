@@ -9,7 +9,7 @@
  * compiled function.
  */
 import type { Block, Op } from '../ir.js';
-import type { RegInfo } from '../../../targets/target.js';
+import type { RegInfo } from '../isa.js';
 import { endianness } from 'node:os';
 
 const HOST_LE = endianness() === 'LE';

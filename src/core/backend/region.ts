@@ -22,7 +22,7 @@
  */
 import { ExitKind, type Block } from '../ir.js';
 import { Excp } from '../exceptions.js';
-import type { RegInfo } from '../../../targets/target.js';
+import type { RegInfo } from '../isa.js';
 import { lowerBlock, type LowerCtx } from './lower.js';
 import { runtime } from './runtime.js';
 

@@ -1,6 +1,6 @@
 import type { CompiledRegion, RegionEnv } from '../backend/region.js';
 import { PAGE_CODE, PAGE_SHIFT, type Memory } from '../memory/flat.js';
-import type { Target } from '../../../targets/target.js';
+import type { Isa } from '../isa.js';
 import type { CodeStore } from './code-store.js';
 
 /** How a cache reaches code other contexts translated (ExecContext.sharing). */
@@ -9,7 +9,7 @@ export interface CodeSharing {
   store(): CodeStore | undefined;
   /** this context's registers and memory, for binding shared functions */
   env(): RegionEnv;
-  target: Target;
+  target: Isa;
 }
 
 /**

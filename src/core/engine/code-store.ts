@@ -15,7 +15,7 @@
 import type { CompiledRegion, RegionEnv } from '../backend/region.js';
 import { regionKey } from './cache.js';
 import { PAGE_SHIFT, PROT_X, type Memory } from '../memory/flat.js';
-import type { Target } from '../../../targets/target.js';
+import type { Isa } from '../isa.js';
 
 /** Guest bytes one block was translated from. */
 interface Span {
@@ -30,7 +30,7 @@ interface Span {
  */
 interface Shared {
   region: Pick<CompiledRegion, 'entry' | 'mode' | 'source' | 'blocks' | 'bind'> & { fn?: CompiledRegion['fn'] };
-  target: Target;
+  target: Isa;
   spans: Span[];
   /** pages a fetch may have looked at, and whether each was executable then */
   pages: number[];
@@ -53,7 +53,7 @@ export class CodeStore {
   reused = 0;
 
   /** Keep `region`, translated just now from `mem` by `target`. */
-  put(region: CompiledRegion, mem: Memory, target: Target): void {
+  put(region: CompiledRegion, mem: Memory, target: Isa): void {
     const spans: Span[] = [];
     const pages = new Set<number>();
     for (const b of region.blocks) {
@@ -83,7 +83,7 @@ export class CodeStore {
    * A region for `pc` that fits `mem` as it is now, bound to `env` (a new CompiledRegion of
    * the caller's own), or undefined. The highest tier that fits wins.
    */
-  take(pc: number, mode: number, mem: Memory, target: Target, env: RegionEnv): CompiledRegion | undefined {
+  take(pc: number, mode: number, mem: Memory, target: Isa, env: RegionEnv): CompiledRegion | undefined {
     const list = this.byPc.get(regionKey(pc, mode));
     if (!list) return undefined;
     // (closing over a process = register caching = tier 2)

@@ -7,13 +7,13 @@
 import type { Cpu } from '../cpu.js';
 import type { Logger } from '../log/log.js';
 import type { Memory } from '../memory/flat.js';
-import type { Target } from '../../../targets/target.js';
+import type { Isa } from '../isa.js';
 import type { CodeStore } from './code-store.js';
 import type { Debugger } from './debug.js';
 
 export interface ExecContext {
   /** the instruction set: registers, translation, helpers */
-  readonly isa: Target;
+  readonly isa: Isa;
   readonly cpu: Cpu;
   readonly mem: Memory;
   /** -d logging (in_asm, op, out_asm, exec, cpu) */

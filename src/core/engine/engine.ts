@@ -1,4 +1,5 @@
 import { ExitKind } from '../ir.js';
+import type { Isa } from '../isa.js';
 import { Access, Excp, FaultCause, GuestFault, pageFault, recordException, recordFault } from '../exceptions.js';
 import { PAGE_SHIFT, PROT_R, PROT_W, PAGE_CODE, PAGE_MAPPED } from '../memory/flat.js';
 import { compileRegion, regionArg, type CompiledRegion, type FaultHooks, type RegionEnv } from '../backend/region.js';

@@ -4,10 +4,10 @@
  * and a per-target register dump (riscv: ` x1/ra    0000...` four to a row; aarch64:
  * `X01=...` three to a row then PSTATE, with SVCR and BTYPE 0 as there is no SME or BTI
  * here; arm: `R01=...` four to a row then PSR). The layouts are data (CPU_LAYOUTS, keyed by
- * target name); values come from Target.regs.
+ * target name); values come from Isa.regs.
  */
 import type { Cpu } from '../cpu.js';
-import type { Target } from '../../../targets/target.js';
+import type { Isa } from '../isa.js';
 
 /** One register-dump layout: cells come from `cells`, `perRow` to a line, then `tail` lines. */
 interface CpuLayout {
@@ -55,13 +55,13 @@ export const CPU_LAYOUTS: Record<string, CpuLayout> = {
   },
 };
 
-/** arm's registers by number as Target.regs names them */
+/** arm's registers by number as Isa.regs names them */
 function armReg(i: number): string {
   return ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'fp', 'ip', 'sp', 'lr', 'pc'][i];
 }
 
-/** A reader of the registers by Target.regs name (unknown names read 0). */
-function reader(target: Target, cpu: Cpu): (name: string) => bigint {
+/** A reader of the registers by Isa.regs name (unknown names read 0). */
+function reader(target: Isa, cpu: Cpu): (name: string) => bigint {
   const byName = new Map(target.regs.map((r) => [r.name, r]));
   return (name) => {
     const r = byName.get(name);
@@ -71,7 +71,7 @@ function reader(target: Target, cpu: Cpu): (name: string) => bigint {
 }
 
 /** -d cpu: the register dump before the block at pc runs. */
-export function formatCpu(target: Target, cpu: Cpu, pc: number): string {
+export function formatCpu(target: Isa, cpu: Cpu, pc: number): string {
   const layout = CPU_LAYOUTS[target.name];
   const v = reader(target, cpu);
   if (!layout) {
@@ -100,7 +100,7 @@ export interface ExecInfo {
 }
 
 /** -d exec: `Trace 0: 0x... [00000000/0000000000010078/00000000/00000001] sym` */
-export function formatExec(target: Target, e: ExecInfo): string {
-  const w = target.elfClass === 64 ? 16 : 8;
+export function formatExec(target: Isa, e: ExecInfo): string {
+  const w = target.bits === 64 ? 16 : 8;
   return `Trace ${e.thread}: 0x${e.region.toString(16)} [${h(0, w)}/${h(e.pc & (target.name === 'arm' ? ~1 : -1), w)}/${h(e.flags, 8)}/${h(e.tier, 8)}] ${e.symbol ?? ''}`;
 }

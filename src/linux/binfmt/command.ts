@@ -43,7 +43,7 @@ export interface BinfmtOptions {
 
 const usage = (msg: string) => new UserError(`binfmt: ${msg} (try 'polyemu binfmt --help')`, 1);
 
-/** The package root (holds package.json and bin/polyemu), from src/binfmt or dist/src/binfmt. */
+/** The package root (holds package.json and bin/polyemu), from src/linux/binfmt or dist/src/linux/binfmt. */
 export function packageRoot(): string {
   let dir = path.dirname(new URL(import.meta.url).pathname);
   for (let k = 0; k < 5; k++) {

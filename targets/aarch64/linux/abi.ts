@@ -7,7 +7,7 @@
 import { Excp } from '../../../src/core/exceptions.js';
 import type { Cpu } from '../../../src/core/cpu.js';
 import type { LinuxAbi } from '../../target.js';
-import { aarch64Syscalls } from '../../../syscalls/tables/aarch64.js';
+import { aarch64Syscalls } from './syscall-names.generated.js';
 import { aarch64Signal } from './signal.js';
 import { SP } from '../cpu.js';
 

@@ -10,7 +10,7 @@
  */
 import type { Cpu } from '../../../src/core/cpu.js';
 import type { ContextIo, SignalAbi } from '../../target.js';
-import { aarch64Syscalls } from '../../../syscalls/tables/aarch64.js';
+import { aarch64Syscalls } from './syscall-names.generated.js';
 import { type A64Cpu, CF, NF, SP, VBASE, VF, ZF } from '../cpu.js';
 
 const FPSIMD_MAGIC = 0x46508001;

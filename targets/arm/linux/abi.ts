@@ -11,7 +11,7 @@
 import { Excp } from '../../../src/core/exceptions.js';
 import type { Cpu } from '../../../src/core/cpu.js';
 import type { LinuxAbi } from '../../target.js';
-import { armSyscalls } from '../../../syscalls/tables/arm.js';
+import { armSyscalls } from './syscall-names.generated.js';
 import { R_SP } from '../cpu.js';
 import { armSignal } from './signal.js';
 import { mapKuserPage } from './kuser.js';

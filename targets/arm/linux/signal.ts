@@ -13,7 +13,7 @@
  */
 import type { Cpu } from '../../../src/core/cpu.js';
 import type { ContextIo, SignalAbi } from '../../target.js';
-import { armSyscalls } from '../../../syscalls/tables/arm.js';
+import { armSyscalls } from './syscall-names.generated.js';
 import { type ArmCpu, D0, FPSCR, R_LR, R_SP } from '../cpu.js';
 
 const VFP_MAGIC = 0x56465001n;

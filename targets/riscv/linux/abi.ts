@@ -6,7 +6,7 @@
  */
 import type { Cpu } from '../../../src/core/cpu.js';
 import type { LinuxAbi } from '../../target.js';
-import { riscv64Syscalls } from '../../../syscalls/tables/riscv64.js';
+import { riscv64Syscalls } from './syscall-names.generated.js';
 import { riscv64Signal } from './signal.js';
 
 const A0 = 10;

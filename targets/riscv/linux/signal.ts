@@ -9,7 +9,7 @@
  */
 import type { Cpu } from '../../../src/core/cpu.js';
 import type { ContextIo, SignalAbi } from '../../target.js';
-import { riscv64Syscalls } from '../../../syscalls/tables/riscv64.js';
+import { riscv64Syscalls } from './syscall-names.generated.js';
 import type { RiscvCpu } from '../cpu.js';
 import { F0 } from '../cpu.js';
 

@@ -6,7 +6,7 @@ import { ExitKind } from '../../../src/core/ir.js';
 import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
 import { compileRegion, type FaultHooks } from '../../../src/core/backend/region.js';
 import { DEFAULT_LIMITS, formRegion } from '../../../src/core/engine/translate.js';
-import { aarch64 } from '../../../targets/aarch64/index.js';
+import { aarch64Isa } from '../../../targets/aarch64/index.js';
 import { A64Cpu, NF, SP, VBASE } from '../../../targets/aarch64/cpu.js';
 import { bitmaskImm } from '../../../targets/aarch64/ctx.js';
 import { decode32 } from '../../../targets/aarch64/decoder.generated.js';
@@ -23,7 +23,7 @@ function setup(words: number[]): { mem: Memory; cpu: A64Cpu } {
   mem.map(CODE, 0x1000, PROT_R | PROT_X);
   words.forEach((w, i) => mem.dv.setUint32(CODE + 4 * i, w >>> 0, true));
   mem.map(STACK_TOP - 0x10000, 0x10000, PROT_R | PROT_W);
-  const cpu = aarch64.createCpu(mem) as A64Cpu;
+  const cpu = aarch64Isa.createCpu(mem) as A64Cpu;
   cpu.pc = CODE;
   cpu.setNum(2 * SP, STACK_TOP - 0x100);
   return { mem, cpu };
@@ -39,10 +39,10 @@ function run(mem: Memory, cpu: A64Cpu): number | GuestFault {
       return false;
     },
   };
-  const env = { r: cpu.r, mem, faults, helpers: aarch64.helpers };
+  const env = { r: cpu.r, mem, faults, helpers: aarch64Isa.helpers };
   for (let i = 0; i < 1000; i++) {
-    const blocks = formRegion(aarch64, mem, cpu.pc, DEFAULT_LIMITS);
-    const region = compileRegion(blocks, cpu.pc, aarch64.regs, true, env);
+    const blocks = formRegion(aarch64Isa, mem, cpu.pc, DEFAULT_LIMITS);
+    const region = compileRegion(blocks, cpu.pc, aarch64Isa.regs, true, env);
     cpu.budget = 1000;
     try {
       const kind = region.fn(cpu);

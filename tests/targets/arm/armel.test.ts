@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSysroot, prepareProgram } from '../../../src/linux/run.js';
 import { readElfFile } from '../../../src/linux/elf/elf-file.js';
-import { arm, EF_ARM_ABI_FLOAT_HARD, EF_ARM_ABI_FLOAT_SOFT, EF_ARM_EABI_VER5 } from '../../../targets/arm/index.js';
+import { arm, EF_ARM_ABI_FLOAT_HARD, EF_ARM_ABI_FLOAT_SOFT, EF_ARM_EABI_VER5 } from '../../../targets/arm/linux/index.js';
 import { archQemu, archTarget, expandCases, FIXTURES, loadCaseFile } from '../../helpers/cases.js';
 import { registeredFixtureArches } from '../../helpers/pending.js';
 

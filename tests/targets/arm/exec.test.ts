@@ -4,7 +4,7 @@ import { ExitKind } from '../../../src/core/ir.js';
 import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
 import { compileRegion, type FaultHooks } from '../../../src/core/backend/region.js';
 import { DEFAULT_LIMITS, formRegion } from '../../../src/core/engine/translate.js';
-import { arm } from '../../../targets/arm/index.js';
+import { armIsa } from '../../../targets/arm/index.js';
 import { type ArmCpu, CF, NF, VF, ZF } from '../../../targets/arm/cpu.js';
 import { mapKuserPage } from '../../../targets/arm/linux/kuser.js';
 
@@ -72,7 +72,7 @@ function setup(codeHex: string, entry: number): { mem: Memory; cpu: ArmCpu } {
   mem.map(0x10000, 0x1000, PROT_R | PROT_X);
   mem.poke(0x10000, Buffer.from(codeHex, 'hex'));
   mem.map(STACK_TOP - 0x10000, 0x10000, PROT_R | PROT_W);
-  const cpu = arm.createCpu(mem) as ArmCpu;
+  const cpu = armIsa.createCpu(mem) as ArmCpu;
   cpu.pc = entry;
   cpu.r[13] = STACK_TOP - 0x100;
   return { mem, cpu };
@@ -88,10 +88,10 @@ function run(mem: Memory, cpu: ArmCpu): number | GuestFault {
       return false;
     },
   };
-  const env = { r: cpu.r, mem, faults, helpers: arm.helpers };
+  const env = { r: cpu.r, mem, faults, helpers: armIsa.helpers };
   for (let i = 0; i < 10000; i++) {
-    const blocks = formRegion(arm, mem, cpu.pc, DEFAULT_LIMITS);
-    const region = compileRegion(blocks, cpu.pc, arm.regs, true, env);
+    const blocks = formRegion(armIsa, mem, cpu.pc, DEFAULT_LIMITS);
+    const region = compileRegion(blocks, cpu.pc, armIsa.regs, true, env);
     cpu.budget = 1000;
     try {
       const kind = region.fn(cpu);

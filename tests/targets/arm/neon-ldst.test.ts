@@ -4,7 +4,7 @@ import { ExitKind } from '../../../src/core/ir.js';
 import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
 import { compileRegion, type FaultHooks } from '../../../src/core/backend/region.js';
 import { DEFAULT_LIMITS, formRegion } from '../../../src/core/engine/translate.js';
-import { arm } from '../../../targets/arm/index.js';
+import { armIsa } from '../../../targets/arm/index.js';
 import { ArmCpu, D0_INDEX } from '../../../targets/arm/cpu.js';
 
 /**
@@ -40,9 +40,9 @@ function run(mem: Memory, cpu: ArmCpu): number | GuestFault {
       return false;
     },
   };
-  const env = { r: cpu.r, mem, faults, helpers: arm.helpers };
+  const env = { r: cpu.r, mem, faults, helpers: armIsa.helpers };
   for (let i = 0; i < 100; i++) {
-    const region = compileRegion(formRegion(arm, mem, cpu.pc, DEFAULT_LIMITS), cpu.pc, arm.regs, true, env);
+    const region = compileRegion(formRegion(armIsa, mem, cpu.pc, DEFAULT_LIMITS), cpu.pc, armIsa.regs, true, env);
     cpu.budget = 1000;
     try {
       const kind = region.fn(cpu);
@@ -117,11 +117,11 @@ describe('arm whole-D-register loads and stores', () => {
     const pages: number[] = [];
     mem.onCodeWrite = (p) => { pages.push(p); };
     const cpu = new ArmCpu(mem);
-    arm.helpers.arm_st64(cpu, DATA + 0x800, 1, 2);
+    armIsa.helpers.arm_st64(cpu, DATA + 0x800, 1, 2);
     expect(pages).toEqual([]);
-    arm.helpers.arm_st64(cpu, DATA + 0xffc, 0x11223344, 0x55667788);
+    armIsa.helpers.arm_st64(cpu, DATA + 0xffc, 0x11223344, 0x55667788);
     expect(pages).toEqual([(DATA + 0x1000) >>> PAGE_SHIFT]);
-    expect(arm.helpers.arm_ld64(cpu, DATA + 0xffc)).toBe(0x11223344);
+    expect(armIsa.helpers.arm_ld64(cpu, DATA + 0xffc)).toBe(0x11223344);
     expect(cpu.rhi).toBe(0x55667788);
   });
 
@@ -132,9 +132,9 @@ describe('arm whole-D-register loads and stores', () => {
     for (let i = 0; i < 30; i++) words.push(0xed910b00 | (2 * i), 0xed820b00 | (2 * i));
     words.push(0xef000000);
     const { mem } = setup(words);
-    const env = { r: new Int32Array(128), mem, faults: {} as FaultHooks, helpers: arm.helpers };
-    const blocks = formRegion(arm, mem, CODE, DEFAULT_LIMITS);
-    const { source } = compileRegion(blocks, CODE, arm.regs, true, env);
+    const env = { r: new Int32Array(128), mem, faults: {} as FaultHooks, helpers: armIsa.helpers };
+    const blocks = formRegion(armIsa, mem, CODE, DEFAULT_LIMITS);
+    const { source } = compileRegion(blocks, CODE, armIsa.regs, true, env);
     const perInsn = source.length / blocks.reduce((n, b) => n + b.ninsns, 0);
     expect(perInsn).toBeLessThan(250); // inline 8-byte accesses: ~330
   });

@@ -4,7 +4,7 @@ import { ExitKind } from '../../../src/core/ir.js';
 import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
 import { compileRegion, type FaultHooks } from '../../../src/core/backend/region.js';
 import { DEFAULT_LIMITS, formRegion } from '../../../src/core/engine/translate.js';
-import { riscv64 } from '../../../targets/riscv/index.js';
+import { riscv64Isa } from '../../../targets/riscv/index.js';
 import type { RiscvCpu } from '../../../targets/riscv/cpu.js';
 
 /**
@@ -203,7 +203,7 @@ function setup(codeHex: string, at: number) {
   mem.map(0x10000, 0x3000, PROT_R | PROT_X);
   mem.poke(at, Buffer.from(codeHex, 'hex'));
   mem.map(STACK_TOP - 0x10000, 0x10000, PROT_R | PROT_W);
-  const cpu = riscv64.createCpu(mem) as RiscvCpu;
+  const cpu = riscv64Isa.createCpu(mem) as RiscvCpu;
   cpu.pc = at;
   cpu.setNum(4, STACK_TOP - 0x100);
   return { mem, cpu };
@@ -220,10 +220,10 @@ function run(mem: Memory, cpu: RiscvCpu): number | GuestFault {
       return false;
     },
   };
-  const env = { r: cpu.r, mem, faults, helpers: riscv64.helpers };
+  const env = { r: cpu.r, mem, faults, helpers: riscv64Isa.helpers };
   for (let i = 0; i < 10000; i++) {
-    const blocks = formRegion(riscv64, mem, cpu.pc, DEFAULT_LIMITS);
-    const region = compileRegion(blocks, cpu.pc, riscv64.regs, true, env);
+    const blocks = formRegion(riscv64Isa, mem, cpu.pc, DEFAULT_LIMITS);
+    const region = compileRegion(blocks, cpu.pc, riscv64Isa.regs, true, env);
     cpu.budget = 1000;
     try {
       const kind = region.fn(cpu);

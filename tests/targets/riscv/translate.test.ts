@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, formatIr, type Op } from '../../../src/core/ir.js';
 import { Memory, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
 import { translateRiscv } from '../../../targets/riscv/translate.js';
-import { riscv64 } from '../../../targets/riscv/index.js';
+import { riscv64 } from '../../../targets/riscv/linux/index.js';
 import { RiscvCpu } from '../../../targets/riscv/cpu.js';
 import { FP_HELPER_NAMES } from '../../../targets/riscv/trans-fd.js';
 

@@ -3,8 +3,8 @@
  * description XML (gdb's "Target Descriptions" format: a root `target.xml` that names the
  * architecture and includes one file per feature) and DebugReg accessors over cpu.r.
  */
-import type { Cpu } from '../core/cpu.js';
-import type { DebugReg } from '../../targets/target.js';
+import type { Cpu } from '../cpu.js';
+import type { DebugReg } from '../isa.js';
 
 /** `<reg .../>` of a feature; `type` is one of gdb's predefined types or one the feature defines. */
 export function reg(name: string, bits: number, type: string, group?: string): string {

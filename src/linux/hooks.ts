@@ -5,7 +5,7 @@
  * property test per syscall and per signal. Results use Linux's generic numbering: an error
  * is -errno (-2 for ENOENT), as every supported target numbers them.
  */
-import type { Process } from '../linux/process.js';
+import type { Process } from './process.js';
 import type { SigInfo } from '../../syscalls/signal/state.js';
 
 export interface GuestHooks {
