@@ -65,7 +65,7 @@ export interface ExceptionState {
 export class GuestFault extends Error {
   constructor(
     readonly kind: Excp,
-    /** the faulting address (data address, or the instruction's for Illegal) */
+    /** the faulting address (a data address; -1: the faulting instruction's own) */
     readonly addr: number,
     readonly access: Access = Access.Read,
     /** guest pc of the faulting instruction, when known (-1: the cpu.pc generated code set) */
@@ -73,7 +73,7 @@ export class GuestFault extends Error {
     /** kind-specific detail (FaultCause for page faults, the trap code for Trap) */
     readonly detail = 0,
   ) {
-    super(`guest exception ${kind} at 0x${(addr >>> 0).toString(16)}`);
+    super(`guest exception ${kind} at ${addr === -1 ? 'its instruction' : `0x${(addr >>> 0).toString(16)}`}`);
   }
   get write(): boolean {
     return this.access === Access.Write;
@@ -92,7 +92,7 @@ export function alignFault(addr: number, access: Access, pc = -1): GuestFault {
 
 /** An instruction the CPU does not accept (raised from a helper: pc is cpu.pc). */
 export function illegalInsn(pc = -1, cause = 0): GuestFault {
-  return new GuestFault(Excp.Illegal, pc >>> 0, Access.Fetch, pc, cause);
+  return new GuestFault(Excp.Illegal, pc, Access.Fetch, pc, cause);
 }
 
 /** Record a thrown GuestFault in the CPU as the exception that ended the slice. */
@@ -101,7 +101,7 @@ export function recordFault(cpu: ExceptionState, f: GuestFault): void {
   cpu.pc = f.pc >>> 0;
   cpu.excp = f.kind;
   cpu.excpCause = f.detail;
-  cpu.excpAddr = f.kind === Excp.Illegal && f.addr === 0xffffffff ? cpu.pc : f.addr >>> 0;
+  cpu.excpAddr = (f.addr === -1 ? cpu.pc : f.addr) >>> 0;
   cpu.excpAccess = f.access;
 }
 
