@@ -125,7 +125,7 @@ export class IrBuilder {
     const n = v | 0;
     let t = this.k32s.get(n);
     if (t === undefined) {
-      t = this.const32(n);
+      t = this.raw32(n);
       this.k32s.set(n, t);
       this.kvals.set(t, BigInt(n));
     }
@@ -136,7 +136,7 @@ export class IrBuilder {
     const n = BigInt.asIntN(64, BigInt(v));
     let t = this.k64s.get(n);
     if (t === undefined) {
-      t = this.const64(n);
+      t = this.raw64(n);
       this.k64s.set(n, t);
       this.kvals.set(t, n);
     }
@@ -157,18 +157,23 @@ export class IrBuilder {
   }
   typeOf(v: number): Ty { return this.temps[v]; }
 
-  const32(v: number): number { return this.push('const', 'i32', true, { imm: v | 0 }); }
-  const64(v: bigint | number): number {
-    return this.push('const', 'i64', true, { imm: BigInt.asIntN(64, BigInt(v)) });
-  }
+  /** constants are interned (see k32/k64), so every constant temp is known to the folder */
+  const32(v: number): number { return this.k32(v); }
+  const64(v: bigint | number): number { return this.k64(v); }
   constOf(ty: Ty, v: bigint | number): number {
-    return ty === 'i64' ? this.const64(v) : this.const32(Number(BigInt.asIntN(32, BigInt(v))));
+    return ty === 'i64' ? this.k64(v) : this.k32(Number(BigInt.asIntN(32, BigInt(v))));
   }
+  private raw32(v: number): number { return this.push('const', 'i32', true, { imm: v | 0 }); }
+  private raw64(v: bigint): number { return this.push('const', 'i64', true, { imm: v }); }
   get(reg: number, ty: Ty): number { return this.push('get', ty, true, { imm: reg }); }
   set(reg: number, a: number): void { this.push('set', this.typeOf(a), false, { imm: reg, a }); }
 
+  /** A binary op, folded when both operands are constants or one is an identity. */
   bin(op: BinOp, a: number, b: number): number {
     const ty = this.typeOf(a);
+    const f = foldBin(op, ty, this.kvals.get(a), this.kvals.get(b), a, b);
+    if (f !== undefined) return typeof f === 'number' ? f : this.constOf(ty, f);
+    if (op === 'sub' && this.kvals.get(a) === 0n) return this.neg(b);
     return this.push(op, ty, true, { a, b });
   }
   add(a: number, b: number) { return this.bin('add', a, b); }
@@ -176,17 +181,45 @@ export class IrBuilder {
   and(a: number, b: number) { return this.bin('and', a, b); }
   or(a: number, b: number) { return this.bin('or', a, b); }
   xor(a: number, b: number) { return this.bin('xor', a, b); }
-  cmp(op: CmpOp, a: number, b: number): number { return this.push(op, 'i32', true, { a, b }); }
+  cmp(op: CmpOp, a: number, b: number): number {
+    const ca = this.kvals.get(a), cb = this.kvals.get(b);
+    if (ca !== undefined && cb !== undefined) return this.k32(foldCmp(op, widthOf(this.typeOf(a)), ca, cb) ? 1 : 0);
+    return this.push(op, 'i32', true, { a, b });
+  }
   select(c: number, a: number, b: number): number {
+    const cc = this.kvals.get(c);
+    if (cc !== undefined) return cc !== 0n ? a : b;
+    if (a === b) return a;
     return this.push('select', this.typeOf(a), true, { a: c, b: a, c: b });
   }
-  neg(a: number) { return this.push('neg', this.typeOf(a), true, { a }); }
-  not(a: number) { return this.push('not', this.typeOf(a), true, { a }); }
-  sext(a: number): number { return this.push('sext', 'i64', true, { a }); }
-  zext(a: number): number { return this.push('zext', 'i64', true, { a }); }
-  trunc(a: number): number { return this.push('trunc', 'i32', true, { a }); }
-  sextb(a: number, bits: number): number { return this.push('sextb', this.typeOf(a), true, { a, imm: bits }); }
-  zextb(a: number, bits: number): number { return this.push('zextb', this.typeOf(a), true, { a, imm: bits }); }
+  /** fold a unary op of a constant through `f` (on the value as a signed bigint) */
+  private un(op: string, ty: Ty, a: number, f: (v: bigint) => bigint, fields: Partial<Op> = {}): number {
+    const ca = this.kvals.get(a);
+    if (ca !== undefined) return this.constOf(ty, f(ca));
+    return this.push(op, ty, true, { a, ...fields });
+  }
+  neg(a: number) { return this.un('neg', this.typeOf(a), a, (v) => -v); }
+  not(a: number) { return this.un('not', this.typeOf(a), a, (v) => ~v); }
+  sext(a: number): number { return this.un('sext', 'i64', a, (v) => v); }
+  zext(a: number): number { return this.un('zext', 'i64', a, (v) => BigInt.asUintN(32, v)); }
+  trunc(a: number): number {
+    const o = this.defOf(a);
+    if (o && (o.op === 'sext' || o.op === 'zext')) return o.a; // trunc(ext(x)) = x
+    return this.un('trunc', 'i32', a, (v) => BigInt.asIntN(32, v));
+  }
+  sextb(a: number, bits: number): number {
+    if (bits >= widthOf(this.typeOf(a))) return a;
+    return this.un('sextb', this.typeOf(a), a, (v) => BigInt.asIntN(bits, v), { imm: bits });
+  }
+  zextb(a: number, bits: number): number {
+    if (bits >= widthOf(this.typeOf(a))) return a;
+    return this.un('zextb', this.typeOf(a), a, (v) => BigInt.asUintN(bits, v), { imm: bits });
+  }
+  /** the op that defined temp t (undefined for constants folded by the backend: use constValue) */
+  private defOf(t: number): Op | undefined {
+    for (let i = this.ops.length - 1; i >= 0 && i >= this.ops.length - 8; i--) if (this.ops[i].d === t) return this.ops[i];
+    return undefined;
+  }
 
   load(ty: Ty, size: number, signed: boolean, addr: number): number {
     return this.push('load', ty, true, { a: addr, size, signed });
@@ -205,6 +238,81 @@ export class IrBuilder {
   jind(a: number): void { this.push('jind', 'i32', false, { a }); this.done = true; }
   exit(kind: ExitKind, pc: number): void {
     this.push('exit', 'i32', false, { imm: pc >>> 0, imm2: kind }); this.done = true;
+  }
+}
+
+const widthOf = (ty: Ty) => (ty === 'i64' ? 64 : 32);
+
+/**
+ * Constant folding of a binary op: a bigint result (to be made a constant), an existing temp
+ * (an identity such as x+0 or x&~0), or undefined (emit the op). `ca`/`cb` are the operands'
+ * values when they are constants. The backend's conventions hold: shift amounts are masked
+ * by the width, division by zero gives 0 and remainder by zero the dividend.
+ */
+export function foldBin(op: BinOp, ty: Ty, ca: bigint | undefined, cb: bigint | undefined, a: number, b: number): bigint | number | undefined {
+  const bits = widthOf(ty);
+  const sh = () => BigInt(Number(cb! & BigInt(bits - 1)));
+  switch (op) {
+    case 'add': case 'or': case 'xor':
+      if (cb === 0n) return a;
+      if (ca === 0n) return b;
+      if (op === 'or' && (ca === -1n || cb === -1n)) return -1n;
+      break;
+    case 'sub':
+      if (cb === 0n) return a;
+      if (a === b) return 0n;
+      break;
+    case 'and':
+      if (ca === 0n || cb === 0n) return 0n;
+      if (cb === -1n) return a;
+      if (ca === -1n) return b;
+      break;
+    case 'shl': case 'shr': case 'sar':
+      if (ca === 0n) return 0n;
+      if (cb !== undefined && sh() === 0n) return a;
+      break;
+    case 'mul':
+      if (ca === 0n || cb === 0n) return 0n;
+      if (cb === 1n) return a;
+      if (ca === 1n) return b;
+      break;
+    default: break;
+  }
+  if (ca === undefined || cb === undefined) return undefined;
+  const M = (1n << BigInt(bits)) - 1n;
+  const ua = ca & M, ub = cb & M;
+  const w = (v: bigint) => BigInt.asIntN(bits, v);
+  switch (op) {
+    case 'add': return w(ca + cb);
+    case 'sub': return w(ca - cb);
+    case 'mul': return w(ca * cb);
+    case 'and': return ca & cb;
+    case 'or': return ca | cb;
+    case 'xor': return ca ^ cb;
+    case 'shl': return w(ca << sh());
+    case 'shr': return w(ua >> sh());
+    case 'sar': return ca >> sh();
+    case 'mulhs': return w((ca * cb) >> BigInt(bits));
+    case 'mulhu': return w((ua * ub) >> BigInt(bits));
+    case 'mulhsu': return w((ca * ub) >> BigInt(bits));
+    case 'divs': return cb === 0n ? 0n : w(ca / cb);
+    case 'divu': return ub === 0n ? 0n : w(ua / ub);
+    case 'rems': return cb === 0n ? ca : w(ca % cb);
+    case 'remu': return ub === 0n ? ca : w(ua % ub);
+    default: return undefined;
+  }
+}
+
+export function foldCmp(op: CmpOp, bits: number, ca: bigint, cb: bigint): boolean {
+  const M = (1n << BigInt(bits)) - 1n;
+  const ua = ca & M, ub = cb & M;
+  switch (op) {
+    case 'eq': return ca === cb;
+    case 'ne': return ca !== cb;
+    case 'lts': return ca < cb;
+    case 'les': return ca <= cb;
+    case 'ltu': return ua < ub;
+    default: return ua <= ub;
   }
 }
 

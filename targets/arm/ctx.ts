@@ -115,47 +115,15 @@ export class ArmCtx {
     this.b.jind(key);
   }
 
-  // ---- folding arithmetic ----
+  // ---- arithmetic (the builder folds constants and identities) ----
   op(op: BinOp, a: number, b: number): number {
-    const ca = this.cv(a);
-    const cb = this.cv(b);
-    switch (op) {
-      case 'add': case 'or': case 'xor':
-        if (cb === 0) return a;
-        if (ca === 0) return b;
-        break;
-      case 'sub': if (cb === 0) return a; break;
-      case 'and':
-        if (ca === 0 || cb === 0) return this.k32(0);
-        if (cb === -1) return a;
-        if (ca === -1) return b;
-        break;
-      case 'shl': case 'shr': case 'sar':
-        if (cb !== undefined && (cb & 31) === 0) return a;
-        break;
-      default: break;
-    }
-    if (ca !== undefined && cb !== undefined) {
-      switch (op) {
-        case 'add': return this.k32(ca + cb);
-        case 'sub': return this.k32(ca - cb);
-        case 'and': return this.k32(ca & cb);
-        case 'or': return this.k32(ca | cb);
-        case 'xor': return this.k32(ca ^ cb);
-        case 'shl': return this.k32(ca << (cb & 31));
-        case 'shr': return this.k32(ca >>> (cb & 31));
-        case 'sar': return this.k32(ca >> (cb & 31));
-        default: break;
-      }
-    }
     return this.b.bin(op, a, b);
   }
   cmp(op: CmpOp, a: number, b: number): number {
     return this.b.cmp(op, a, b);
   }
   not(a: number): number {
-    const c = this.cv(a);
-    return c !== undefined ? this.k32(~c) : this.b.not(a);
+    return this.b.not(a);
   }
   /** 1 - a for a 0/1 value */
   inv(a: number): number {
