@@ -20,7 +20,12 @@
  *   const   d = imm                         (i32: number, i64: bigint)
  *   get     d = reg                         set   reg = a
  *   add sub mul and or xor                  same type in and out
- *   shl shr sar                             b is the shift amount (i32), masked by the width
+ *   shl shr sar rotl rotr                   b is the shift amount (i32), masked by the width
+ *   clz ctz popcnt bswap                    same type in and out (clz/ctz of 0 = the width)
+ *   extract d = bits [imm, imm+imm2) of a, zero-extended (sign-extended when `signed`)
+ *   deposit d = a with bits [imm, imm+imm2) replaced by the low imm2 bits of b
+ *   addc    d:i32 = carry out of the unsigned a + b + c (c optional: an i32 0/1 temp)
+ *   subb    d:i32 = borrow out of the unsigned a - b - c (a < b + c)
  *   mulhs mulhu mulhsu                      high half of the signed/unsigned/mixed product
  *   divs divu rems remu                     guest-neutral: the frontend handles /0 and overflow
  *                                           (backend: divide by zero gives 0 for div and a for rem)
@@ -43,13 +48,17 @@
  * Guest addresses are the low 32 bits of a value: the whole guest space is below 4 GiB.
  */
 
+import { foldBin, foldCarry, foldCmp, foldDeposit, foldExtract, foldUn, widthOf } from './ir-fold.js';
+
 export type Ty = 'i32' | 'i64' | 'f64';
 
 export type BinOp =
   | 'add' | 'sub' | 'mul' | 'and' | 'or' | 'xor'
-  | 'shl' | 'shr' | 'sar'
+  | 'shl' | 'shr' | 'sar' | 'rotl' | 'rotr'
   | 'mulhs' | 'mulhu' | 'mulhsu'
   | 'divs' | 'divu' | 'rems' | 'remu';
+/** count leading/trailing zeros, population count, byte swap: same type in and out */
+export type UnOp = 'clz' | 'ctz' | 'popcnt' | 'bswap';
 export type CmpOp = 'eq' | 'ne' | 'lts' | 'ltu' | 'les' | 'leu';
 
 /** Why a compiled function returned to the run loop. */
@@ -215,6 +224,51 @@ export class IrBuilder {
     if (bits >= widthOf(this.typeOf(a))) return a;
     return this.un('zextb', this.typeOf(a), a, (v) => BigInt.asUintN(bits, v), { imm: bits });
   }
+  rotl(a: number, b: number) { return this.bin('rotl', a, b); }
+  rotr(a: number, b: number) { return this.bin('rotr', a, b); }
+  /** clz ctz popcnt bswap (counts of a zero value are the width) */
+  unop(op: UnOp, a: number): number {
+    const ty = this.typeOf(a);
+    return this.un(op, ty, a, (v) => foldUn(op, widthOf(ty), v));
+  }
+  clz(a: number) { return this.unop('clz', a); }
+  ctz(a: number) { return this.unop('ctz', a); }
+  popcnt(a: number) { return this.unop('popcnt', a); }
+  bswap(a: number) { return this.unop('bswap', a); }
+  /** the bitfield of a at [pos, pos+len), zero- or sign-extended to a's type */
+  extract(a: number, pos: number, len: number, signed = false): number {
+    const ty = this.typeOf(a);
+    const bits = widthOf(ty);
+    if (pos < 0 || len < 1 || pos + len > bits) throw new Error(`IR: extract ${pos},${len} out of ${ty}`);
+    if (pos === 0) return signed ? this.sextb(a, len) : this.zextb(a, len);
+    if (pos + len === bits) return this.bin(signed ? 'sar' : 'shr', a, this.k32(pos));
+    return this.un('extract', ty, a, (v) => foldExtract(bits, v, pos, len, signed), { imm: pos, imm2: len, signed });
+  }
+  /** a with its bits [pos, pos+len) replaced by the low len bits of b (b: i32 or i64) */
+  deposit(a: number, b: number, pos: number, len: number): number {
+    const ty = this.typeOf(a);
+    const bits = widthOf(ty);
+    if (pos < 0 || len < 1 || pos + len > bits) throw new Error(`IR: deposit ${pos},${len} out of ${ty}`);
+    if (len === bits) return ty === 'i64' && this.typeOf(b) === 'i32' ? this.sext(b) : b;
+    const ca = this.kvals.get(a), cb = this.kvals.get(b);
+    if (ca !== undefined && cb !== undefined) return this.constOf(ty, foldDeposit(bits, ca, cb, pos, len));
+    return this.push('deposit', ty, true, { a, b, imm: pos, imm2: len });
+  }
+  /** i32 0/1: carry out of the unsigned a + b (+ cin, an i32 0/1 temp) */
+  addc(a: number, b: number, cin = -1): number { return this.carry('addc', a, b, cin); }
+  /** i32 0/1: borrow out of the unsigned a - b (- bin, an i32 0/1 temp): a < b + bin */
+  subb(a: number, b: number, bin = -1): number { return this.carry('subb', a, b, bin); }
+  private carry(op: 'addc' | 'subb', a: number, b: number, cin: number): number {
+    let ci: bigint | undefined = 0n;
+    if (cin >= 0) ci = this.kvals.get(cin);
+    const ca = this.kvals.get(a), cb = this.kvals.get(b);
+    if (ca !== undefined && cb !== undefined && ci !== undefined) {
+      return this.k32(Number(foldCarry(op === 'subb', widthOf(this.typeOf(a)), ca, cb, ci)));
+    }
+    if (ci === 0n) cin = -1;
+    if (ci === 0n && (cb === 0n || (op === 'addc' && ca === 0n))) return this.k32(0);
+    return this.push(op, 'i32', true, { a, b, c: cin });
+  }
   /** the op that defined temp t (undefined for constants folded by the backend: use constValue) */
   private defOf(t: number): Op | undefined {
     for (let i = this.ops.length - 1; i >= 0 && i >= this.ops.length - 8; i--) if (this.ops[i].d === t) return this.ops[i];
@@ -241,81 +295,6 @@ export class IrBuilder {
   }
 }
 
-const widthOf = (ty: Ty) => (ty === 'i64' ? 64 : 32);
-
-/**
- * Constant folding of a binary op: a bigint result (to be made a constant), an existing temp
- * (an identity such as x+0 or x&~0), or undefined (emit the op). `ca`/`cb` are the operands'
- * values when they are constants. The backend's conventions hold: shift amounts are masked
- * by the width, division by zero gives 0 and remainder by zero the dividend.
- */
-export function foldBin(op: BinOp, ty: Ty, ca: bigint | undefined, cb: bigint | undefined, a: number, b: number): bigint | number | undefined {
-  const bits = widthOf(ty);
-  const sh = () => BigInt(Number(cb! & BigInt(bits - 1)));
-  switch (op) {
-    case 'add': case 'or': case 'xor':
-      if (cb === 0n) return a;
-      if (ca === 0n) return b;
-      if (op === 'or' && (ca === -1n || cb === -1n)) return -1n;
-      break;
-    case 'sub':
-      if (cb === 0n) return a;
-      if (a === b) return 0n;
-      break;
-    case 'and':
-      if (ca === 0n || cb === 0n) return 0n;
-      if (cb === -1n) return a;
-      if (ca === -1n) return b;
-      break;
-    case 'shl': case 'shr': case 'sar':
-      if (ca === 0n) return 0n;
-      if (cb !== undefined && sh() === 0n) return a;
-      break;
-    case 'mul':
-      if (ca === 0n || cb === 0n) return 0n;
-      if (cb === 1n) return a;
-      if (ca === 1n) return b;
-      break;
-    default: break;
-  }
-  if (ca === undefined || cb === undefined) return undefined;
-  const M = (1n << BigInt(bits)) - 1n;
-  const ua = ca & M, ub = cb & M;
-  const w = (v: bigint) => BigInt.asIntN(bits, v);
-  switch (op) {
-    case 'add': return w(ca + cb);
-    case 'sub': return w(ca - cb);
-    case 'mul': return w(ca * cb);
-    case 'and': return ca & cb;
-    case 'or': return ca | cb;
-    case 'xor': return ca ^ cb;
-    case 'shl': return w(ca << sh());
-    case 'shr': return w(ua >> sh());
-    case 'sar': return ca >> sh();
-    case 'mulhs': return w((ca * cb) >> BigInt(bits));
-    case 'mulhu': return w((ua * ub) >> BigInt(bits));
-    case 'mulhsu': return w((ca * ub) >> BigInt(bits));
-    case 'divs': return cb === 0n ? 0n : w(ca / cb);
-    case 'divu': return ub === 0n ? 0n : w(ua / ub);
-    case 'rems': return cb === 0n ? ca : w(ca % cb);
-    case 'remu': return ub === 0n ? ca : w(ua % ub);
-    default: return undefined;
-  }
-}
-
-export function foldCmp(op: CmpOp, bits: number, ca: bigint, cb: bigint): boolean {
-  const M = (1n << BigInt(bits)) - 1n;
-  const ua = ca & M, ub = cb & M;
-  switch (op) {
-    case 'eq': return ca === cb;
-    case 'ne': return ca !== cb;
-    case 'lts': return ca < cb;
-    case 'les': return ca <= cb;
-    case 'ltu': return ua < ub;
-    default: return ua <= ub;
-  }
-}
-
 /** Printable form of a block's IR (for -d op and golden snapshots). */
 export function formatIr(b: Block): string {
   const t = (v: number) => (v < 0 ? '' : `t${v}`);
@@ -332,6 +311,8 @@ export function formatIr(b: Block): string {
       case 'load': rest = `load.${o.size}${o.signed ? 's' : 'u'} [${t(o.a)}]`; break;
       case 'store': rest = `store.${o.size} [${t(o.a)}], ${t(o.b)}`; break;
       case 'sextb': case 'zextb': rest = `${o.op} ${t(o.a)}, ${o.imm}`; break;
+      case 'extract': rest = `extract${o.signed ? 's' : 'u'} ${t(o.a)}, ${o.imm}, ${o.imm2}`; break;
+      case 'deposit': rest = `deposit ${t(o.a)}, ${t(o.b)}, ${o.imm}, ${o.imm2}`; break;
       case 'call': rest = `call ${o.name}(${o.args.map(t).join(', ')})`; break;
       case 'jmp': rest = `jmp 0x${(o.imm as number).toString(16)}`; break;
       case 'br': rest = `br ${t(o.a)} ? 0x${(o.imm as number).toString(16)} : 0x${o.imm2.toString(16)}`; break;

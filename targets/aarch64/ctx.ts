@@ -119,11 +119,7 @@ export class A64Ctx {
     const z = this.zero(res);
     this.b.set(NF, this.cmp('lts', res, z));
     this.b.set(ZF, this.cmp('eq', res, z));
-    let c: number;
-    if (cc === 0n) c = this.cmp('ltu', res, a);
-    else if (cc === 1n) c = this.cmp('leu', res, a);
-    else c = this.b.select(cin, this.cmp('leu', res, a), this.cmp('ltu', res, a));
-    this.b.set(CF, c);
+    this.b.set(CF, this.b.addc(a, b, cin));
     const v = this.op('and', this.op('xor', a, res), this.op('xor', b, res));
     this.b.set(VF, this.cmp('lts', v, z));
     return res;

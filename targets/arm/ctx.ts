@@ -162,11 +162,7 @@ export class ArmCtx {
   addc(x: number, y: number, cin: number, setFlags: boolean): number {
     const r = this.op('add', this.op('add', x, y), cin);
     if (setFlags) {
-      const ci = this.cv(cin);
-      let c: number;
-      if (ci === 0) c = this.cmp('ltu', r, x);
-      else if (ci === 1) c = this.cmp('leu', r, x);
-      else c = this.op('or', this.cmp('ltu', r, x), this.op('and', cin, this.cmp('eq', r, x)));
+      const c = this.b.addc(x, y, cin);
       const v = this.op('shr', this.op('and', this.op('xor', x, r), this.op('xor', y, r)), this.k32(31));
       this.setNZ(r);
       this.setFlag(CF, c);
@@ -196,7 +192,7 @@ export class ArmCtx {
           const r = this.op('or', this.op('shl', this.flag(CF), k(31)), this.op('shr', v, k(1)));
           return { v: r, c: wantCarry ? this.op('and', v, k(1)) : -1 };
         }
-        const r = this.op('or', this.op('shr', v, k(imm5)), this.op('shl', v, k(32 - imm5)));
+        const r = this.b.rotr(v, k(imm5));
         return { v: r, c: wantCarry ? this.op('shr', r, k(31)) : -1 };
       }
     }
@@ -210,10 +206,7 @@ export class ArmCtx {
       case Sh.LSL: r = this.b.select(small, this.b.bin('shl', v, amt), this.k32(0)); break;
       case Sh.LSR: r = this.b.select(small, this.b.bin('shr', v, amt), this.k32(0)); break;
       case Sh.ASR: r = this.b.bin('sar', v, this.b.select(small, amt, this.k32(31))); break;
-      default: {
-        const a = this.op('and', amt, this.k32(31));
-        r = this.op('or', this.b.bin('shr', v, a), this.b.bin('shl', v, this.op('sub', this.k32(32), a)));
-      }
+      default: r = this.b.rotr(v, amt); // the amount is masked by the width
     }
     const c = wantCarry ? this.b.call('arm_shc', 'i32', [v, this.k32(type), amt, this.flag(CF)]) : -1;
     return { v: r, c };

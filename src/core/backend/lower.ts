@@ -11,6 +11,7 @@
 import type { Block, Op } from '../ir.js';
 import type { RegInfo } from '../../../targets/target.js';
 import { endianness } from 'node:os';
+import { lowerBits } from './lower-bits.js';
 
 const HOST_LE = endianness() === 'LE';
 
@@ -171,7 +172,7 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
         break;
       }
       default:
-        throw new Error(`backend: unknown IR op ${o.op}`);
+        if (!lowerBits(o, out, { lo, hi, v32, u32, consts, ty })) throw new Error(`backend: unknown IR op ${o.op}`);
     }
   }
   return { body: out, term };
