@@ -39,6 +39,10 @@
  *   store   mem[a] = b, low `size` bytes
  *   call    d = helpers[name](cpu, ...args)  (d optional). An i64 argument is passed as two
  *           numbers (lo, hi); an i64 result is returned as lo with hi in cpu.rhi.
+ *   brcond  if (a !== 0) go to label imm     (imm2 = 1: if a === 0). Forward only: a label is a
+ *           point later in the same block, set with `label`.
+ *   label   imm: the target of earlier brconds (each label set once, after its brconds)
+ *           A temp defined in code a brcond skipped reads as 0 after the label.
  *   Terminators (exactly one, last):
  *   jmp     pc = imm                     (direct branch, chainable)
  *   br      pc = a ? imm : imm2          (a: i32)
@@ -285,6 +289,24 @@ export class IrBuilder {
     return this.push('call', ret ?? 'i32', ret !== null, { name, args });
   }
 
+  private labels = 0;
+  private readonly labelSet = new Set<number>();
+  /** A new label for forward branches inside this block (see brcond, setLabel). */
+  newLabel(): number { return this.labels++; }
+  /** If c (i32) is non-zero (or zero, with ifZero) continue at `label`, which must be set later. */
+  brcond(c: number, label: number, ifZero = false): void {
+    if (this.labelSet.has(label)) throw new Error(`IR: brcond to label ${label} that is already set (forward only)`);
+    const cc = this.kvals.get(c);
+    if (cc !== undefined && (cc !== 0n) === ifZero) return; // never taken
+    this.push('brcond', 'i32', false, { a: c, imm: label, imm2: ifZero ? 1 : 0 });
+  }
+  /** Place `label` here: brconds to it land on the next op. */
+  setLabel(label: number): void {
+    if (this.labelSet.has(label) || label >= this.labels) throw new Error(`IR: label ${label} set twice or never made`);
+    this.labelSet.add(label);
+    this.push('label', 'i32', false, { imm: label });
+  }
+
   jmp(pc: number): void { this.push('jmp', 'i32', false, { imm: pc >>> 0 }); this.done = true; }
   br(c: number, taken: number, notTaken: number): void {
     this.push('br', 'i32', false, { a: c, imm: taken >>> 0, imm2: notTaken >>> 0 }); this.done = true;
@@ -314,6 +336,8 @@ export function formatIr(b: Block): string {
       case 'extract': rest = `extract${o.signed ? 's' : 'u'} ${t(o.a)}, ${o.imm}, ${o.imm2}`; break;
       case 'deposit': rest = `deposit ${t(o.a)}, ${t(o.b)}, ${o.imm}, ${o.imm2}`; break;
       case 'call': rest = `call ${o.name}(${o.args.map(t).join(', ')})`; break;
+      case 'brcond': rest = `brcond ${o.imm2 ? '!' : ''}${t(o.a)}, L${o.imm}`; break;
+      case 'label': rest = `L${o.imm}:`; break;
       case 'jmp': rest = `jmp 0x${(o.imm as number).toString(16)}`; break;
       case 'br': rest = `br ${t(o.a)} ? 0x${(o.imm as number).toString(16)} : 0x${o.imm2.toString(16)}`; break;
       case 'jind': rest = `jind ${t(o.a)}`; break;

@@ -6,9 +6,10 @@
  *
  * Conditional execution: a block is straight-line IR, so an instruction whose condition is
  * not AL (an A32 cond field, or a Thumb instruction inside an IT block) computes its results
- * and writes each register as `select(cond, new, old)`; its memory accesses go through the
- * arm_ldc/arm_stc helpers, which touch memory only when the condition holds; a pc write
- * becomes an indirect jump to `cond ? target : next`.
+ * and writes each register as `select(cond, new, old)`; each of its memory accesses is a
+ * plain load or store skipped by a forward branch (brcond) when the condition fails (a
+ * skipped load's value reads as 0 and is never selected); a pc write becomes an indirect
+ * jump to `cond ? target : next`.
  */
 import { ExitKind, type BinOp, type CmpOp, type IrBuilder } from '../../src/core/ir.js';
 import { CF, D0, NF, R_PC, VF, ZF } from './cpu.js';
@@ -259,25 +260,30 @@ export class ArmCtx {
   }
 
   // ---- memory ----
+  /** emit `access` so that it runs only when the instruction's condition holds */
+  private guarded<T>(access: () => T): T {
+    if (this.cond < 0) return access();
+    const skip = this.b.newLabel();
+    this.b.brcond(this.cond, skip, true);
+    const r = access();
+    this.b.setLabel(skip);
+    return r;
+  }
   load(size: number, signed: boolean, addr: number): number {
-    if (this.cond >= 0) return this.b.call('arm_ldc', 'i32', [this.cond, addr, this.k32(size | (signed ? 8 : 0))]);
-    return this.b.load('i32', size, signed, addr);
+    return this.guarded(() => this.b.load('i32', size, signed, addr));
   }
   store(size: number, addr: number, v: number): void {
-    if (this.cond >= 0) this.b.call('arm_stc', null, [this.cond, addr, v, this.k32(size)]);
-    else this.b.store(size, addr, v);
+    this.guarded(() => this.b.store(size, addr, v));
   }
   /**
    * 8-byte D-register transfers are helper calls even when unconditional: inline they bloat
    * copy loops past what V8 optimises (see helpers-neon-ldst.ts)
    */
   load64(addr: number): number {
-    if (this.cond >= 0) return this.b.call('arm_ldc64', 'i64', [this.cond, addr]);
-    return this.b.call('arm_ld64', 'i64', [addr]);
+    return this.guarded(() => this.b.call('arm_ld64', 'i64', [addr]));
   }
   store64(addr: number, v: number): void {
-    if (this.cond >= 0) this.b.call('arm_stc64', null, [this.cond, addr, v]);
-    else this.b.call('arm_st64', null, [addr, v]);
+    this.guarded(() => this.b.call('arm_st64', null, [addr, v]));
   }
 
   /** base register value for addressing (pc reads as Align(pc, 4)) */
