@@ -19,6 +19,7 @@
  * Operations (d = destination temp, a/b/c = source temps):
  *   const   d = imm                         (i32: number, i64: bigint)
  *   get     d = reg                         set   reg = a
+ *   discard reg: its value is dead from here (a later get reads an unspecified value)
  *   add sub mul and or xor                  same type in and out
  *   shl shr sar rotl rotr                   b is the shift amount (i32), masked by the width
  *   clz ctz popcnt bswap                    same type in and out (clz/ctz of 0 = the width)
@@ -179,6 +180,8 @@ export class IrBuilder {
   private raw32(v: number): number { return this.push('const', 'i32', true, { imm: v | 0 }); }
   private raw64(v: bigint): number { return this.push('const', 'i64', true, { imm: v }); }
   get(reg: number, ty: Ty): number { return this.push('get', ty, true, { imm: reg }); }
+  /** The register's value is dead from here: earlier stores to it may be dropped (see backend/opt.ts). */
+  discard(reg: number): void { this.push('discard', 'i32', false, { imm: reg }); }
   set(reg: number, a: number): void { this.push('set', this.typeOf(a), false, { imm: reg, a }); }
 
   /** A binary op, folded when both operands are constants or one is an identity. */
@@ -330,6 +333,7 @@ export function formatIr(b: Block): string {
       case 'const': rest = `const ${o.imm}`; break;
       case 'get': rest = `get r${o.imm}`; break;
       case 'set': rest = `set r${o.imm}, ${t(o.a)}`; break;
+      case 'discard': rest = `discard r${o.imm}`; break;
       case 'load': rest = `load.${o.size}${o.signed ? 's' : 'u'} [${t(o.a)}]`; break;
       case 'store': rest = `store.${o.size} [${t(o.a)}], ${t(o.b)}`; break;
       case 'sextb': case 'zextb': rest = `${o.op} ${t(o.a)}, ${o.imm}`; break;

@@ -114,8 +114,8 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
         else out.push(`${dl} = ~${lo(a)}; ${dh} = ~${hi(a)};`);
         break;
       case 'neg':
-        if (!wide) out.push(`${d32} = (-${v32(a)}) | 0;`);
-        else out.push(`${dl} = (-${lo(a)}) | 0; ${dh} = (~${hi(a)} + (${dl} === 0 ? 1 : 0)) | 0;`);
+        if (!wide) out.push(`${d32} = (-(${v32(a)})) | 0;`);
+        else out.push(`${dl} = (-(${lo(a)})) | 0; ${dh} = (~${hi(a)} + (${dl} === 0 ? 1 : 0)) | 0;`);
         break;
       case 'mul':
         if (!wide) { out.push(`${d32} = Math.imul(${v32(a)}, ${v32(bb)});`); break; }
