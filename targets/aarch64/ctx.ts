@@ -3,7 +3,8 @@
  * 31, 32/64-bit operand width, NZCV as four i32 0/1 registers, condition codes, traps
  * (constant folding is the builder's).
  */
-import { ExitKind, type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/core/ir.js';
+import { emitTrap } from '../../src/core/frontend/trap.js';
+import { type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/core/ir.js';
 import { CF, NF, SP, VD0, VF, VW0, ZF } from './cpu.js';
 
 export const SIGILL = 4;
@@ -162,8 +163,7 @@ export class A64Ctx {
   }
 
   trap(sig: number, code: number, addr: number): void {
-    this.b.call('a64_trap', null, [this.k32(sig), this.k32(code), this.k32(addr)]);
-    this.b.exit(ExitKind.Trap, this.pc);
+    emitTrap(this.b, sig, code, addr, this.pc);
   }
   illegal(): void {
     this.trap(SIGILL, ILL_ILLOPN, this.pc);

@@ -40,11 +40,6 @@ function rbit32(x: number): number {
 const cls32 = (x: number) => Math.clz32(x ^ (x >> 31)) - 1;
 
 export const a64Helpers: Record<string, Helper> = {
-  a64_trap(cpu: A64Cpu, sig: number, code: number, addr: number) {
-    cpu.trapSig = sig;
-    cpu.trapCode = code;
-    cpu.trapAddr = addr >>> 0;
-  },
   a64_mrs(cpu: A64Cpu, reg: number) {
     switch (reg) {
       case FPCR: return ret64(cpu, BigInt(cpu.fpcr >>> 0));

@@ -1,4 +1,5 @@
 /** The aarch64 target (A64 Linux user mode: base ISA, scalar FP, Advanced SIMD subset). */
+import { coreHelpers } from '../../src/core/frontend/trap.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import type { Memory } from '../../src/core/memory/flat.js';
 import type { RegInfo, Target } from '../target.js';
@@ -30,7 +31,7 @@ export const aarch64: Target = {
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
     translateA64(b, mem, pc, maxInsns);
   },
-  helpers: { ...a64Helpers, ...fpHelpers, ...simdHelpers },
+  helpers: { ...coreHelpers, ...a64Helpers, ...fpHelpers, ...simdHelpers },
   abi: aarch64Abi,
   gdb: aarch64Gdb,
 };

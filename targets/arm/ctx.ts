@@ -11,7 +11,8 @@
  * skipped load's value reads as 0 and is never selected); a pc write becomes an indirect
  * jump to `cond ? target : next`.
  */
-import { ExitKind, type BinOp, type CmpOp, type IrBuilder } from '../../src/core/ir.js';
+import { emitTrap } from '../../src/core/frontend/trap.js';
+import { type BinOp, type CmpOp, type IrBuilder } from '../../src/core/ir.js';
 import { CF, D0, NF, R_PC, VF, ZF } from './cpu.js';
 
 export const SIGILL = 4;
@@ -364,8 +365,7 @@ export class ArmCtx {
 
   // ---- traps ----
   trap(sig: number, code: number, addr: number): void {
-    this.b.call('arm_trap', null, [this.k32(sig), this.k32(code), this.k32(addr)]);
-    this.b.exit(ExitKind.Trap, (this.pc | (this.thumb ? 1 : 0)) >>> 0);
+    emitTrap(this.b, sig, code, addr, (this.pc | (this.thumb ? 1 : 0)) >>> 0);
   }
   illegal(): void {
     this.trap(SIGILL, ILL_ILLOPN, this.pc);

@@ -50,12 +50,6 @@ const sat = (v: number, lo: number, hi: number, cpu: ArmCpu) => {
 const half = (v: number, top: number) => (top ? v >> 16 : (v << 16) >> 16);
 
 export const armHelpers: Record<string, Helper> = {
-  /** arm_trap(sig, code, addr): record a synchronous trap; the block then exits with Trap */
-  arm_trap(cpu: ArmCpu, sig: number, code: number, addr: number) {
-    cpu.trapSig = sig;
-    cpu.trapCode = code;
-    cpu.trapAddr = addr >>> 0;
-  },
   /** carry out of a register-specified shift (amt = Rs[7:0]); c = the old C flag */
   arm_shc(_cpu: ArmCpu, v: number, type: number, amt: number, c: number) {
     if (amt === 0) return c;

@@ -2,6 +2,7 @@
  * The arm target (32-bit ARM EABI Linux user mode: A32, Thumb-2, VFPv4-D32). It runs both
  * Debian armhf (ARMv7-A, hard float) and armel (ARMv5TE, soft float, ARM state) programs.
  */
+import { coreHelpers } from '../../src/core/frontend/trap.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import type { Memory } from '../../src/core/memory/flat.js';
 import type { RegInfo, Target } from '../target.js';
@@ -56,7 +57,7 @@ export const arm: Target = {
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
     translateArm(b, mem, pc, maxInsns);
   },
-  helpers: armHelpers,
+  helpers: { ...coreHelpers, ...armHelpers },
   abi: armAbi,
   gdb: armGdb,
   checkElfFlags,

@@ -2,7 +2,8 @@
  * Translation context for one RISC-V block: IR emission helpers shared by the trans-*.ts
  * handlers (register access with x0 rules, traps). Constant folding is the builder's.
  */
-import { ExitKind, type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/core/ir.js';
+import { emitTrap } from '../../src/core/frontend/trap.js';
+import { type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/core/ir.js';
 import { F0 } from './cpu.js';
 
 export const SIGILL = 4;
@@ -86,10 +87,9 @@ export class RvCtx {
     return this.b.call(name, ret, args);
   }
 
-  /** end the block with a guest signal at this instruction (see helpers: rv_trap) */
+  /** end the block with a guest signal at this instruction (src/core/frontend/trap.ts) */
   trap(sig: number, code: number, addr: number): void {
-    this.b.call('rv_trap', null, [this.k32(sig), this.k32(code), this.k32(addr)]);
-    this.b.exit(ExitKind.Trap, this.pc);
+    emitTrap(this.b, sig, code, addr, this.pc);
   }
   illegal(): void {
     this.trap(SIGILL, ILL_ILLOPC, this.pc);

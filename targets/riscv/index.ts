@@ -1,4 +1,5 @@
 /** The riscv64 target (RV64GC Linux user mode). */
+import { coreHelpers } from '../../src/core/frontend/trap.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import type { Memory } from '../../src/core/memory/flat.js';
 import type { RegInfo, Target } from '../target.js';
@@ -46,7 +47,7 @@ export const riscv64: Target = {
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
     translateRiscv(b, mem, pc, maxInsns);
   },
-  helpers: { ...rvHelpers, ...fpuHelpers },
+  helpers: { ...coreHelpers, ...rvHelpers, ...fpuHelpers },
   abi: riscv64Abi,
   gdb: riscv64Gdb,
   checkElfFlags,

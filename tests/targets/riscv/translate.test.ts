@@ -80,7 +80,7 @@ describe('riscv translation to IR', () => {
     expect(tr('0f100000').last).toMatchObject({ op: 'exit', imm2: ExitKind.Sync, imm: 0x10004 });
     const eb = tr('0290'); // c.ebreak
     expect(eb.last).toMatchObject({ op: 'exit', imm2: ExitKind.Trap, imm: 0x10000 });
-    expect(calls(eb.ops)).toEqual(['rv_trap']);
+    expect(calls(eb.ops)).toEqual(['core_trap']);
   });
 
   it('F/D: one helper call per instruction, reserved rm is illegal', () => {
@@ -102,8 +102,8 @@ describe('riscv translation to IR', () => {
   });
 
   it('CSRs: unknown CSR or a write to a counter is illegal; rdtime is a helper call', () => {
-    expect(calls(tr('73250030').ops)).toEqual(['rv_trap']); // csrr a0,mstatus
-    expect(calls(tr('731005c0').ops)).toEqual(['rv_trap']); // csrw cycle,a0
+    expect(calls(tr('73250030').ops)).toEqual(['core_trap']); // csrr a0,mstatus
+    expect(calls(tr('731005c0').ops)).toEqual(['core_trap']); // csrw cycle,a0
     expect(calls(tr('f32510c0', { maxInsns: 1 }).ops)).toEqual(['csr_rw']); // rdtime a1
   });
 
@@ -119,7 +119,7 @@ describe('riscv translation to IR', () => {
     for (const pc of [0x20000, 0x30000]) {
       const b = new IrBuilder();
       translateRiscv(b, mem, pc, 8);
-      expect(calls(b.ops)).toEqual(['rv_trap']);
+      expect(calls(b.ops)).toEqual(['core_trap']);
       const [sig, code, addr] = b.ops.find((o) => o.op === 'call')!.args.map((t) => Number(b.ops.find((o) => o.d === t)!.imm));
       expect([sig, code, addr >>> 0]).toEqual([11, pc === 0x20000 ? 2 : 1, pc]);
       expect(b.ops[b.ops.length - 1]).toMatchObject({ op: 'exit', imm2: ExitKind.Trap, imm: pc });
@@ -176,7 +176,7 @@ describe('riscv64 target', () => {
   });
 
   it('has every helper the frontend calls', () => {
-    for (const n of [...FP_HELPER_NAMES, 'rv_trap', 'csr_rw', 'lr_w', 'lr_d', 'sc_w', 'sc_d', 'amoadd_w', 'amomaxu_d']) {
+    for (const n of [...FP_HELPER_NAMES, 'core_trap', 'csr_rw', 'lr_w', 'lr_d', 'sc_w', 'sc_d', 'amoadd_w', 'amomaxu_d']) {
       expect(typeof riscv64.helpers[n], n).toBe('function');
     }
   });
