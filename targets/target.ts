@@ -1,4 +1,5 @@
 import type { Cpu } from '../src/core/cpu.js';
+import type { Helper, HelperSigs } from '../src/core/helpers.js';
 import type { IrBuilder, Ty } from '../src/core/ir.js';
 import type { Memory } from '../src/core/memory/flat.js';
 
@@ -14,9 +15,8 @@ export interface RegInfo {
   zero?: boolean;
 }
 
-/** A helper callable from generated code: helpers[name](cpu, ...args). See src/core/ir.ts. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Helper = (cpu: any, ...args: number[]) => number | void;
+/** A helper callable from generated code: helpers[name](cpu, ...args). See src/core/helpers.ts. */
+export type { Helper };
 
 /** Reads and writes fields of a signal frame's machine context (see SignalAbi). */
 export interface ContextIo {
@@ -134,7 +134,10 @@ export interface Target {
    * exit (the first instruction's fetch fault included).
    */
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void;
+  /** helper functions by name (registered with defineHelpers, src/core/helpers.ts) */
   helpers: Record<string, Helper>;
+  /** their signatures: the IR builder checks every call against them */
+  helperSigs: HelperSigs;
   abi: LinuxAbi;
   /** ELF e_flags checks: undefined when supported, else a reason */
   checkElfFlags?(flags: number): string | undefined;

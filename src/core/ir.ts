@@ -53,6 +53,7 @@
  * Guest addresses are the low 32 bits of a value: the whole guest space is below 4 GiB.
  */
 
+import { checkCall, type HelperSigs } from './helpers.js';
 import { foldBin, foldCarry, foldCmp, foldDeposit, foldExtract, foldUn, widthOf } from './ir-fold.js';
 
 export type Ty = 'i32' | 'i64' | 'f64';
@@ -121,6 +122,8 @@ export class IrBuilder {
   end = 0;
   /** whether disassembly is wanted (-d in_asm); frontends skip it otherwise */
   wantAsm = false;
+  /** the target's helper signatures: every call is checked against them (src/core/helpers.ts) */
+  helperSigs?: HelperSigs;
 
   /** Start a guest instruction: frontends call this once per instruction, before its ops. */
   insn(pc: number, len: number, asm?: string): void {
@@ -289,6 +292,7 @@ export class IrBuilder {
     this.push('store', this.typeOf(v), false, { a: addr, b: v, size });
   }
   call(name: string, ret: Ty | null, args: number[]): number {
+    if (this.helperSigs) checkCall(this.helperSigs, name, args.map((a) => this.typeOf(a)), ret);
     return this.push('call', ret ?? 'i32', ret !== null, { name, args });
   }
 

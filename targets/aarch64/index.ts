@@ -1,5 +1,6 @@
 /** The aarch64 target (A64 Linux user mode: base ISA, scalar FP, Advanced SIMD subset). */
-import { coreHelpers } from '../../src/core/frontend/trap.js';
+import { coreHelpers, coreHelperSigs } from '../../src/core/frontend/trap.js';
+import { defineHelpers } from '../../src/core/helpers.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import type { Memory } from '../../src/core/memory/flat.js';
 import type { RegInfo, Target } from '../target.js';
@@ -9,6 +10,7 @@ import { A64Cpu, VBASE, TPIDR_INDEX } from './cpu.js';
 import { fpHelpers } from './fp.js';
 import { a64Helpers } from './helpers.js';
 import { simdHelpers } from './simd.js';
+import { a64HelperSigs } from './helper-sigs.js';
 import { translateA64 } from './translate.js';
 
 const regs: RegInfo[] = [
@@ -19,6 +21,9 @@ const regs: RegInfo[] = [
   ...Array.from({ length: 128 }, (_, i): RegInfo => ({ name: `v${i >> 2}.s${i & 3}`, ty: 'i32', index: VBASE + i, cached: false })),
   { name: 'tpidr_el0', ty: 'i64', index: TPIDR_INDEX, cached: false },
 ];
+
+/** every helper generated code may call, with its signature (src/core/helpers.ts) */
+const HELPERS = defineHelpers(['core_', 'a64_'], { ...coreHelpers, ...a64Helpers, ...fpHelpers, ...simdHelpers }, { ...coreHelperSigs, ...a64HelperSigs });
 
 export const aarch64: Target = {
   name: 'aarch64',
@@ -31,7 +36,8 @@ export const aarch64: Target = {
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
     translateA64(b, mem, pc, maxInsns);
   },
-  helpers: { ...coreHelpers, ...a64Helpers, ...fpHelpers, ...simdHelpers },
+  helpers: HELPERS.fns,
+  helperSigs: HELPERS.sigs,
   abi: aarch64Abi,
   gdb: aarch64Gdb,
 };

@@ -2,7 +2,8 @@
  * The arm target (32-bit ARM EABI Linux user mode: A32, Thumb-2, VFPv4-D32). It runs both
  * Debian armhf (ARMv7-A, hard float) and armel (ARMv5TE, soft float, ARM state) programs.
  */
-import { coreHelpers } from '../../src/core/frontend/trap.js';
+import { coreHelpers, coreHelperSigs } from '../../src/core/frontend/trap.js';
+import { defineHelpers } from '../../src/core/helpers.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import type { Memory } from '../../src/core/memory/flat.js';
 import type { RegInfo, Target } from '../target.js';
@@ -10,6 +11,7 @@ import { armAbi } from './linux/abi.js';
 import { armGdb } from './gdb.js';
 import { ArmCpu, D0_INDEX, FPSCR, GE, NF, QF, TPIDRURO } from './cpu.js';
 import { armHelpers } from './helpers.js';
+import { armHelperSigs } from './helper-sigs.js';
 import { translateArm } from './translate.js';
 
 export const EF_ARM_EABIMASK = 0xff000000;
@@ -45,6 +47,9 @@ function tripletFor(flags: number): string {
   return (flags & EF_ARM_ABI_FLOAT_SOFT) && !(flags & EF_ARM_ABI_FLOAT_HARD) ? 'arm-linux-gnueabi' : 'arm-linux-gnueabihf';
 }
 
+/** every helper generated code may call, with its signature (src/core/helpers.ts) */
+const HELPERS = defineHelpers(['core_', 'arm_'], { ...coreHelpers, ...armHelpers }, { ...coreHelperSigs, ...armHelperSigs });
+
 export const arm: Target = {
   name: 'arm',
   elfMachine: 40,
@@ -57,7 +62,8 @@ export const arm: Target = {
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
     translateArm(b, mem, pc, maxInsns);
   },
-  helpers: { ...coreHelpers, ...armHelpers },
+  helpers: HELPERS.fns,
+  helperSigs: HELPERS.sigs,
   abi: armAbi,
   gdb: armGdb,
   checkElfFlags,

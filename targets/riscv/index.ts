@@ -1,5 +1,6 @@
 /** The riscv64 target (RV64GC Linux user mode). */
-import { coreHelpers } from '../../src/core/frontend/trap.js';
+import { coreHelpers, coreHelperSigs } from '../../src/core/frontend/trap.js';
+import { defineHelpers } from '../../src/core/helpers.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import type { Memory } from '../../src/core/memory/flat.js';
 import type { RegInfo, Target } from '../target.js';
@@ -9,6 +10,7 @@ import { F0, RiscvCpu } from './cpu.js';
 import { FNAMES, XNAMES } from './disasm.js';
 import { fpuHelpers } from './fpu.js';
 import { rvHelpers } from './helpers.js';
+import { rvHelperSigs } from './helper-sigs.js';
 import { translateRiscv } from './translate.js';
 
 /** ELF e_flags bits (RISC-V psABI) */
@@ -36,6 +38,9 @@ function checkElfFlags(flags: number): string | undefined {
   return undefined;
 }
 
+/** every helper generated code may call, with its signature (src/core/helpers.ts) */
+const HELPERS = defineHelpers(['core_', 'rv_'], { ...coreHelpers, ...rvHelpers, ...fpuHelpers }, { ...coreHelperSigs, ...rvHelperSigs });
+
 export const riscv64: Target = {
   name: 'riscv64',
   elfMachine: 243,
@@ -47,7 +52,8 @@ export const riscv64: Target = {
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
     translateRiscv(b, mem, pc, maxInsns);
   },
-  helpers: { ...coreHelpers, ...rvHelpers, ...fpuHelpers },
+  helpers: HELPERS.fns,
+  helperSigs: HELPERS.sigs,
   abi: riscv64Abi,
   gdb: riscv64Gdb,
   checkElfFlags,

@@ -39,6 +39,7 @@ export function translateBlock(target: Target, mem: Memory, pc: number, maxInsns
 function buildBlock(target: Target, mem: Memory, pc: number, maxInsns: number, wantAsm: boolean): Block {
   const b = new IrBuilder();
   b.wantAsm = wantAsm;
+  b.helperSigs = target.helperSigs;
   b.pc = pc;
   b.end = pc;
   target.translateBlock(b, mem, pc, maxInsns);

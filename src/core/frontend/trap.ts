@@ -6,6 +6,7 @@
  * only place that knows it lets that description change in one place.
  */
 import type { Cpu } from '../cpu.js';
+import { sigTable } from '../helpers.js';
 import { ExitKind, type IrBuilder } from '../ir.js';
 
 export const TRAP_HELPER = 'core_trap';
@@ -25,3 +26,7 @@ export const coreHelpers = {
     cpu.trapAddr = addr >>> 0;
   },
 };
+
+export const coreHelperSigs = sigTable({
+  'void(i32, i32, i32)': 'core_trap',
+});
