@@ -19,8 +19,14 @@
  * Operations (d = destination temp, a/b/c = source temps):
  *   const   d = imm                         (i32: number, i64: bigint)
  *   get     d = reg                         set   reg = a
+ *   discard reg: its value is dead from here (a later get reads an unspecified value)
  *   add sub mul and or xor                  same type in and out
- *   shl shr sar                             b is the shift amount (i32), masked by the width
+ *   shl shr sar rotl rotr                   b is the shift amount (i32), masked by the width
+ *   clz ctz popcnt bswap                    same type in and out (clz/ctz of 0 = the width)
+ *   extract d = bits [imm, imm+imm2) of a, zero-extended (sign-extended when `signed`)
+ *   deposit d = a with bits [imm, imm+imm2) replaced by the low imm2 bits of b
+ *   addc    d:i32 = carry out of the unsigned a + b + c (c optional: an i32 0/1 temp)
+ *   subb    d:i32 = borrow out of the unsigned a - b - c (a < b + c)
  *   mulhs mulhu mulhsu                      high half of the signed/unsigned/mixed product
  *   divs divu rems remu                     guest-neutral: the frontend handles /0 and overflow
  *                                           (backend: divide by zero gives 0 for div and a for rem)
@@ -34,6 +40,10 @@
  *   store   mem[a] = b, low `size` bytes
  *   call    d = helpers[name](cpu, ...args)  (d optional). An i64 argument is passed as two
  *           numbers (lo, hi); an i64 result is returned as lo with hi in cpu.rhi.
+ *   brcond  if (a !== 0) go to label imm     (imm2 = 1: if a === 0). Forward only: a label is a
+ *           point later in the same block, set with `label`.
+ *   label   imm: the target of earlier brconds (each label set once, after its brconds)
+ *           A temp defined in code a brcond skipped reads as 0 after the label.
  *   Terminators (exactly one, last):
  *   jmp     pc = imm                     (direct branch, chainable)
  *   br      pc = a ? imm : imm2          (a: i32)
@@ -46,14 +56,18 @@
  */
 
 import { Access, type Excp } from './exceptions.js';
+import { checkCall, type HelperSigs } from './helpers.js';
+import { foldBin, foldCarry, foldCmp, foldDeposit, foldExtract, foldUn, widthOf } from './ir-fold.js';
 
 export type Ty = 'i32' | 'i64' | 'f64';
 
 export type BinOp =
   | 'add' | 'sub' | 'mul' | 'and' | 'or' | 'xor'
-  | 'shl' | 'shr' | 'sar'
+  | 'shl' | 'shr' | 'sar' | 'rotl' | 'rotr'
   | 'mulhs' | 'mulhu' | 'mulhsu'
   | 'divs' | 'divu' | 'rems' | 'remu';
+/** count leading/trailing zeros, population count, byte swap: same type in and out */
+export type UnOp = 'clz' | 'ctz' | 'popcnt' | 'bswap';
 export type CmpOp = 'eq' | 'ne' | 'lts' | 'ltu' | 'les' | 'leu';
 
 /** Why a compiled function returned to the run loop. */
@@ -112,6 +126,8 @@ export class IrBuilder {
   end = 0;
   /** whether disassembly is wanted (-d in_asm); frontends skip it otherwise */
   wantAsm = false;
+  /** the target's helper signatures: every call is checked against them (src/core/helpers.ts) */
+  helperSigs?: HelperSigs;
 
   /** Start a guest instruction: frontends call this once per instruction, before its ops. */
   insn(pc: number, len: number, asm?: string): void {
@@ -130,7 +146,7 @@ export class IrBuilder {
     const n = v | 0;
     let t = this.k32s.get(n);
     if (t === undefined) {
-      t = this.const32(n);
+      t = this.raw32(n);
       this.k32s.set(n, t);
       this.kvals.set(t, BigInt(n));
     }
@@ -141,7 +157,7 @@ export class IrBuilder {
     const n = BigInt.asIntN(64, BigInt(v));
     let t = this.k64s.get(n);
     if (t === undefined) {
-      t = this.const64(n);
+      t = this.raw64(n);
       this.k64s.set(n, t);
       this.kvals.set(t, n);
     }
@@ -162,18 +178,25 @@ export class IrBuilder {
   }
   typeOf(v: number): Ty { return this.temps[v]; }
 
-  const32(v: number): number { return this.push('const', 'i32', true, { imm: v | 0 }); }
-  const64(v: bigint | number): number {
-    return this.push('const', 'i64', true, { imm: BigInt.asIntN(64, BigInt(v)) });
-  }
+  /** constants are interned (see k32/k64), so every constant temp is known to the folder */
+  const32(v: number): number { return this.k32(v); }
+  const64(v: bigint | number): number { return this.k64(v); }
   constOf(ty: Ty, v: bigint | number): number {
-    return ty === 'i64' ? this.const64(v) : this.const32(Number(BigInt.asIntN(32, BigInt(v))));
+    return ty === 'i64' ? this.k64(v) : this.k32(Number(BigInt.asIntN(32, BigInt(v))));
   }
+  private raw32(v: number): number { return this.push('const', 'i32', true, { imm: v | 0 }); }
+  private raw64(v: bigint): number { return this.push('const', 'i64', true, { imm: v }); }
   get(reg: number, ty: Ty): number { return this.push('get', ty, true, { imm: reg }); }
+  /** The register's value is dead from here: earlier stores to it may be dropped (see backend/opt.ts). */
+  discard(reg: number): void { this.push('discard', 'i32', false, { imm: reg }); }
   set(reg: number, a: number): void { this.push('set', this.typeOf(a), false, { imm: reg, a }); }
 
+  /** A binary op, folded when both operands are constants or one is an identity. */
   bin(op: BinOp, a: number, b: number): number {
     const ty = this.typeOf(a);
+    const f = foldBin(op, ty, this.kvals.get(a), this.kvals.get(b), a, b);
+    if (f !== undefined) return typeof f === 'number' ? f : this.constOf(ty, f);
+    if (op === 'sub' && this.kvals.get(a) === 0n) return this.neg(b);
     return this.push(op, ty, true, { a, b });
   }
   add(a: number, b: number) { return this.bin('add', a, b); }
@@ -181,17 +204,90 @@ export class IrBuilder {
   and(a: number, b: number) { return this.bin('and', a, b); }
   or(a: number, b: number) { return this.bin('or', a, b); }
   xor(a: number, b: number) { return this.bin('xor', a, b); }
-  cmp(op: CmpOp, a: number, b: number): number { return this.push(op, 'i32', true, { a, b }); }
+  cmp(op: CmpOp, a: number, b: number): number {
+    const ca = this.kvals.get(a), cb = this.kvals.get(b);
+    if (ca !== undefined && cb !== undefined) return this.k32(foldCmp(op, widthOf(this.typeOf(a)), ca, cb) ? 1 : 0);
+    return this.push(op, 'i32', true, { a, b });
+  }
   select(c: number, a: number, b: number): number {
+    const cc = this.kvals.get(c);
+    if (cc !== undefined) return cc !== 0n ? a : b;
+    if (a === b) return a;
     return this.push('select', this.typeOf(a), true, { a: c, b: a, c: b });
   }
-  neg(a: number) { return this.push('neg', this.typeOf(a), true, { a }); }
-  not(a: number) { return this.push('not', this.typeOf(a), true, { a }); }
-  sext(a: number): number { return this.push('sext', 'i64', true, { a }); }
-  zext(a: number): number { return this.push('zext', 'i64', true, { a }); }
-  trunc(a: number): number { return this.push('trunc', 'i32', true, { a }); }
-  sextb(a: number, bits: number): number { return this.push('sextb', this.typeOf(a), true, { a, imm: bits }); }
-  zextb(a: number, bits: number): number { return this.push('zextb', this.typeOf(a), true, { a, imm: bits }); }
+  /** fold a unary op of a constant through `f` (on the value as a signed bigint) */
+  private un(op: string, ty: Ty, a: number, f: (v: bigint) => bigint, fields: Partial<Op> = {}): number {
+    const ca = this.kvals.get(a);
+    if (ca !== undefined) return this.constOf(ty, f(ca));
+    return this.push(op, ty, true, { a, ...fields });
+  }
+  neg(a: number) { return this.un('neg', this.typeOf(a), a, (v) => -v); }
+  not(a: number) { return this.un('not', this.typeOf(a), a, (v) => ~v); }
+  sext(a: number): number { return this.un('sext', 'i64', a, (v) => v); }
+  zext(a: number): number { return this.un('zext', 'i64', a, (v) => BigInt.asUintN(32, v)); }
+  trunc(a: number): number {
+    const o = this.defOf(a);
+    if (o && (o.op === 'sext' || o.op === 'zext')) return o.a; // trunc(ext(x)) = x
+    return this.un('trunc', 'i32', a, (v) => BigInt.asIntN(32, v));
+  }
+  sextb(a: number, bits: number): number {
+    if (bits >= widthOf(this.typeOf(a))) return a;
+    return this.un('sextb', this.typeOf(a), a, (v) => BigInt.asIntN(bits, v), { imm: bits });
+  }
+  zextb(a: number, bits: number): number {
+    if (bits >= widthOf(this.typeOf(a))) return a;
+    return this.un('zextb', this.typeOf(a), a, (v) => BigInt.asUintN(bits, v), { imm: bits });
+  }
+  rotl(a: number, b: number) { return this.bin('rotl', a, b); }
+  rotr(a: number, b: number) { return this.bin('rotr', a, b); }
+  /** clz ctz popcnt bswap (counts of a zero value are the width) */
+  unop(op: UnOp, a: number): number {
+    const ty = this.typeOf(a);
+    return this.un(op, ty, a, (v) => foldUn(op, widthOf(ty), v));
+  }
+  clz(a: number) { return this.unop('clz', a); }
+  ctz(a: number) { return this.unop('ctz', a); }
+  popcnt(a: number) { return this.unop('popcnt', a); }
+  bswap(a: number) { return this.unop('bswap', a); }
+  /** the bitfield of a at [pos, pos+len), zero- or sign-extended to a's type */
+  extract(a: number, pos: number, len: number, signed = false): number {
+    const ty = this.typeOf(a);
+    const bits = widthOf(ty);
+    if (pos < 0 || len < 1 || pos + len > bits) throw new Error(`IR: extract ${pos},${len} out of ${ty}`);
+    if (pos === 0) return signed ? this.sextb(a, len) : this.zextb(a, len);
+    if (pos + len === bits) return this.bin(signed ? 'sar' : 'shr', a, this.k32(pos));
+    return this.un('extract', ty, a, (v) => foldExtract(bits, v, pos, len, signed), { imm: pos, imm2: len, signed });
+  }
+  /** a with its bits [pos, pos+len) replaced by the low len bits of b (b: i32 or i64) */
+  deposit(a: number, b: number, pos: number, len: number): number {
+    const ty = this.typeOf(a);
+    const bits = widthOf(ty);
+    if (pos < 0 || len < 1 || pos + len > bits) throw new Error(`IR: deposit ${pos},${len} out of ${ty}`);
+    if (len === bits) return ty === 'i64' && this.typeOf(b) === 'i32' ? this.sext(b) : b;
+    const ca = this.kvals.get(a), cb = this.kvals.get(b);
+    if (ca !== undefined && cb !== undefined) return this.constOf(ty, foldDeposit(bits, ca, cb, pos, len));
+    return this.push('deposit', ty, true, { a, b, imm: pos, imm2: len });
+  }
+  /** i32 0/1: carry out of the unsigned a + b (+ cin, an i32 0/1 temp) */
+  addc(a: number, b: number, cin = -1): number { return this.carry('addc', a, b, cin); }
+  /** i32 0/1: borrow out of the unsigned a - b (- bin, an i32 0/1 temp): a < b + bin */
+  subb(a: number, b: number, bin = -1): number { return this.carry('subb', a, b, bin); }
+  private carry(op: 'addc' | 'subb', a: number, b: number, cin: number): number {
+    let ci: bigint | undefined = 0n;
+    if (cin >= 0) ci = this.kvals.get(cin);
+    const ca = this.kvals.get(a), cb = this.kvals.get(b);
+    if (ca !== undefined && cb !== undefined && ci !== undefined) {
+      return this.k32(Number(foldCarry(op === 'subb', widthOf(this.typeOf(a)), ca, cb, ci)));
+    }
+    if (ci === 0n) cin = -1;
+    if (ci === 0n && (cb === 0n || (op === 'addc' && ca === 0n))) return this.k32(0);
+    return this.push(op, 'i32', true, { a, b, c: cin });
+  }
+  /** the op that defined temp t (undefined for constants folded by the backend: use constValue) */
+  private defOf(t: number): Op | undefined {
+    for (let i = this.ops.length - 1; i >= 0 && i >= this.ops.length - 8; i--) if (this.ops[i].d === t) return this.ops[i];
+    return undefined;
+  }
 
   load(ty: Ty, size: number, signed: boolean, addr: number): number {
     return this.push('load', ty, true, { a: addr, size, signed });
@@ -200,7 +296,26 @@ export class IrBuilder {
     this.push('store', this.typeOf(v), false, { a: addr, b: v, size });
   }
   call(name: string, ret: Ty | null, args: number[]): number {
+    if (this.helperSigs) checkCall(this.helperSigs, name, args.map((a) => this.typeOf(a)), ret);
     return this.push('call', ret ?? 'i32', ret !== null, { name, args });
+  }
+
+  private labels = 0;
+  private readonly labelSet = new Set<number>();
+  /** A new label for forward branches inside this block (see brcond, setLabel). */
+  newLabel(): number { return this.labels++; }
+  /** If c (i32) is non-zero (or zero, with ifZero) continue at `label`, which must be set later. */
+  brcond(c: number, label: number, ifZero = false): void {
+    if (this.labelSet.has(label)) throw new Error(`IR: brcond to label ${label} that is already set (forward only)`);
+    const cc = this.kvals.get(c);
+    if (cc !== undefined && (cc !== 0n) === ifZero) return; // never taken
+    this.push('brcond', 'i32', false, { a: c, imm: label, imm2: ifZero ? 1 : 0 });
+  }
+  /** Place `label` here: brconds to it land on the next op. */
+  setLabel(label: number): void {
+    if (this.labelSet.has(label) || label >= this.labels) throw new Error(`IR: label ${label} set twice or never made`);
+    this.labelSet.add(label);
+    this.push('label', 'i32', false, { imm: label });
   }
 
   jmp(pc: number): void { this.push('jmp', 'i32', false, { imm: pc >>> 0 }); this.done = true; }
@@ -236,10 +351,15 @@ export function formatIr(b: Block): string {
       case 'const': rest = `const ${o.imm}`; break;
       case 'get': rest = `get r${o.imm}`; break;
       case 'set': rest = `set r${o.imm}, ${t(o.a)}`; break;
+      case 'discard': rest = `discard r${o.imm}`; break;
       case 'load': rest = `load.${o.size}${o.signed ? 's' : 'u'} [${t(o.a)}]`; break;
       case 'store': rest = `store.${o.size} [${t(o.a)}], ${t(o.b)}`; break;
       case 'sextb': case 'zextb': rest = `${o.op} ${t(o.a)}, ${o.imm}`; break;
+      case 'extract': rest = `extract${o.signed ? 's' : 'u'} ${t(o.a)}, ${o.imm}, ${o.imm2}`; break;
+      case 'deposit': rest = `deposit ${t(o.a)}, ${t(o.b)}, ${o.imm}, ${o.imm2}`; break;
       case 'call': rest = `call ${o.name}(${o.args.map(t).join(', ')})`; break;
+      case 'brcond': rest = `brcond ${o.imm2 ? '!' : ''}${t(o.a)}, L${o.imm}`; break;
+      case 'label': rest = `L${o.imm}:`; break;
       case 'jmp': rest = `jmp 0x${(o.imm as number).toString(16)}`; break;
       case 'br': rest = `br ${t(o.a)} ? 0x${(o.imm as number).toString(16)} : 0x${o.imm2.toString(16)}`; break;
       case 'jind': rest = `jind ${t(o.a)}`; break;

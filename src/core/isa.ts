@@ -4,6 +4,7 @@
  * on top (Linux user mode: targets/target.ts).
  */
 import type { Cpu } from './cpu.js';
+import type { Helper, HelperSigs } from './helpers.js';
 import type { IrBuilder, Ty } from './ir.js';
 import type { Memory } from './memory/flat.js';
 
@@ -19,9 +20,8 @@ export interface RegInfo {
   zero?: boolean;
 }
 
-/** A helper callable from generated code: helpers[name](cpu, ...args). See src/core/ir.ts. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Helper = (cpu: any, ...args: number[]) => number | void;
+/** A helper callable from generated code: helpers[name](cpu, ...args). See src/core/helpers.ts. */
+export type { Helper };
 
 /** One register as a debugger (gdb's g packet, the embedding API) sees it; values are unsigned. */
 export interface DebugReg {
@@ -68,7 +68,10 @@ export interface Isa {
    * keeps its Thumb state in bit 0 of the pc instead.) A change of mode ends the region.
    */
   translationMode?(cpu: Cpu): number;
+  /** helper functions by name (registered with defineHelpers, src/core/helpers.ts) */
   helpers: Record<string, Helper>;
+  /** their signatures: the IR builder checks every call against them */
+  helperSigs: HelperSigs;
   /** registers and target description for debuggers */
   gdb?: GdbTarget;
 }

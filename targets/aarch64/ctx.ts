@@ -1,7 +1,7 @@
 /**
  * Translation context for one A64 block: register access with the XZR/SP rules of register
- * 31, 32/64-bit operand width, NZCV as four i32 0/1 registers, condition codes, constant
- * folding for the common cases, traps.
+ * 31, 32/64-bit operand width, NZCV as four i32 0/1 registers, condition codes, traps
+ * (constant folding is the builder's).
  */
 import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import { ExitKind, type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/core/ir.js';
@@ -60,8 +60,7 @@ export class A64Ctx {
       this.b.set(r, v);
       return;
     }
-    const c = this.cv(v);
-    this.b.set(r, c !== undefined ? this.k64(BigInt.asUintN(32, c)) : this.b.zext(v));
+    this.b.set(r, this.b.zext(v));
   }
 
   /** V register views */
@@ -84,60 +83,11 @@ export class A64Ctx {
     this.b.set(VW0 + 4 * k + j, v);
   }
 
+  /** a binary op / comparison (the builder folds constants and identities) */
   op(op: BinOp, a: number, b: number): number {
-    const ty = this.b.typeOf(a);
-    const ca = this.cv(a);
-    const cb = this.cv(b);
-    const bits = ty === 'i64' ? 64 : 32;
-    const wrap = (v: bigint) => BigInt.asIntN(bits, v);
-    const sh = () => Number(cb! & BigInt(bits - 1));
-    switch (op) {
-      case 'add': case 'or': case 'xor':
-        if (cb === 0n) return a;
-        if (ca === 0n) return b;
-        break;
-      case 'sub':
-        if (cb === 0n) return a;
-        break;
-      case 'and':
-        if (ca === 0n || cb === 0n) return this.kOf(ty, 0n);
-        if (cb === -1n) return a;
-        if (ca === -1n) return b;
-        break;
-      case 'shl': case 'shr': case 'sar':
-        if (ca === 0n || (cb !== undefined && sh() === 0)) return a;
-        break;
-      default: break;
-    }
-    if (ca !== undefined && cb !== undefined) {
-      const ua = BigInt.asUintN(bits, ca);
-      switch (op) {
-        case 'add': return this.kOf(ty, wrap(ca + cb));
-        case 'sub': return this.kOf(ty, wrap(ca - cb));
-        case 'and': return this.kOf(ty, ca & cb);
-        case 'or': return this.kOf(ty, ca | cb);
-        case 'xor': return this.kOf(ty, ca ^ cb);
-        case 'shl': return this.kOf(ty, wrap(ca << BigInt(sh())));
-        case 'shr': return this.kOf(ty, wrap(ua >> BigInt(sh())));
-        case 'sar': return this.kOf(ty, ca >> BigInt(sh()));
-        default: break;
-      }
-    }
     return this.b.bin(op, a, b);
   }
-  private kOf(ty: Ty, v: bigint): number {
-    return ty === 'i64' ? this.k64(v) : this.k32(Number(BigInt.asIntN(32, v)));
-  }
   cmp(op: CmpOp, a: number, b: number): number {
-    const ca = this.cv(a);
-    const cb = this.cv(b);
-    if (ca !== undefined && cb !== undefined) {
-      const bits = this.b.typeOf(a) === 'i64' ? 64 : 32;
-      const ua = BigInt.asUintN(bits, ca);
-      const ub = BigInt.asUintN(bits, cb);
-      const r = { eq: ca === cb, ne: ca !== cb, lts: ca < cb, ltu: ua < ub, les: ca <= cb, leu: ua <= ub }[op];
-      return this.k32(r ? 1 : 0);
-    }
     return this.b.cmp(op, a, b);
   }
   /** the zero of a value's type */
@@ -164,11 +114,7 @@ export class A64Ctx {
     const z = this.zero(res);
     this.b.set(NF, this.cmp('lts', res, z));
     this.b.set(ZF, this.cmp('eq', res, z));
-    let c: number;
-    if (cc === 0n) c = this.cmp('ltu', res, a);
-    else if (cc === 1n) c = this.cmp('leu', res, a);
-    else c = this.b.select(cin, this.cmp('leu', res, a), this.cmp('ltu', res, a));
-    this.b.set(CF, c);
+    this.b.set(CF, this.b.addc(a, b, cin));
     const v = this.op('and', this.op('xor', a, res), this.op('xor', b, res));
     this.b.set(VF, this.cmp('lts', v, z));
     return res;

@@ -1,6 +1,7 @@
 /**
  * Helpers the A64 frontend calls (besides the FP and SIMD helpers): traps, system
- * registers, the exclusive monitor, DC ZVA and the bit-manipulation instructions.
+ * registers, the exclusive monitor, DC ZVA, RBIT and REV16 (64-bit); the other bit
+ * instructions are IR ops (clz, bswap, rotl).
  *
  * System registers read as qemu-user answers them: CTR_EL0 64-byte lines, DCZID_EL0 = 4
  * (DC ZVA zeroes 64 bytes), CNTFRQ_EL0 62.5 MHz with CNTVCT_EL0 counting from the host
@@ -35,7 +36,6 @@ function rbit32(x: number): number {
   x = ((x >>> 4) & 0x0f0f0f0f) | ((x & 0x0f0f0f0f) << 4);
   return rev8(x);
 }
-const cls32 = (x: number) => Math.clz32(x ^ (x >> 31)) - 1;
 
 export const a64Helpers: Record<string, Helper> = {
   a64_mrs(cpu: A64Cpu, reg: number) {
@@ -86,20 +86,7 @@ export const a64Helpers: Record<string, Helper> = {
   },
   a64_rbit32: (_c: A64Cpu, x: number) => rbit32(x),
   a64_rbit64(cpu: A64Cpu, lo: number, hi: number) { cpu.rhi = rbit32(lo); return rbit32(hi); },
-  a64_rev1632: (_c: A64Cpu, x: number) => rev16(x),
   a64_rev1664(cpu: A64Cpu, lo: number, hi: number) { cpu.rhi = rev16(hi); return rev16(lo); },
-  a64_rev32: (_c: A64Cpu, x: number) => rev8(x),
-  a64_rev3264(cpu: A64Cpu, lo: number, hi: number) { cpu.rhi = rev8(hi); return rev8(lo); },
-  a64_rev64(cpu: A64Cpu, lo: number, hi: number) { cpu.rhi = rev8(lo); return rev8(hi); },
-  a64_clz32: (_c: A64Cpu, x: number) => Math.clz32(x),
-  a64_clz64(cpu: A64Cpu, lo: number, hi: number) { cpu.rhi = 0; return hi ? Math.clz32(hi) : 32 + Math.clz32(lo); },
-  a64_cls32: (_c: A64Cpu, x: number) => cls32(x),
-  a64_cls64(cpu: A64Cpu, lo: number, hi: number) {
-    cpu.rhi = 0;
-    const s = hi >> 31;
-    if (hi !== s) return cls32(hi);
-    return 31 + Math.clz32(lo ^ s);
-  },
 };
 
 function storeExcl(cpu: A64Cpu, addr: number, total: number, each: number, words: number[]): number {

@@ -1,4 +1,5 @@
 /** The aarch64 instruction set (A64: base ISA, scalar FP, Advanced SIMD subset); its Linux user-mode target is ./linux/index.ts. */
+import { defineHelpers } from '../../src/core/helpers.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import type { Isa, RegInfo } from '../../src/core/isa.js';
 import type { Memory } from '../../src/core/memory/flat.js';
@@ -7,6 +8,7 @@ import { A64Cpu, VBASE, TPIDR_INDEX } from './cpu.js';
 import { fpHelpers } from './fp.js';
 import { a64Helpers } from './helpers.js';
 import { simdHelpers } from './simd.js';
+import { a64HelperSigs } from './helper-sigs.js';
 import { translateA64 } from './translate.js';
 
 const regs: RegInfo[] = [
@@ -18,6 +20,9 @@ const regs: RegInfo[] = [
   { name: 'tpidr_el0', ty: 'i64', index: TPIDR_INDEX, cached: false },
 ];
 
+/** every helper generated code may call, with its signature (src/core/helpers.ts) */
+const HELPERS = defineHelpers(['a64_'], { ...a64Helpers, ...fpHelpers, ...simdHelpers }, a64HelperSigs);
+
 export const aarch64Isa: Isa = {
   name: 'aarch64',
   bits: 64,
@@ -27,6 +32,7 @@ export const aarch64Isa: Isa = {
   translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
     translateA64(b, mem, pc, maxInsns);
   },
-  helpers: { ...a64Helpers, ...fpHelpers, ...simdHelpers },
+  helpers: HELPERS.fns,
+  helperSigs: HELPERS.sigs,
   gdb: aarch64Gdb,
 };

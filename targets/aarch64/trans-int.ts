@@ -190,7 +190,7 @@ export const transInt = {
       case 10: res = c.op('sar', x, c.b.typeOf(y) === 'i64' ? c.b.trunc(y) : y); break;
       case 11: {
         const n = c.b.typeOf(y) === 'i64' ? c.b.trunc(y) : y;
-        res = c.op('or', c.b.bin('shr', x, n), c.b.bin('shl', x, c.b.sub(c.k32(0), n)));
+        res = c.b.rotr(x, n);
         break;
       }
       default: return false;
@@ -201,6 +201,16 @@ export const transInt = {
   dp1(c, a) {
     const names = ['rbit', 'rev16', a.sf ? 'rev32' : 'rev', 'rev', 'clz', 'cls'];
     if (a.opc > 5 || (a.opc === 3 && !a.sf)) return false;
+    const b = c.b;
+    const x = c.w(a.sf, a.rn);
+    switch (a.opc) {
+      case 1: if (a.sf) break; c.setW(a.rd, b.rotl(b.bswap(x), c.k32(16))); return true; // REV16 (32)
+      case 2: c.setW(a.rd, a.sf ? b.rotl(b.bswap(x), c.k32(32)) : b.bswap(x)); return true; // REV32 / REV
+      case 3: c.setW(a.rd, b.bswap(x)); return true; // REV (64)
+      case 4: c.setW(a.rd, b.clz(x)); return true;
+      case 5: c.setW(a.rd, b.sub(b.clz(b.xor(x, b.bin('sar', x, c.k32(a.sf ? 63 : 31)))), c.kw(a.sf, 1))); return true; // CLS
+      default: break;
+    }
     const name = `a64_${names[a.opc]}${a.sf ? '64' : '32'}`;
     if (a.sf) {
       const [lo, hi] = c.pair(c.x(a.rn));

@@ -195,7 +195,6 @@ export const transMem = {
     const [lo1, hi1] = c.pair(c.x(a.rt));
     const args = [addr, c.k32(bytes), lo1, hi1];
     if (pair) args.push(...c.pair(c.x(a.rt2)));
-    else args.push(c.k32(0), c.k32(0));
     const st = c.call(pair ? 'a64_stxp' : 'a64_stxr', 'i32', args);
     c.setW(a.rs, st);
     return true;

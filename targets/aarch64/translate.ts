@@ -1,11 +1,13 @@
 /**
  * The A64 block translator: fetch (execute permission checked), decode (generated decoder),
- * disassembly line, and dispatch to the trans-*.ts handler named after the pattern. A handler
+ * disassembly line, and dispatch to the trans-*.ts handler named after the pattern, in the
+ * shared loop (src/core/frontend/translate-loop.ts). A handler
  * returning false, or an encoding no pattern matches, becomes SIGILL at that instruction.
  */
-import { Access, Excp } from '../../src/core/exceptions.js';
+import { Excp, FaultCause } from '../../src/core/exceptions.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
+import { translateLoop, type Fetched, type FrontendLoop } from '../../src/core/frontend/translate-loop.js';
 import { A64Ctx } from './ctx.js';
 import { decode32, type TransTable } from './decoder.generated.js';
 import { disasm } from './disasm.js';
@@ -17,37 +19,30 @@ import { transSys } from './trans-sys.js';
 
 export const trans: TransTable<A64Ctx> = { ...transInt, ...transMem, ...transSys, ...transFp, ...transSimd };
 
-const SEGV_MAPERR = 1;
-const SEGV_ACCERR = 2;
+
+
+
+/** The instruction word at pc, or why it cannot be executed (a misaligned pc: an alignment fault). */
+export function fetch(mem: Memory, pc: number): Fetched {
+  if (pc & 3) return { fault: pc, code: 0, kind: Excp.Alignment };
+  const p = mem.perm[pc >>> PAGE_SHIFT];
+  if (!(p & PROT_X)) return { fault: pc, code: p & PAGE_MAPPED ? FaultCause.Protection : FaultCause.Unmapped };
+  return { insn: mem.dv.getUint32(pc, true), len: 4 };
+}
+
+const loop: FrontendLoop<A64Ctx> = {
+  keyBits: 0,
+  fetch,
+  begin(c, addr, raw) { c.pc = addr; c.insn = raw; },
+  disasm: (_c, pc, raw) => `0x${pc.toString(16)}: ${raw.toString(16).padStart(8, '0')}  ${disasm(decode32(raw), raw, pc).replace('\t', ' ')}`,
+  translate(c, raw) {
+    const insn = decode32(raw);
+    const handler = insn && (trans[insn.name] as (c: A64Ctx, a: unknown) => boolean);
+    return !!handler && handler(c, insn!.args);
+  },
+  illegal: (c) => c.illegal(),
+};
 
 export function translateA64(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): { end: number; ninsns: number } {
-  const c = new A64Ctx(b);
-  pc >>>= 0;
-  let n = 0;
-  for (;;) {
-    if (n >= maxInsns) {
-      b.jmp(pc);
-      break;
-    }
-    const p = mem.perm[pc >>> PAGE_SHIFT];
-    if (!(p & PROT_X) || pc & 3) {
-      if (n === 0) {
-        c.pc = b.pc = pc;
-        if (pc & 3) c.raise(Excp.Alignment, 0, pc, Access.Fetch); // a misaligned pc
-        else c.raise(Excp.PageFault, p & PAGE_MAPPED ? SEGV_ACCERR : SEGV_MAPERR, pc, Access.Fetch);
-      } else b.jmp(pc);
-      break;
-    }
-    const raw = mem.dv.getUint32(pc, true);
-    c.pc = pc;
-    c.insn = raw;
-    const insn = decode32(raw);
-    b.insn(pc, 4, b.wantAsm ? `0x${pc.toString(16)}: ${raw.toString(16).padStart(8, '0')}  ${disasm(insn, raw, pc).replace('\t', ' ')}` : undefined);
-    n++;
-    const handler = insn && (trans[insn.name] as (c: A64Ctx, a: unknown) => boolean);
-    if (!handler || !handler(c, insn!.args)) c.illegal();
-    pc = c.next;
-    if (b.done) break;
-  }
-  return { end: pc, ninsns: n };
+  return translateLoop(b, mem, pc, maxInsns, new A64Ctx(b), loop);
 }

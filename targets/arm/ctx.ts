@@ -6,9 +6,10 @@
  *
  * Conditional execution: a block is straight-line IR, so an instruction whose condition is
  * not AL (an A32 cond field, or a Thumb instruction inside an IT block) computes its results
- * and writes each register as `select(cond, new, old)`; its memory accesses go through the
- * arm_ldc/arm_stc helpers, which touch memory only when the condition holds; a pc write
- * becomes an indirect jump to `cond ? target : next`.
+ * and writes each register as `select(cond, new, old)`; each of its memory accesses is a
+ * plain load or store skipped by a forward branch (brcond) when the condition fails (a
+ * skipped load's value reads as 0 and is never selected); a pc write becomes an indirect
+ * jump to `cond ? target : next`.
  */
 import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import { ExitKind, type BinOp, type CmpOp, type IrBuilder } from '../../src/core/ir.js';
@@ -110,47 +111,15 @@ export class ArmCtx {
     this.b.jind(key);
   }
 
-  // ---- folding arithmetic ----
+  // ---- arithmetic (the builder folds constants and identities) ----
   op(op: BinOp, a: number, b: number): number {
-    const ca = this.cv(a);
-    const cb = this.cv(b);
-    switch (op) {
-      case 'add': case 'or': case 'xor':
-        if (cb === 0) return a;
-        if (ca === 0) return b;
-        break;
-      case 'sub': if (cb === 0) return a; break;
-      case 'and':
-        if (ca === 0 || cb === 0) return this.k32(0);
-        if (cb === -1) return a;
-        if (ca === -1) return b;
-        break;
-      case 'shl': case 'shr': case 'sar':
-        if (cb !== undefined && (cb & 31) === 0) return a;
-        break;
-      default: break;
-    }
-    if (ca !== undefined && cb !== undefined) {
-      switch (op) {
-        case 'add': return this.k32(ca + cb);
-        case 'sub': return this.k32(ca - cb);
-        case 'and': return this.k32(ca & cb);
-        case 'or': return this.k32(ca | cb);
-        case 'xor': return this.k32(ca ^ cb);
-        case 'shl': return this.k32(ca << (cb & 31));
-        case 'shr': return this.k32(ca >>> (cb & 31));
-        case 'sar': return this.k32(ca >> (cb & 31));
-        default: break;
-      }
-    }
     return this.b.bin(op, a, b);
   }
   cmp(op: CmpOp, a: number, b: number): number {
     return this.b.cmp(op, a, b);
   }
   not(a: number): number {
-    const c = this.cv(a);
-    return c !== undefined ? this.k32(~c) : this.b.not(a);
+    return this.b.not(a);
   }
   /** 1 - a for a 0/1 value */
   inv(a: number): number {
@@ -189,11 +158,7 @@ export class ArmCtx {
   addc(x: number, y: number, cin: number, setFlags: boolean): number {
     const r = this.op('add', this.op('add', x, y), cin);
     if (setFlags) {
-      const ci = this.cv(cin);
-      let c: number;
-      if (ci === 0) c = this.cmp('ltu', r, x);
-      else if (ci === 1) c = this.cmp('leu', r, x);
-      else c = this.op('or', this.cmp('ltu', r, x), this.op('and', cin, this.cmp('eq', r, x)));
+      const c = this.b.addc(x, y, cin);
       const v = this.op('shr', this.op('and', this.op('xor', x, r), this.op('xor', y, r)), this.k32(31));
       this.setNZ(r);
       this.setFlag(CF, c);
@@ -223,7 +188,7 @@ export class ArmCtx {
           const r = this.op('or', this.op('shl', this.flag(CF), k(31)), this.op('shr', v, k(1)));
           return { v: r, c: wantCarry ? this.op('and', v, k(1)) : -1 };
         }
-        const r = this.op('or', this.op('shr', v, k(imm5)), this.op('shl', v, k(32 - imm5)));
+        const r = this.b.rotr(v, k(imm5));
         return { v: r, c: wantCarry ? this.op('shr', r, k(31)) : -1 };
       }
     }
@@ -237,10 +202,7 @@ export class ArmCtx {
       case Sh.LSL: r = this.b.select(small, this.b.bin('shl', v, amt), this.k32(0)); break;
       case Sh.LSR: r = this.b.select(small, this.b.bin('shr', v, amt), this.k32(0)); break;
       case Sh.ASR: r = this.b.bin('sar', v, this.b.select(small, amt, this.k32(31))); break;
-      default: {
-        const a = this.op('and', amt, this.k32(31));
-        r = this.op('or', this.b.bin('shr', v, a), this.b.bin('shl', v, this.op('sub', this.k32(32), a)));
-      }
+      default: r = this.b.rotr(v, amt); // the amount is masked by the width
     }
     const c = wantCarry ? this.b.call('arm_shc', 'i32', [v, this.k32(type), amt, this.flag(CF)]) : -1;
     return { v: r, c };
@@ -293,25 +255,30 @@ export class ArmCtx {
   }
 
   // ---- memory ----
+  /** emit `access` so that it runs only when the instruction's condition holds */
+  private guarded<T>(access: () => T): T {
+    if (this.cond < 0) return access();
+    const skip = this.b.newLabel();
+    this.b.brcond(this.cond, skip, true);
+    const r = access();
+    this.b.setLabel(skip);
+    return r;
+  }
   load(size: number, signed: boolean, addr: number): number {
-    if (this.cond >= 0) return this.b.call('arm_ldc', 'i32', [this.cond, addr, this.k32(size | (signed ? 8 : 0))]);
-    return this.b.load('i32', size, signed, addr);
+    return this.guarded(() => this.b.load('i32', size, signed, addr));
   }
   store(size: number, addr: number, v: number): void {
-    if (this.cond >= 0) this.b.call('arm_stc', null, [this.cond, addr, v, this.k32(size)]);
-    else this.b.store(size, addr, v);
+    this.guarded(() => this.b.store(size, addr, v));
   }
   /**
    * 8-byte D-register transfers are helper calls even when unconditional: inline they bloat
    * copy loops past what V8 optimises (see helpers-neon-ldst.ts)
    */
   load64(addr: number): number {
-    if (this.cond >= 0) return this.b.call('arm_ldc64', 'i64', [this.cond, addr]);
-    return this.b.call('arm_ld64', 'i64', [addr]);
+    return this.guarded(() => this.b.call('arm_ld64', 'i64', [addr]));
   }
   store64(addr: number, v: number): void {
-    if (this.cond >= 0) this.b.call('arm_stc64', null, [this.cond, addr, v]);
-    else this.b.call('arm_st64', null, [addr, v]);
+    this.guarded(() => this.b.call('arm_st64', null, [addr, v]));
   }
 
   /** base register value for addressing (pc reads as Align(pc, 4)) */

@@ -88,7 +88,7 @@ function fromHalf(cpu: ArmCpu, fpscr: number, fl: { f: number }, h: number): num
 }
 
 export const f16Helpers: Record<string, Helper> = {
-  vfp_f16(cpu: ArmCpu, cond: number, code: number, d: number, m: number) {
+  arm_vfp_f16(cpu: ArmCpu, cond: number, code: number, d: number, m: number) {
     if (cond === 0) return;
     const r = cpu.r;
     const fpscr = r[FPSCR];

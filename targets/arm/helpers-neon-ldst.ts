@@ -157,7 +157,7 @@ export const neonLdstHelpers: Record<string, Helper> = {
    * neon_vldm(cond, addr, code = d | count << 5 | L << 10): VLD1/VST1 of `count` whole
    * consecutive D registers starting at Dd, at consecutive addresses, in register order
    */
-  neon_vldm(cpu: ArmCpu, cond: number, addr: number, code: number) {
+  arm_neon_vldm(cpu: ArmCpu, cond: number, addr: number, code: number) {
     if (!cond) return;
     const r = cpu.r;
     const d = code & 31, n = (code >> 5) & 31, load = (code >> 10) & 1;
@@ -170,7 +170,7 @@ export const neonLdstHelpers: Record<string, Helper> = {
     }
   },
   /** neon_ldst(cond, code = bits 11:4 | A << 8 | L << 9, d, addr) */
-  neon_ldst(cpu: ArmCpu, cond: number, code: number, d: number, addr: number) {
+  arm_neon_ldst(cpu: ArmCpu, cond: number, code: number, d: number, addr: number) {
     if (!cond) return;
     const s = ldstShape((code >> 8) & 1, (code >> 9) & 1, (code >> 4) & 15, code & 15, d);
     if (s) ldst(cpu, s, ((code >> 9) & 1) === 1, d, addr);

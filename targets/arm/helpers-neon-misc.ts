@@ -312,21 +312,21 @@ function shiftImm(cpu: ArmCpu, code: number, d: number, m: number): void {
 }
 
 export const neonMiscHelpers: Record<string, Helper> = {
-  neon_2misc(cpu: ArmCpu, cond: number, code: number, d: number, m: number) {
+  arm_neon_2misc(cpu: ArmCpu, cond: number, code: number, d: number, m: number) {
     if (cond) misc(cpu, code, d, m);
   },
-  neon_shift(cpu: ArmCpu, cond: number, code: number, d: number, m: number) {
+  arm_neon_shift(cpu: ArmCpu, cond: number, code: number, d: number, m: number) {
     if (cond) shiftImm(cpu, code, d, m);
   },
   /** VEXT (code: imm | q << 4) */
-  neon_ext(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
+  arm_neon_ext(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
     if (!cond) return;
     const r = cpu.r, bytes = code & 16 ? 16 : 8, imm = code & 15;
     const z = readVec(r, n, 1, bytes, false).concat(readVec(r, m, 1, bytes, false));
     for (let i = 0; i < bytes; i++) set(r, d, i, 1, z[imm + i]);
   },
   /** VTBL / VTBX (code: len | op << 2) */
-  neon_tbl(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
+  arm_neon_tbl(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
     if (!cond) return;
     const r = cpu.r, regs = (code & 3) + 1, tbx = (code & 4) !== 0;
     const table: number[] = [];
@@ -338,7 +338,7 @@ export const neonMiscHelpers: Record<string, Helper> = {
     }
   },
   /** VDUP (scalar) (code: imm4 | q << 4) */
-  neon_dup(cpu: ArmCpu, cond: number, code: number, d: number, m: number) {
+  arm_neon_dup(cpu: ArmCpu, cond: number, code: number, d: number, m: number) {
     if (!cond) return;
     const r = cpu.r, imm = code & 15;
     const es = imm & 1 ? 1 : imm & 2 ? 2 : 4;

@@ -337,13 +337,13 @@ function scalar(cpu: ArmCpu, code: number, d: number, n: number, m: number): voi
 }
 
 export const neonHelpers: Record<string, Helper> = {
-  neon_3same(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
+  arm_neon_3same(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
     if (cond) same(cpu, code, d, n, m);
   },
-  neon_3diff(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
+  arm_neon_3diff(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
     if (cond) diff(cpu, code, d, n, m);
   },
-  neon_scalar(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
+  arm_neon_scalar(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
     if (cond) scalar(cpu, code, d, n, m);
   },
   ...neonMiscHelpers,

@@ -277,10 +277,10 @@ function vfpFixed(cpu: ArmCpu, code: number, d: number, fbits: number): void {
 }
 
 export const vfpHelpers: Record<string, Helper> = {
-  vfp_fixed(cpu: ArmCpu, cond: number, code: number, d: number, fbits: number) {
+  arm_vfp_fixed(cpu: ArmCpu, cond: number, code: number, d: number, fbits: number) {
     if (cond !== 0) vfpFixed(cpu, code, d, fbits);
   },
-  vfp(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
+  arm_vfp(cpu: ArmCpu, cond: number, code: number, d: number, n: number, m: number) {
     if (cond === 0) return;
     const sf = setup(cpu);
     const rm = RMODE[(cpu.r[FPSCR] >>> 22) & 3];

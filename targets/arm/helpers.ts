@@ -1,6 +1,6 @@
 /**
  * Helpers the ARM frontend calls from generated code (besides `vfp`, helpers-vfp.ts):
- * traps, conditional memory accesses, the shifter carry of register shifts, bit and byte
+ * traps, the shifter carry of register shifts, bit and byte
  * operations, DSP multiplies, saturation, parallel byte arithmetic and the exclusive monitor.
  */
 import { Access, alignFault } from '../../src/core/exceptions.js';
@@ -49,22 +49,6 @@ const sat = (v: number, lo: number, hi: number, cpu: ArmCpu) => {
 const half = (v: number, top: number) => (top ? v >> 16 : (v << 16) >> 16);
 
 export const armHelpers: Record<string, Helper> = {
-  /** conditional load: code = size | 8 for signed; 0 when the condition fails */
-  arm_ldc: (cpu: ArmCpu, cond: number, addr: number, code: number) => (cond ? ld(cpu, addr, code) : 0),
-  arm_stc(cpu: ArmCpu, cond: number, addr: number, v: number, size: number) {
-    if (cond) st(cpu, addr, v, size);
-  },
-  arm_ldc64(cpu: ArmCpu, cond: number, addr: number) {
-    if (!cond) { cpu.rhi = 0; return 0; }
-    const lo = ld(cpu, addr, 4);
-    cpu.rhi = ld(cpu, (addr + 4) | 0, 4);
-    return lo;
-  },
-  arm_stc64(cpu: ArmCpu, cond: number, addr: number, lo: number, hi: number) {
-    if (!cond) return;
-    st(cpu, addr, lo, 4);
-    st(cpu, (addr + 4) | 0, hi, 4);
-  },
   /** carry out of a register-specified shift (amt = Rs[7:0]); c = the old C flag */
   arm_shc(_cpu: ArmCpu, v: number, type: number, amt: number, c: number) {
     if (amt === 0) return c;
@@ -78,10 +62,6 @@ export const armHelpers: Record<string, Helper> = {
       }
     }
   },
-  arm_clz: (_cpu: ArmCpu, v: number) => Math.clz32(v),
-  arm_rev: (_cpu: ArmCpu, v: number) => ((v << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24)) | 0,
-  arm_rev16: (_cpu: ArmCpu, v: number) => (((v & 0x00ff00ff) << 8) | ((v >>> 8) & 0x00ff00ff)) | 0,
-  arm_revsh: (_cpu: ArmCpu, v: number) => ((((v & 0xff) << 24) >> 16) | ((v >>> 8) & 0xff)) | 0,
   arm_rbit(_cpu: ArmCpu, v: number) {
     let r = 0;
     for (let i = 0; i < 32; i++) r |= ((v >>> i) & 1) << (31 - i);

@@ -45,7 +45,15 @@ export function extend(c: ArmCtx, unsigned: boolean, kind: 'b' | 'h' | 'b16', rd
 
 /** REV REV16 RBIT REVSH CLZ */
 export function unary(c: ArmCtx, name: 'rev' | 'rev16' | 'rbit' | 'revsh' | 'clz', rd: number, rm: number): boolean {
-  c.setReg(rd, c.b.call(`arm_${name}`, 'i32', [c.reg(rm)]));
+  const b = c.b;
+  const x = c.reg(rm);
+  switch (name) {
+    case 'clz': c.setReg(rd, b.clz(x)); break;
+    case 'rev': c.setReg(rd, b.bswap(x)); break;
+    case 'rev16': c.setReg(rd, b.rotl(b.bswap(x), c.k32(16))); break;
+    case 'revsh': c.setReg(rd, b.bin('sar', b.bswap(x), c.k32(16))); break;
+    default: c.setReg(rd, b.call('arm_rbit', 'i32', [x]));
+  }
   return true;
 }
 

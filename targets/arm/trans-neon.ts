@@ -86,7 +86,7 @@ export const transNeon: TransTable<ArmCtx> = {
     if (opc === 11 && !b && (size === 0 || size === 3)) return false;
     if (opc === 9 && b && u && size !== 0) return false;
     const code = opc | (b << 4) | (u << 5) | (size << 6) | (a.q << 8);
-    return call(c, 'neon_3same', code, a.vd, a.vn, a.vm);
+    return call(c, 'arm_neon_3same', code, a.vd, a.vn, a.vm);
   },
   v3diff(c, a) {
     if (a.size === 3) return false;
@@ -96,7 +96,7 @@ export const transNeon: TransTable<ArmCtx> = {
     if (narrow ? odd(a.vn, a.vm) : odd(a.vd) || (wide && odd(a.vn))) return false;
     if ((a.opc === 9 || a.opc === 11 || a.opc === 13) && (a.u || a.size === 0)) return false;
     if (a.opc === 14 && (a.u || a.size !== 0)) return false;
-    return call(c, 'neon_3diff', a.opc | (a.u << 4) | (a.size << 5), a.vd, a.vn, a.vm);
+    return call(c, 'arm_neon_3diff', a.opc | (a.u << 4) | (a.size << 5), a.vd, a.vn, a.vm);
   },
   v2scalar(c, a) {
     if (a.size === 0 || a.size === 3) return false;
@@ -106,7 +106,7 @@ export const transNeon: TransTable<ArmCtx> = {
     if ((a.opc & 1) && a.opc < 10 && !long && a.size !== 2) return false;
     if ((a.opc === 3 || a.opc === 7 || a.opc === 11) && a.u) return false;
     const m = a.size === 1 ? (a.vm & 7) | ((a.vm >> 3) << 5) : (a.vm & 15) | ((a.vm >> 4) << 5);
-    return call(c, 'neon_scalar', a.opc | (a.u << 4) | (a.size << 5), a.vd, a.vn, m);
+    return call(c, 'arm_neon_scalar', a.opc | (a.u << 4) | (a.size << 5), a.vd, a.vn, m);
   },
   v1imm(c, a) {
     if (a.q && odd(a.vd)) return false;
@@ -135,7 +135,7 @@ export const transNeon: TransTable<ArmCtx> = {
       if (opc >= 11 || (opc === 4 && !u) || (opc === 6 && !u)) return false;
       if (q && odd(a.vd, a.vm)) return false;
     }
-    return call(c, 'neon_shift', opc | (u << 4) | (q << 5) | (limm << 6), a.vd, a.vm);
+    return call(c, 'arm_neon_shift', opc | (u << 4) | (q << 5) | (limm << 6), a.vd, a.vm);
   },
   v2misc(c, a) {
     const { size, b, q } = a;
@@ -152,19 +152,19 @@ export const transNeon: TransTable<ArmCtx> = {
       if (A === 2 && (b > 3 || (b >= 2 && !q && size === 2))) return false;
       if (A === 3 && (b < 8 || size !== 2)) return false;
     }
-    return call(c, 'neon_2misc', A | (b << 2) | (size << 6) | (q << 8), a.vd, a.vm);
+    return call(c, 'arm_neon_2misc', A | (b << 2) | (size << 6) | (q << 8), a.vd, a.vm);
   },
   vext(c, a) {
     if ((!a.q && a.imm > 7) || (a.q && odd(a.vd, a.vn, a.vm))) return false;
-    return call(c, 'neon_ext', a.imm | (a.q << 4), a.vd, a.vn, a.vm);
+    return call(c, 'arm_neon_ext', a.imm | (a.q << 4), a.vd, a.vn, a.vm);
   },
   vtbl(c, a) {
     if (a.vn + a.len + 1 > 32) return false;
-    return call(c, 'neon_tbl', a.len | (a.op << 2), a.vd, a.vn, a.vm);
+    return call(c, 'arm_neon_tbl', a.len | (a.op << 2), a.vd, a.vn, a.vm);
   },
   vdup_scalar(c, a) {
     if ((a.imm & 7) === 0 || (a.q && odd(a.vd))) return false;
-    return call(c, 'neon_dup', a.imm | (a.q << 4), a.vd, a.vm);
+    return call(c, 'arm_neon_dup', a.imm | (a.q << 4), a.vd, a.vm);
   },
   vldst_multi: (c, a) => ldst(c, 0, a.l, a.rn, a.vd, a.type, a.idx, a.rm),
   vldst_single: (c, a) => ldst(c, 1, a.l, a.rn, a.vd, a.type, a.idx, a.rm),
@@ -177,10 +177,10 @@ function ldst(c: ArmCtx, A: number, l: number, rn: number, d: number, type: numb
   if (s.kind === 0 && s.n === 1) {
     // VLD1 / VST1 of whole registers: the bytes in memory order are the registers' bytes,
     // one helper call for all of them (helpers-neon-ldst.ts says why not inline loads)
-    c.b.call('neon_vldm', null, [cond(c), base, c.k32(d | (s.regs << 5) | (l << 10))]);
+    c.b.call('arm_neon_vldm', null, [cond(c), base, c.k32(d | (s.regs << 5) | (l << 10))]);
   } else {
     const code = (type << 4) | idx | (A << 8) | (l << 9);
-    c.b.call('neon_ldst', null, [cond(c), c.k32(code), c.k32(d), base]);
+    c.b.call('arm_neon_ldst', null, [cond(c), c.k32(code), c.k32(d), base]);
   }
   if (rm !== 15) c.setReg(rn, c.op('add', base, rm === 13 ? c.k32(s.bytes) : c.reg(rm)));
   return true;

@@ -7,6 +7,7 @@ import { ExitKind } from '../../src/core/ir.js';
 import { R_LR, R_PC, R_SP } from './cpu.js';
 import { type ArmCtx, Dp, Sh } from './ctx.js';
 import type { TransTable } from './decoder-t16.generated.js';
+import * as ops from './ops.js';
 
 const outsideIt = (c: ArmCtx) => c.it === 0;
 const reg = (c: ArmCtx, n: number) => ({ v: c.reg(n), c: -1 });
@@ -124,8 +125,7 @@ export const transT16: TransTable<ArmCtx> = {
   },
   rev(c, a) {
     if (a.op === 2) return false;
-    c.setReg(a.rd, c.b.call(['arm_rev', 'arm_rev16', '', 'arm_revsh'][a.op], 'i32', [c.reg(a.rm)]));
-    return true;
+    return ops.unary(c, (['rev', 'rev16', '', 'revsh'] as const)[a.op] as 'rev' | 'rev16' | 'revsh', a.rd, a.rm);
   },
   bkpt(c) {
     c.raise(Excp.Breakpoint);

@@ -32,7 +32,7 @@ const dIdx = (k: number) => D0_INDEX + 2 * k;
 
 function vfpCall(c: ArmCtx, op: Vop, dbl: boolean, d: number, n: number, m: number): void {
   const cond = c.cond >= 0 ? c.cond : c.k32(1);
-  c.b.call('vfp', null, [cond, c.k32(op | (dbl ? 64 : 0)), c.k32(d), c.k32(n), c.k32(m)]);
+  c.b.call('arm_vfp', null, [cond, c.k32(op | (dbl ? 64 : 0)), c.k32(d), c.k32(n), c.k32(m)]);
 }
 
 /** VFPExpandImm */
@@ -79,7 +79,7 @@ export const transVfp: TransTable<ArmCtx> = {
       case 2: case 3:
         // VCVTB/VCVTT between single and half precision (a.n: top half); sz = 1 is ARMv8's double form
         if (dbl) return false;
-        c.b.call('vfp_f16', null, [c.cond >= 0 ? c.cond : c.k32(1), c.k32((a.vn & 1) | (a.n << 1)), c.k32(sIdx(sreg(a.vd, a.d))), c.k32(sIdx(sreg(a.vm, a.m)))]);
+        c.b.call('arm_vfp_f16', null, [c.cond >= 0 ? c.cond : c.k32(1), c.k32((a.vn & 1) | (a.n << 1)), c.k32(sIdx(sreg(a.vd, a.d))), c.k32(sIdx(sreg(a.vm, a.m)))]);
         return true;
       case 7:
         if (opc3 !== 3) return false;
@@ -95,7 +95,7 @@ export const transVfp: TransTable<ArmCtx> = {
         const fbits = bits - ((a.vm << 1) | a.m);
         if (fbits < 0) return false;
         const code = (dbl ? 1 : 0) | (a.vn >= 14 ? 2 : 0) | (a.vn & 1 ? 4 : 0) | (a.n ? 8 : 0);
-        c.b.call('vfp_fixed', null, [c.cond >= 0 ? c.cond : c.k32(1), c.k32(code), c.k32(D), c.k32(fbits)]);
+        c.b.call('arm_vfp_fixed', null, [c.cond >= 0 ? c.cond : c.k32(1), c.k32(code), c.k32(D), c.k32(fbits)]);
         return true;
       }
       case 12: case 13: {

@@ -10,9 +10,10 @@
  * T16 or T32 decoder. A handler returning false, or no pattern matching, is an undefined
  * instruction (SIGILL).
  */
-import { Access, Excp } from '../../src/core/exceptions.js';
+import { Excp, FaultCause } from '../../src/core/exceptions.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
+import { translateLoop, type Fetched, type FrontendLoop } from '../../src/core/frontend/translate-loop.js';
 import { ArmCtx } from './ctx.js';
 import { decodeA32 } from './decoder-a32.generated.js';
 import { decodeT16 } from './decoder-t16.generated.js';
@@ -23,13 +24,11 @@ import { transT16 } from './trans-t16.js';
 import { transT32 } from './trans-t32.js';
 import { neonFromT32, translateNeon } from './trans-neon.js';
 
-const SEGV_MAPERR = 1;
-const SEGV_ACCERR = 2;
 
-type Fetched = { insn: number; len: number } | { fault: number; code: number };
+
 
 function fetch(mem: Memory, addr: number, thumb: boolean): Fetched {
-  const bad = (a: number) => ({ fault: a, code: mem.perm[a >>> PAGE_SHIFT] & PAGE_MAPPED ? SEGV_ACCERR : SEGV_MAPERR });
+  const bad = (a: number) => ({ fault: a, code: mem.perm[a >>> PAGE_SHIFT] & PAGE_MAPPED ? FaultCause.Protection : FaultCause.Unmapped });
   if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_X)) return bad(addr);
   if (!thumb) return { insn: mem.dv.getUint32(addr, true), len: 4 };
   const hw1 = mem.dv.getUint16(addr, true);
@@ -61,48 +60,34 @@ function translateOne(c: ArmCtx, insn: number, len: number): boolean {
   return !!d && (transT32[d.name] as Handler)(c, d.args);
 }
 
-/** Translate the block at pc (bit 0 set: Thumb) into b. */
-export function translateArm(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
-  const thumb = (pc & 1) === 1;
-  const c = new ArmCtx(b, thumb);
-  const T = thumb ? 1 : 0;
-  let addr = (pc & ~1) >>> 0;
-  let n = 0;
-  for (;;) {
-    if (n >= maxInsns && c.it === 0) {
-      b.jmp((addr | T) >>> 0);
-      return;
-    }
-    const f = fetch(mem, addr, thumb);
-    if ('fault' in f) {
-      if (n === 0) {
-        c.pc = addr;
-        b.pc = (addr | T) >>> 0;
-        c.raise(Excp.PageFault, f.code, f.fault, Access.Fetch);
-      } else {
-        b.jmp((addr | T) >>> 0);
-      }
-      return;
-    }
-    c.pc = addr;
-    c.len = f.len;
-    c.raw = f.insn;
-    b.insn((addr | T) >>> 0, f.len, b.wantAsm ? disasmArm(addr, f.insn, f.len, thumb, c.it) : undefined);
-    n++;
-    // the condition of an instruction in an IT block: ITSTATE[7:4]
-    c.cond = c.it && (c.it >> 4) < 14 ? c.condition(c.it >> 4) : -1;
-    c.itNext = -1;
-    if (!translateOne(c, f.insn, f.len)) {
+function loopFor(thumb: boolean): FrontendLoop<ArmCtx> {
+  return {
+    keyBits: thumb ? 1 : 0,
+    fetch: (mem, addr) => fetch(mem, addr, thumb),
+    begin(c, addr, raw, len) { c.pc = addr; c.len = len; c.raw = raw; },
+    disasm: (c, addr, raw, len) => disasmArm(addr, raw, len, thumb, c.it),
+    translate(c, raw, len) {
+      // the condition of an instruction in an IT block: ITSTATE[7:4]
+      c.cond = c.it && (c.it >> 4) < 14 ? c.condition(c.it >> 4) : -1;
+      c.itNext = -1;
+      const ok = translateOne(c, raw, len);
       c.cond = -1;
-      c.illegal();
-      return;
-    }
-    c.cond = -1;
-    if (thumb) {
+      return ok;
+    },
+    illegal: (c) => c.illegal(),
+    after(c) {
+      if (!thumb) return;
       if (c.itNext >= 0) c.it = c.itNext;
       else if (c.it) c.it = (c.it & 7) === 0 ? 0 : (c.it & 0xe0) | ((c.it << 1) & 0x1f);
-    }
-    addr = (addr + f.len) >>> 0;
-    if (b.done) return;
-  }
+    },
+    // a block never ends inside an IT block unless a branch ends it
+    mayEnd: (c) => c.it === 0,
+  };
+}
+const LOOPS = [loopFor(false), loopFor(true)];
+
+/** Translate the block at pc (bit 0 set: Thumb) into b (the shared loop, src/core/frontend/translate-loop.ts). */
+export function translateArm(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
+  const thumb = (pc & 1) === 1;
+  translateLoop(b, mem, pc, maxInsns, new ArmCtx(b, thumb), LOOPS[thumb ? 1 : 0]);
 }

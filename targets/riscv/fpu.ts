@@ -2,7 +2,7 @@
  * RISC-V F and D instructions (everything except loads and stores) as helpers over the
  * target-independent softfloat library.
  *
- * Contract with the frontend: helper 'fp_' + mnemonic with '.' -> '_'; arguments in assembly
+ * Contract with the frontend: helper 'rv_fp_' + mnemonic with '.' -> '_'; arguments in assembly
  * order, an f register as its number, an x-register source as (lo, hi) int32s, an
  * x-register destination returned as i64 (lo returned, hi in cpu.rhi); then the rm field
  * for instructions that have one (7 = dynamic, cpu.frm). Reserved rounding modes raise
@@ -218,53 +218,53 @@ function cvtFromIntD(op: (ctx: SoftFloat, lo: number, hi: number, rm: number) =>
 // ---------------------------------------------------------------- the helpers
 
 export const fpuHelpers: Record<string, Helper> = {
-  fp_fadd_s: binS(f32_add),
-  fp_fsub_s: binS(f32_sub),
-  fp_fmul_s: binS(f32_mul),
-  fp_fdiv_s: binS(f32_div),
-  fp_fsqrt_s(cpu: RiscvCpu, rd: number, rs1: number, rm: number) {
+  rv_fp_fadd_s: binS(f32_add),
+  rv_fp_fsub_s: binS(f32_sub),
+  rv_fp_fmul_s: binS(f32_mul),
+  rv_fp_fdiv_s: binS(f32_div),
+  rv_fp_fsqrt_s(cpu: RiscvCpu, rd: number, rs1: number, rm: number) {
     const m = rmOf(cpu, rm), ctx = ctxOf(cpu), r = cpu.r;
     ws(r, rd, f32_sqrt(ctx, rs(r, rs1), m));
     flush(cpu, ctx);
   },
-  fp_fmin_s: minmaxS(false),
-  fp_fmax_s: minmaxS(true),
-  fp_fmadd_s: fmaS(false, false),
-  fp_fmsub_s: fmaS(false, true),
-  fp_fnmsub_s: fmaS(true, false),
-  fp_fnmadd_s: fmaS(true, true),
-  fp_fsgnj_s: sgnjS(0),
-  fp_fsgnjn_s: sgnjS(1),
-  fp_fsgnjx_s: sgnjS(2),
-  fp_feq_s: cmpS(f32_eq),
-  fp_flt_s: cmpS(f32_lt),
-  fp_fle_s: cmpS(f32_le),
-  fp_fclass_s(cpu: RiscvCpu, rs1: number) {
+  rv_fp_fmin_s: minmaxS(false),
+  rv_fp_fmax_s: minmaxS(true),
+  rv_fp_fmadd_s: fmaS(false, false),
+  rv_fp_fmsub_s: fmaS(false, true),
+  rv_fp_fnmsub_s: fmaS(true, false),
+  rv_fp_fnmadd_s: fmaS(true, true),
+  rv_fp_fsgnj_s: sgnjS(0),
+  rv_fp_fsgnjn_s: sgnjS(1),
+  rv_fp_fsgnjx_s: sgnjS(2),
+  rv_fp_feq_s: cmpS(f32_eq),
+  rv_fp_flt_s: cmpS(f32_lt),
+  rv_fp_fle_s: cmpS(f32_le),
+  rv_fp_fclass_s(cpu: RiscvCpu, rs1: number) {
     cpu.rhi = 0;
     return f32_classify(rs(cpu.r, rs1));
   },
-  fp_fcvt_w_s: cvtToIntS(I32),
-  fp_fcvt_wu_s: cvtToIntS(U32),
-  fp_fcvt_l_s: cvtToIntS(I64),
-  fp_fcvt_lu_s: cvtToIntS(U64),
-  fp_fcvt_s_w: cvtFromIntS((ctx, lo, _hi, m) => i32_to_f32(ctx, lo, m)),
-  fp_fcvt_s_wu: cvtFromIntS((ctx, lo, _hi, m) => u32_to_f32(ctx, lo, m)),
-  fp_fcvt_s_l: cvtFromIntS(i64_to_f32),
-  fp_fcvt_s_lu: cvtFromIntS(u64_to_f32),
-  fp_fmv_x_w(cpu: RiscvCpu, rs1: number) {
+  rv_fp_fcvt_w_s: cvtToIntS(I32),
+  rv_fp_fcvt_wu_s: cvtToIntS(U32),
+  rv_fp_fcvt_l_s: cvtToIntS(I64),
+  rv_fp_fcvt_lu_s: cvtToIntS(U64),
+  rv_fp_fcvt_s_w: cvtFromIntS((ctx, lo, _hi, m) => i32_to_f32(ctx, lo, m)),
+  rv_fp_fcvt_s_wu: cvtFromIntS((ctx, lo, _hi, m) => u32_to_f32(ctx, lo, m)),
+  rv_fp_fcvt_s_l: cvtFromIntS(i64_to_f32),
+  rv_fp_fcvt_s_lu: cvtFromIntS(u64_to_f32),
+  rv_fp_fmv_x_w(cpu: RiscvCpu, rs1: number) {
     const v = cpu.r[64 + 2 * rs1];
     cpu.rhi = v >> 31;
     return v;
   },
-  fp_fmv_w_x(cpu: RiscvCpu, rd: number, lo: number) {
+  rv_fp_fmv_w_x(cpu: RiscvCpu, rd: number, lo: number) {
     ws(cpu.r, rd, lo);
   },
 
-  fp_fadd_d: binD(rneAdd64, dirAdd64, f64_add),
-  fp_fsub_d: binD((ctx, x, y) => rneAdd64(ctx, x, -y), (ctx, x, y, m) => dirAdd64(ctx, x, -y, m), f64_sub),
-  fp_fmul_d: binD(rneMul64, dirMul64, f64_mul),
-  fp_fdiv_d: binD(rneDiv64, dirDiv64, f64_div),
-  fp_fsqrt_d(cpu: RiscvCpu, rd: number, rs1: number, rm: number) {
+  rv_fp_fadd_d: binD(rneAdd64, dirAdd64, f64_add),
+  rv_fp_fsub_d: binD((ctx, x, y) => rneAdd64(ctx, x, -y), (ctx, x, y, m) => dirAdd64(ctx, x, -y, m), f64_sub),
+  rv_fp_fmul_d: binD(rneMul64, dirMul64, f64_mul),
+  rv_fp_fdiv_d: binD(rneDiv64, dirDiv64, f64_div),
+  rv_fp_fsqrt_d(cpu: RiscvCpu, rd: number, rs1: number, rm: number) {
     const m = rmOf(cpu, rm), ctx = ctxOf(cpu);
     const x = cpu.f64[32 + rs1];
     const v = m === RNE ? rneSqrt64(ctx, x) : dirSqrt64(ctx, x, m);
@@ -276,44 +276,44 @@ export const fpuHelpers: Record<string, Helper> = {
     wd(r, rd, f64_sqrt(ctx, r[64 + 2 * rs1], r[65 + 2 * rs1], m), ctx.hi);
     flush(cpu, ctx);
   },
-  fp_fmin_d: minmaxD(false),
-  fp_fmax_d: minmaxD(true),
-  fp_fmadd_d: fmaD(false, false),
-  fp_fmsub_d: fmaD(false, true),
-  fp_fnmsub_d: fmaD(true, false),
-  fp_fnmadd_d: fmaD(true, true),
-  fp_fsgnj_d: sgnjD(0),
-  fp_fsgnjn_d: sgnjD(1),
-  fp_fsgnjx_d: sgnjD(2),
-  fp_feq_d: cmpD((x, y) => x === y, f64_eq),
-  fp_flt_d: cmpD((x, y) => x < y, f64_lt),
-  fp_fle_d: cmpD((x, y) => x <= y, f64_le),
-  fp_fclass_d(cpu: RiscvCpu, rs1: number) {
+  rv_fp_fmin_d: minmaxD(false),
+  rv_fp_fmax_d: minmaxD(true),
+  rv_fp_fmadd_d: fmaD(false, false),
+  rv_fp_fmsub_d: fmaD(false, true),
+  rv_fp_fnmsub_d: fmaD(true, false),
+  rv_fp_fnmadd_d: fmaD(true, true),
+  rv_fp_fsgnj_d: sgnjD(0),
+  rv_fp_fsgnjn_d: sgnjD(1),
+  rv_fp_fsgnjx_d: sgnjD(2),
+  rv_fp_feq_d: cmpD((x, y) => x === y, f64_eq),
+  rv_fp_flt_d: cmpD((x, y) => x < y, f64_lt),
+  rv_fp_fle_d: cmpD((x, y) => x <= y, f64_le),
+  rv_fp_fclass_d(cpu: RiscvCpu, rs1: number) {
     cpu.rhi = 0;
     return f64_classify(cpu.r[64 + 2 * rs1], cpu.r[65 + 2 * rs1]);
   },
-  fp_fcvt_w_d: cvtToIntD(I32),
-  fp_fcvt_wu_d: cvtToIntD(U32),
-  fp_fcvt_l_d: cvtToIntD(I64),
-  fp_fcvt_lu_d: cvtToIntD(U64),
-  fp_fcvt_d_w: cvtFromIntD((ctx, lo) => i32_to_f64(ctx, lo)),
-  fp_fcvt_d_wu: cvtFromIntD((ctx, lo) => u32_to_f64(ctx, lo)),
-  fp_fcvt_d_l: cvtFromIntD(i64_to_f64),
-  fp_fcvt_d_lu: cvtFromIntD(u64_to_f64),
-  fp_fmv_x_d(cpu: RiscvCpu, rs1: number) {
+  rv_fp_fcvt_w_d: cvtToIntD(I32),
+  rv_fp_fcvt_wu_d: cvtToIntD(U32),
+  rv_fp_fcvt_l_d: cvtToIntD(I64),
+  rv_fp_fcvt_lu_d: cvtToIntD(U64),
+  rv_fp_fcvt_d_w: cvtFromIntD((ctx, lo) => i32_to_f64(ctx, lo)),
+  rv_fp_fcvt_d_wu: cvtFromIntD((ctx, lo) => u32_to_f64(ctx, lo)),
+  rv_fp_fcvt_d_l: cvtFromIntD(i64_to_f64),
+  rv_fp_fcvt_d_lu: cvtFromIntD(u64_to_f64),
+  rv_fp_fmv_x_d(cpu: RiscvCpu, rs1: number) {
     cpu.rhi = cpu.r[65 + 2 * rs1];
     return cpu.r[64 + 2 * rs1];
   },
-  fp_fmv_d_x(cpu: RiscvCpu, rd: number, lo: number, hi: number) {
+  rv_fp_fmv_d_x(cpu: RiscvCpu, rd: number, lo: number, hi: number) {
     wd(cpu.r, rd, lo, hi);
   },
 
-  fp_fcvt_s_d(cpu: RiscvCpu, rd: number, rs1: number, rm: number) {
+  rv_fp_fcvt_s_d(cpu: RiscvCpu, rd: number, rs1: number, rm: number) {
     const m = rmOf(cpu, rm), ctx = ctxOf(cpu), r = cpu.r;
     ws(r, rd, f64_to_f32(ctx, r[64 + 2 * rs1], r[65 + 2 * rs1], m));
     flush(cpu, ctx);
   },
-  fp_fcvt_d_s(cpu: RiscvCpu, rd: number, rs1: number, rm: number) {
+  rv_fp_fcvt_d_s(cpu: RiscvCpu, rd: number, rs1: number, rm: number) {
     rmOf(cpu, rm);
     const ctx = ctxOf(cpu), r = cpu.r;
     wd(r, rd, f32_to_f64(ctx, rs(r, rs1)), ctx.hi);

@@ -1,7 +1,7 @@
 /**
  * A extension helpers: LR/SC and AMOs on guest memory, called from generated code.
  *
- * Signatures (see trans-a.ts): lr_w(addr) -> i32, lr_d(addr) -> i64,
+ * Signatures (see trans-a.ts; every name has the prefix rv_): lr_w(addr) -> i32, lr_d(addr) -> i64,
  * sc_w(addr, v:i32) -> 0|1, sc_d(addr, vlo, vhi) -> 0|1, amo*_w(addr, v:i32) -> old i32,
  * amo*_d(addr, vlo, vhi) -> old i64 (lo returned, hi in cpu.rhi).
  *
@@ -82,7 +82,7 @@ function amo64(op: Op64): Helper {
 }
 
 export const amoHelpers: Record<string, Helper> = {
-  lr_w(cpu: RiscvCpu, addr: number) {
+  rv_lr_w(cpu: RiscvCpu, addr: number) {
     const a = access(cpu, addr, 4, false);
     const v = cpu.mem.dv.getInt32(a, true);
     cpu.resAddr = a;
@@ -91,7 +91,7 @@ export const amoHelpers: Record<string, Helper> = {
     cpu.resHi = v >> 31;
     return v;
   },
-  lr_d(cpu: RiscvCpu, addr: number) {
+  rv_lr_d(cpu: RiscvCpu, addr: number) {
     const a = access(cpu, addr, 8, false);
     const lo = cpu.mem.dv.getInt32(a, true);
     const hi = cpu.mem.dv.getInt32(a + 4, true);
@@ -102,7 +102,7 @@ export const amoHelpers: Record<string, Helper> = {
     cpu.rhi = hi;
     return lo;
   },
-  sc_w(cpu: RiscvCpu, addr: number, v: number) {
+  rv_sc_w(cpu: RiscvCpu, addr: number, v: number) {
     addr >>>= 0;
     const ok = cpu.resAddr === addr && cpu.resSize === 4;
     cpu.resAddr = -1;
@@ -113,7 +113,7 @@ export const amoHelpers: Record<string, Helper> = {
     dv.setInt32(a, v, true);
     return 0;
   },
-  sc_d(cpu: RiscvCpu, addr: number, vlo: number, vhi: number) {
+  rv_sc_d(cpu: RiscvCpu, addr: number, vlo: number, vhi: number) {
     addr >>>= 0;
     const ok = cpu.resAddr === addr && cpu.resSize === 8;
     cpu.resAddr = -1;
@@ -126,5 +126,5 @@ export const amoHelpers: Record<string, Helper> = {
     return 0;
   },
 };
-for (const [name, op] of Object.entries(ops32)) amoHelpers[`amo${name}_w`] = amo32(op);
-for (const [name, op] of Object.entries(ops64)) amoHelpers[`amo${name}_d`] = amo64(op);
+for (const [name, op] of Object.entries(ops32)) amoHelpers[`rv_amo${name}_w`] = amo32(op);
+for (const [name, op] of Object.entries(ops64)) amoHelpers[`rv_amo${name}_d`] = amo64(op);

@@ -12,7 +12,7 @@ import { illegalInsn } from '../../src/core/exceptions.js';
 import type { Helper } from '../../src/core/isa.js';
 import type { RiscvCpu } from './cpu.js';
 
-/** csr_rw operations */
+/** rv_csr_rw operations */
 export const CSR_READ = 0;
 export const CSR_WRITE = 1;
 export const CSR_SET = 2;
@@ -43,7 +43,7 @@ function hostTicks(cpu: RiscvCpu): number {
   return Number(t & 0xffffffffn) | 0;
 }
 
-/** csr_rw(csr, op, vlo, vhi) -> old value (i64). See trans-zicsr.ts for op. */
+/** rv_csr_rw(csr, op, vlo, vhi) -> old value (i64). See trans-zicsr.ts for op. */
 function csrRw(cpu: RiscvCpu, csr: number, op: number, vlo: number): number {
   let old: number;
   switch (csr) {
@@ -79,5 +79,5 @@ function csrRw(cpu: RiscvCpu, csr: number, op: number, vlo: number): number {
 }
 
 export const csrHelpers: Record<string, Helper> = {
-  csr_rw: csrRw as Helper,
+  rv_csr_rw: csrRw as Helper,
 };

@@ -1,5 +1,5 @@
 /**
- * A extension translation: LR/SC and every AMO is one helper call (helpers-a.ts) taking the
+ * A extension translation: LR/SC and every AMO is one helper call (helpers-a.ts, rv_<name>) taking the
  * address as i32 (guest addresses are the low 32 bits) and returning the old value.
  * The W forms pass and return i32 and the result is sign-extended here.
  */
@@ -10,8 +10,8 @@ type C = RvCtx;
 
 function lr(name: 'lr_w' | 'lr_d') {
   return (c: C, a: Args_aq_rd_rl_rs1): boolean => {
-    if (name === 'lr_w') c.setX32(a.rd, c.call(name, 'i32', [c.x32(a.rs1)]));
-    else c.setX(a.rd, c.call(name, 'i64', [c.x32(a.rs1)]));
+    if (name === 'lr_w') c.setX32(a.rd, c.call(`rv_${name}`, 'i32', [c.x32(a.rs1)]));
+    else c.setX(a.rd, c.call(`rv_${name}`, 'i64', [c.x32(a.rs1)]));
     return true;
   };
 }
@@ -21,9 +21,9 @@ function amo(name: string, wide: boolean, scResult = false) {
   return (c: C, a: Args_aq_rd_rl_rs1_rs2): boolean => {
     const addr = c.x32(a.rs1);
     if (wide && !scResult) {
-      c.setX(a.rd, c.call(name, 'i64', [addr, c.x(a.rs2)]));
+      c.setX(a.rd, c.call(`rv_${name}`, 'i64', [addr, c.x(a.rs2)]));
     } else {
-      c.setX32(a.rd, c.call(name, 'i32', [addr, wide ? c.x(a.rs2) : c.x32(a.rs2)]));
+      c.setX32(a.rd, c.call(`rv_${name}`, 'i32', [addr, wide ? c.x(a.rs2) : c.x32(a.rs2)]));
     }
     return true;
   };

@@ -18,7 +18,7 @@ import type { RvCtx } from './ctx.js';
 type C = RvCtx;
 
 const rmOk = (rm: number) => rm !== 5 && rm !== 6;
-const helperName = (mnemonic: string) => 'fp_' + mnemonic;
+const helperName = (mnemonic: string) => 'rv_fp_' + mnemonic;
 
 /** f rd <- f rs1, f rs2, f rs3, rm */
 function ffff(n: string) {

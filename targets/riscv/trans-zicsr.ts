@@ -1,5 +1,5 @@
 /**
- * Zicsr translation: every CSR instruction is one call to csr_rw(csr, op, value:i64) -> old
+ * Zicsr translation: every CSR instruction is one call to rv_csr_rw(csr, op, value:i64) -> old
  * value (helpers-csr.ts). The CSR number is part of the instruction, so an unknown CSR or a
  * write to a read-only one is found here and translated as an illegal instruction (SIGILL).
  * op: 0 read only (csrrs/csrrc with x0 or uimm 0), 1 write, 2 set bits, 3 clear bits.
@@ -14,7 +14,7 @@ function csr(op: number, imm: boolean) {
     const o = op !== CSR_WRITE && a.rs1 === 0 ? CSR_READ : op;
     if (!csrAccessible(a.csr, o !== CSR_READ)) return false;
     const v = o === CSR_READ ? c.k64(0) : imm ? c.k64(a.rs1) : c.x(a.rs1);
-    c.setX(a.rd, c.call('csr_rw', 'i64', [c.k32(a.csr), c.k32(o), v]));
+    c.setX(a.rd, c.call('rv_csr_rw', 'i64', [c.k32(a.csr), c.k32(o), v]));
     return true;
   };
 }

@@ -2,12 +2,12 @@
  * The RISC-V block translator: fetch (with execute-permission checks), decode (generated
  * decoder), record the disassembly line, and dispatch to the trans-*.ts handler named after
  * the pattern. A handler returning false, or an encoding no pattern matches, becomes an
- * illegal-instruction trap (see RvCtx.trap: helper rv_trap sets cpu.trapSig/Code/Addr, then
- * the block ends with exit(Trap) at that instruction).
+ * illegal-instruction exception at that instruction (RvCtx.illegal).
  */
-import { Access, Excp } from '../../src/core/exceptions.js';
+import { Excp, FaultCause } from '../../src/core/exceptions.js';
 import type { IrBuilder } from '../../src/core/ir.js';
 import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
+import { translateLoop, type Fetched, type FrontendLoop } from '../../src/core/frontend/translate-loop.js';
 import { RvCtx } from './ctx.js';
 import { decode16, decode32, type TransTable } from './decoder.generated.js';
 import { disasm } from './disasm.js';
@@ -19,8 +19,8 @@ import { transZicsr } from './trans-zicsr.js';
 
 export const trans: TransTable<RvCtx> = { ...transRv64i, ...transM, ...transA, ...transZicsr, ...transFd };
 
-const SEGV_MAPERR = 1;
-const SEGV_ACCERR = 2;
+
+
 
 export interface BlockInfo {
   /** address just past the last translated instruction */
@@ -30,16 +30,16 @@ export interface BlockInfo {
 }
 
 /** The instruction at pc: its bits and length, or the address that cannot be executed. */
-export function fetch(mem: Memory, pc: number): { insn: number; len: number } | { fault: number; code: number } {
+export function fetch(mem: Memory, pc: number): Fetched {
   const bad = (a: number) => {
     const p = mem.perm[a >>> PAGE_SHIFT];
-    return { fault: a, code: p & PAGE_MAPPED ? SEGV_ACCERR : SEGV_MAPERR };
+    return { fault: a, code: p & PAGE_MAPPED ? FaultCause.Protection : FaultCause.Unmapped };
   };
   if (!(mem.perm[pc >>> PAGE_SHIFT] & PROT_X)) return bad(pc);
   const lo = mem.dv.getUint16(pc, true);
   if ((lo & 3) !== 3) return { insn: lo, len: 2 };
   const hiAddr = pc + 2;
-  if (hiAddr >= 2 ** 32) return { fault: 0, code: SEGV_MAPERR };
+  if (hiAddr >= 2 ** 32) return { fault: 0, code: FaultCause.Unmapped };
   if (!(mem.perm[hiAddr >>> PAGE_SHIFT] & PROT_X)) return bad(hiAddr);
   return { insn: (lo | (mem.dv.getUint16(hiAddr, true) << 16)) >>> 0, len: 4 };
 }
@@ -50,39 +50,27 @@ function asmLine(pc: number, raw: number, len: number, text: string): string {
   return `0x${pc.toString(16)}: ${raw.toString(16).padStart(len * 2, '0').padEnd(8)}  ${pretty}`;
 }
 
+const loop: FrontendLoop<RvCtx> = {
+  keyBits: 0,
+  fetch,
+  begin(c, addr, _insn, len) { c.pc = addr; c.len = len; },
+  disasm(_c, pc, raw, len) {
+    return asmLine(pc, raw, len, disasm(len === 2 ? decode16(raw) : decode32(raw), raw, pc, len));
+  },
+  translate(c, raw, len) {
+    const insn = len === 2 ? decode16(raw) : decode32(raw);
+    const handler = insn && (trans[insn.name] as (c: RvCtx, a: unknown) => boolean);
+    return !!handler && handler(c, insn!.args);
+  },
+  illegal: (c) => c.illegal(),
+};
+
 /**
- * Translate the block at pc into b. Stops after a control transfer, after maxInsns
- * instructions, or before an instruction that cannot be fetched (the block's first one
- * becomes a fetch page fault at the unfetchable address).
+ * Translate the block at pc into b (the shared loop, src/core/frontend/translate-loop.ts):
+ * it stops after a control transfer, after maxInsns instructions, or before an instruction
+ * that cannot be fetched (the block's first one becomes a fetch page fault at the
+ * unfetchable address).
  */
 export function translateRiscv(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): BlockInfo {
-  const c = new RvCtx(b);
-  pc >>>= 0;
-  let n = 0;
-  for (;;) {
-    if (n >= maxInsns) {
-      b.jmp(pc);
-      break;
-    }
-    const f = fetch(mem, pc);
-    if ('fault' in f) {
-      if (n === 0) {
-        c.pc = b.pc = pc;
-        c.raise(Excp.PageFault, f.code, f.fault, Access.Fetch);
-      } else {
-        b.jmp(pc);
-      }
-      break;
-    }
-    c.pc = pc;
-    c.len = f.len;
-    const insn = f.len === 2 ? decode16(f.insn) : decode32(f.insn);
-    b.insn(pc, f.len, b.wantAsm ? asmLine(pc, f.insn, f.len, disasm(insn, f.insn, pc, f.len)) : undefined);
-    n++;
-    const handler = insn && (trans[insn.name] as (c: RvCtx, a: unknown) => boolean);
-    if (!handler || !handler(c, insn!.args)) c.illegal();
-    pc = c.next;
-    if (b.done) break;
-  }
-  return { end: pc, ninsns: n };
+  return translateLoop(b, mem, pc, maxInsns, new RvCtx(b), loop);
 }

@@ -54,6 +54,8 @@ const ref: Record<BinOp, (a: bigint, b: bigint) => bigint> = {
   add: (a, b) => a + b, sub: (a, b) => a - b, mul: (a, b) => a * b,
   and: (a, b) => a & b, or: (a, b) => a | b, xor: (a, b) => a ^ b,
   shl: (a, b) => a << (b & 63n), shr: (a, b) => u64(a) >> (b & 63n), sar: (a, b) => a >> (b & 63n),
+  rotl: (a, b) => (u64(a) << (b & 63n)) | (u64(a) >> ((64n - (b & 63n)) & 63n)),
+  rotr: (a, b) => (u64(a) >> (b & 63n)) | (u64(a) << ((64n - (b & 63n)) & 63n)),
   mulhs: (a, b) => (a * b) >> 64n, mulhu: (a, b) => (u64(a) * u64(b)) >> 64n, mulhsu: (a, b) => (a * u64(b)) >> 64n,
   divs: (a, b) => (b === 0n ? 0n : a / b), divu: (a, b) => (b === 0n ? 0n : u64(a) / u64(b)),
   rems: (a, b) => (b === 0n ? a : a % b), remu: (a, b) => (b === 0n ? a : u64(a) % u64(b)),
@@ -70,13 +72,14 @@ describe('JS backend: i64 lowering matches BigInt semantics', () => {
         for (let i = 0; i < 120; i++) {
           const a = vals[next() % vals.length];
           let b = vals[next() % vals.length];
-          if (op.startsWith('sh')) b = BigInt(next() % 64);
+          if (op.startsWith('sh') || op.startsWith('rot')) b = BigInt(next() % 64);
           const key = constB ? String(b) : 'dyn';
           let fn = cache.get(key);
           if (!fn) {
             const bl = block((ir) => {
               const x = ir.get(0, 'i64');
-              const y = constB ? (op.startsWith('sh') ? ir.const32(Number(b)) : ir.const64(b)) : op.startsWith('sh') ? ir.trunc(ir.get(1, 'i64')) : ir.get(1, 'i64');
+              const amt = op.startsWith('sh') || op.startsWith('rot');
+              const y = constB ? (amt ? ir.const32(Number(b)) : ir.const64(b)) : amt ? ir.trunc(ir.get(1, 'i64')) : ir.get(1, 'i64');
               ir.set(2, ir.bin(op, x, y));
             });
             fn = compileRegion([bl], 0x1000, regs, true, env).fn;

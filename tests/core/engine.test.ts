@@ -53,6 +53,7 @@ const toyIsa = {
   translateBlock: translate,
   translationMode: (cpu: Cpu) => cpu.r[MODE],
   helpers: {},
+  helperSigs: {},
 };
 
 const CODE = 0x10000;

@@ -21,6 +21,7 @@ export function fakeTarget(over: Partial<Target> & { platform?: string; hwcap2?:
     createCpu: (mem: Memory) => new Cpu(mem, 64),
     translateBlock() {},
     helpers: {},
+    helperSigs: {},
     abi: {
       syscallNr: () => 0,
       syscallArg: () => 0,

@@ -11,6 +11,7 @@
 import type { Block, Op } from '../ir.js';
 import type { RegInfo } from '../isa.js';
 import { endianness } from 'node:os';
+import { lowerBits } from './lower-bits.js';
 
 const HOST_LE = endianness() === 'LE';
 
@@ -58,6 +59,7 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
 
   const ops = b.ops;
   const term = ops[ops.length - 1];
+  out.push(...openLabels(ops));
   for (let i = 0; i < ops.length - 1; i++) {
     const o = ops[i];
     const d = o.d;
@@ -112,8 +114,8 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
         else out.push(`${dl} = ~${lo(a)}; ${dh} = ~${hi(a)};`);
         break;
       case 'neg':
-        if (!wide) out.push(`${d32} = (-${v32(a)}) | 0;`);
-        else out.push(`${dl} = (-${lo(a)}) | 0; ${dh} = (~${hi(a)} + (${dl} === 0 ? 1 : 0)) | 0;`);
+        if (!wide) out.push(`${d32} = (-(${v32(a)})) | 0;`);
+        else out.push(`${dl} = (-(${lo(a)})) | 0; ${dh} = (~${hi(a)} + (${dl} === 0 ? 1 : 0)) | 0;`);
         break;
       case 'mul':
         if (!wide) { out.push(`${d32} = Math.imul(${v32(a)}, ${v32(bb)});`); break; }
@@ -154,6 +156,8 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
         else out.push(`${dl} = ${lo(a)}; ${dh} = ${ext32(hi(a), n - 32)};`);
         break;
       }
+      case 'brcond': out.push(`if (${v32(a)} ${o.imm2 ? '===' : '!=='} 0) break B${o.imm};`); break;
+      case 'label': out.push(`} // B${o.imm}`); break;
       case 'load': lowerLoad(o, out, u32, E, native, ctx.watch === true); break;
       case 'store': lowerStore(o, out, u32, lo, hi, v32, b.temps[bb] === 'i64', E, native, ctx.watch === true); break;
       case 'call': {
@@ -171,7 +175,7 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
         break;
       }
       default:
-        throw new Error(`backend: unknown IR op ${o.op}`);
+        if (!lowerBits(o, out, { lo, hi, v32, u32, consts, ty })) throw new Error(`backend: unknown IR op ${o.op}`);
     }
   }
   return { body: out, term };
@@ -197,6 +201,26 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
       default: return `${uh(x)} < ${uh(y)} || (${H(x)} === ${H(y)} && ${U(x)} <= ${U(y)})`;
     }
   }
+}
+
+/**
+ * Forward branches inside a block are JS labeled blocks left with `break`: every label's block
+ * opens at the start of the block's code and closes where the label is set, so they nest by
+ * the label positions (the label set last is the outermost).
+ */
+function openLabels(ops: Op[]): string[] {
+  const at = new Map<number, number>();
+  const used = new Set<number>();
+  ops.forEach((o, i) => {
+    if (o.op === 'label') at.set(Number(o.imm), i);
+    else if (o.op === 'brcond') {
+      const l = Number(o.imm);
+      if (at.has(l)) throw new Error(`backend: brcond to label ${l} before it is a backward branch`);
+      used.add(l);
+    }
+  });
+  for (const l of used) if (!at.has(l)) throw new Error(`backend: label ${l} is never set`);
+  return [...at.keys()].sort((x, y) => at.get(y)! - at.get(x)!).map((l) => `B${l}: {`);
 }
 
 interface ValFns {

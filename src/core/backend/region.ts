@@ -24,6 +24,7 @@ import { ExitKind, type Block } from '../ir.js';
 import { Excp } from '../exceptions.js';
 import type { RegInfo } from '../isa.js';
 import { lowerBlock, type LowerCtx } from './lower.js';
+import { optimizeBlock } from './opt.js';
 import { runtime } from './runtime.js';
 
 /** A compiled region. `env` is used by tier-1 functions only (tier 2 closes over it). */
@@ -71,7 +72,9 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
   const ctx: LowerCtx = { regs, littleEndian, used: new Set(), written: new Set(), helpers: new Set(), watch };
   const inRegion = new Set(blocks.map((b) => b.pc >>> 0));
   const cases: string[] = [];
-  for (const b of blocks) {
+  for (const raw of blocks) {
+    // what helpers may touch is decided by the target's caching, also in tier 1
+    const b = optimizeBlock(raw, allRegs);
     const { body, term } = lowerBlock(b, ctx);
     // temps are block-scoped: V8 then sees they do not live across the dispatch loop
     const text = body.join('\n');

@@ -182,5 +182,21 @@ export function shift64(out: HiOut, al: number, ah: number, s: number, kind: num
   return kind === 1 ? (ah >>> (s - 32)) | 0 : ah >> (s - 32);
 }
 
-export const runtime = { mulhu32, mulhs32, mulhsu32, mul64, mulhu64, mulhs64, mulhsu64, div64, div32, shift64 };
+/** Number of set bits of an int32. */
+export function popcnt32(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** 64-bit rotate left by a dynamic amount (masked to 0..63). */
+export function rotl64(out: HiOut, al: number, ah: number, s: number): number {
+  s &= 63;
+  if (s >= 32) { const t = al; al = ah; ah = t; s -= 32; }
+  if (s === 0) { out.rhi = ah; return al; }
+  out.rhi = (ah << s) | (al >>> (32 - s));
+  return (al << s) | (ah >>> (32 - s));
+}
+
+export const runtime = { popcnt32, rotl64, mulhu32, mulhs32, mulhsu32, mul64, mulhu64, mulhs64, mulhsu64, div64, div32, shift64 };
 export type Runtime = typeof runtime;

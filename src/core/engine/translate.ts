@@ -40,6 +40,7 @@ export function translateBlock(target: Isa, mem: Memory, pc: number, maxInsns: n
 function buildBlock(target: Isa, mem: Memory, pc: number, maxInsns: number, wantAsm: boolean, mode: number): Block {
   const b = new IrBuilder();
   b.wantAsm = wantAsm;
+  b.helperSigs = target.helperSigs;
   b.pc = pc;
   b.end = pc;
   target.translateBlock(b, mem, pc, maxInsns, mode);

@@ -42,7 +42,7 @@ function replay(cpu: RiscvCpu, line: string, useDynamic: boolean): string {
   const name = toks[0], rmTok = toks[1];
   const arrow = toks.indexOf('->');
   const ops = toks.slice(2, arrow).map(parseOperand);
-  const helper = fpuHelpers['fp_' + name.replace(/\./g, '_')];
+  const helper = fpuHelpers['rv_fp_' + name.replace(/\./g, '_')];
   if (!helper) throw new Error(`no helper for ${name}`);
   const args: number[] = [];
   const xdest = X_DEST.test(name), xsrc = X_SRC.test(name);
@@ -80,7 +80,7 @@ describe('RISC-V F/D helpers vs qemu-riscv64 (fixtures/src/fpu-ops.c)', () => {
 
   it('has a meaningful number of cases covering every helper', () => {
     expect(lines.length).toBeGreaterThan(20000);
-    const seen = new Set(lines.map((l) => 'fp_' + l.split(' ')[0].replace(/\./g, '_')));
+    const seen = new Set(lines.map((l) => 'rv_fp_' + l.split(' ')[0].replace(/\./g, '_')));
     for (const name of Object.keys(fpuHelpers)) expect(seen.has(name), name).toBe(true);
   });
 

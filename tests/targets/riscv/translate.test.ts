@@ -87,7 +87,7 @@ describe('riscv translation to IR', () => {
   it('F/D: one helper call per instruction, reserved rm is illegal', () => {
     // fadd.d fa0,fa1,fa2,dyn; then the same with rm=5
     const { ops, last } = tr('53f5c50253d5c502');
-    const call = ops.find((o) => o.op === 'call' && o.name === 'fp_fadd_d')!;
+    const call = ops.find((o) => o.op === 'call' && o.name === 'rv_fp_fadd_d')!;
     const imm = (t: number) => Number(ops.find((o) => o.d === t)!.imm);
     expect(call.args.map(imm)).toEqual([10, 11, 12, 7]);
     expect(last).toMatchObject({ op: 'exception', imm2: Excp.Illegal, imm: 0x10004 });
@@ -96,7 +96,7 @@ describe('riscv translation to IR', () => {
   it('F/D: x destinations come back from the helper, FLW NaN-boxes', () => {
     // fcvt.w.d a0,fa1,rtz; feq.d zero,fa0,fa1; flw fa0,4(sp)
     const { ops, ir } = tr('539505c2532052a207254100', { maxInsns: 3 });
-    expect(calls(ops)).toEqual(['fp_fcvt_w_d', 'fp_feq_d']);
+    expect(calls(ops)).toEqual(['rv_fp_fcvt_w_d', 'rv_fp_feq_d']);
     expect(sets(ops)).toEqual([10, 42]);
     expect(ir).toContain('load.4u');
     expect(ir).toContain('const -4294967296');
@@ -105,7 +105,7 @@ describe('riscv translation to IR', () => {
   it('CSRs: unknown CSR or a write to a counter is illegal; rdtime is a helper call', () => {
     expect(tr('73250030').last).toMatchObject({ op: 'exception', imm2: Excp.Illegal }); // csrr a0,mstatus
     expect(tr('731005c0').last).toMatchObject({ op: 'exception', imm2: Excp.Illegal }); // csrw cycle,a0
-    expect(calls(tr('f32510c0', { maxInsns: 1 }).ops)).toEqual(['csr_rw']); // rdtime a1
+    expect(calls(tr('f32510c0', { maxInsns: 1 }).ops)).toEqual(['rv_csr_rw']); // rdtime a1
   });
 
   it('stops after maxInsns with a jmp to the next instruction', () => {
@@ -175,7 +175,7 @@ describe('riscv64 target', () => {
   });
 
   it('has every helper the frontend calls', () => {
-    for (const n of [...FP_HELPER_NAMES, 'csr_rw', 'lr_w', 'lr_d', 'sc_w', 'sc_d', 'amoadd_w', 'amomaxu_d']) {
+    for (const n of [...FP_HELPER_NAMES, 'rv_csr_rw', 'rv_lr_w', 'rv_lr_d', 'rv_sc_w', 'rv_sc_d', 'rv_amoadd_w', 'rv_amomaxu_d']) {
       expect(typeof riscv64.helpers[n], n).toBe('function');
     }
   });
