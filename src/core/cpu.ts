@@ -14,6 +14,12 @@ export class Cpu {
   rhi = 0;
   /** blocks left before a compiled function must return to the run loop */
   budget = 0;
+  /**
+   * Non-zero: a helper, a memory slow path or a device asks the running compiled region to
+   * return at its next block boundary (generated code checks it after helper calls and slow
+   * paths, clears it and ends the region's budget). Set it with requestExit().
+   */
+  exitRequest = 0;
   /** set by a Trap exit */
   trapSig = 0;
   trapCode = 0;
@@ -25,6 +31,12 @@ export class Cpu {
     const buf = new ArrayBuffer(Math.ceil(nInt32 / 2) * 8);
     this.r = new Int32Array(buf);
     this.f64 = new Float64Array(buf);
+  }
+
+  /** Ask the running region (if any) to return at its next block boundary, and the run loop to end its slice. */
+  requestExit(): void {
+    this.exitRequest = 1;
+    this.budget = 0;
   }
 
   /** Read a 64-bit register pair as a signed BigInt. */

@@ -1,8 +1,12 @@
 /**
- * Guest memory: one flat, lazily committed 4 GiB buffer (a guest address is an index) and a
- * table of per-page flags. Generated code reads `dv`/`perm` directly; everything else uses
- * the checked accessors below, which throw `GuestFault` (turned into SIGSEGV by the run loop).
+ * Guest memory, the flat model (user mode): one lazily committed 4 GiB buffer (a guest
+ * address is an index) and a table of per-page flags. It implements the interface in
+ * model.ts. Generated code reads `dv`/`perm` directly (flat-emit.ts, with the slow paths in
+ * flat-hooks.ts); everything else uses the checked accessors below, which check every page an
+ * access touches before any byte moves and throw the core's fault (`pageFault`/`alignFault`).
  */
+import { endianness } from 'node:os';
+import type { Access, GuestMemory, HiOut } from './model.js';
 
 export const PAGE_SHIFT = 12;
 export const PAGE_SIZE = 1 << PAGE_SHIFT;
@@ -18,6 +22,15 @@ export const PAGE_CODE = 8;
 export const PAGE_MAPPED = 16;
 /** the page has been writable at some point, so it may hold non-zero bytes */
 export const PAGE_DIRTY = 32;
+/**
+ * the page holds a byte a debugger watches (src/core/engine/debug.ts): code compiled while a
+ * watchpoint is set sends loads and stores on such pages to the slow path
+ */
+export const PAGE_WATCH = 128;
+
+const HOST_LE = endianness() === 'LE';
+/** the permission bit each kind of access needs */
+const NEED: Record<Access, number> = { read: PROT_R, write: PROT_W, fetch: PROT_X };
 
 /** A guest memory access fault: becomes a guest signal, never a host error. */
 export class GuestFault extends Error {
@@ -35,9 +48,21 @@ export class GuestFault extends Error {
   }
 }
 
+/**
+ * The fault of an access to a page that is not mapped (`mapped` false) or does not allow it.
+ * Use these instead of constructing the fault object: its shape is the core's business.
+ */
+export function pageFault(addr: number, access: Access, mapped: boolean, pc = -1): GuestFault {
+  return new GuestFault(addr >>> 0, access === 'write', pc, 11, mapped ? 2 : 1);
+}
+/** The fault of a misaligned access where the architecture requires alignment. */
+export function alignFault(addr: number, access: Access, pc = -1): GuestFault {
+  return new GuestFault(addr >>> 0, access === 'write', pc, 7, 1);
+}
+
 export const pageUp = (n: number) => ((n + PAGE_MASK) & ~PAGE_MASK) >>> 0;
 
-export class Memory {
+export class Memory implements GuestMemory {
   readonly buf: ArrayBuffer;
   readonly u8: Uint8Array;
   /** other views on the same bytes, for aligned accesses in generated code (host order) */
@@ -132,23 +157,65 @@ export class Memory {
 
   // ---- checked access (syscalls, helpers, loader) ------------------------------------
 
-  /** Throws GuestFault unless every byte of [addr, addr+len) allows `prot`. */
+  /**
+   * Throws the fault unless every byte of [addr, addr+len) allows `prot` (PROT_* bits); the
+   * fault names the first byte not allowed. A write check also invalidates translated code on
+   * the pages (they are about to change).
+   */
   check(addr: number, len: number, prot: number): void {
     if (len <= 0) return;
-    if (addr < 0 || addr + len > 2 ** 32) throw new GuestFault(addr >>> 0, (prot & PROT_W) !== 0);
+    const access: Access = prot & PROT_W ? 'write' : prot & PROT_X ? 'fetch' : 'read';
+    if (addr < 0 || addr + len > 2 ** 32) throw pageFault(addr, access, false);
     const first = addr >>> PAGE_SHIFT;
     const last = (addr + len - 1) >>> PAGE_SHIFT;
     for (let p = first; p <= last; p++) {
       const f = this.perm[p];
-      if ((f & prot) !== prot) {
-        throw new GuestFault(Math.max(addr, p << PAGE_SHIFT >>> 0), (prot & PROT_W) !== 0, -1, 11, f & PAGE_MAPPED ? 2 : 1);
-      }
-      if (prot & PROT_W && f & PAGE_CODE) this.onCodeWrite(p);
+      if ((f & prot) !== prot) throw pageFault(Math.max(addr, p << PAGE_SHIFT >>> 0), access, (f & PAGE_MAPPED) !== 0);
     }
+    if (prot & PROT_W) for (let p = first; p <= last; p++) if (this.perm[p] & PAGE_CODE) this.onCodeWrite(p);
   }
   /** Like check() but answers instead of throwing. */
-  ok(addr: number, len: number, prot: number): boolean {
-    try { this.check(addr, len, prot); return true; } catch { return false; }
+  ok(addr: number, len: number, access: Access | number): boolean {
+    const prot = typeof access === 'number' ? access : NEED[access];
+    if (len <= 0) return true;
+    if (addr < 0 || addr + len > 2 ** 32) return false;
+    for (let p = addr >>> PAGE_SHIFT; p <= (addr + len - 1) >>> PAGE_SHIFT; p++) if ((this.perm[p] & prot) !== prot) return false;
+    return true;
+  }
+  probe(addr: number, len: number, access: Access): void {
+    this.check(addr, len, NEED[access]);
+  }
+
+  /** Instruction fetch: execute permission on both bytes (or all four). */
+  fetch16(a: number): number { this.check(a, 2, PROT_X); return this.dv.getUint16(a, this.littleEndian); }
+  fetch32(a: number): number { this.check(a, 4, PROT_X); return this.dv.getUint32(a, this.littleEndian); }
+
+  /** 64 bits as int32 words: the low word returned, the high word in out.rhi. */
+  read64w(a: number, out: HiOut): number {
+    a >>>= 0;
+    // fast: aligned (so within one page) on a plainly readable page, guest order = host order
+    if ((a & 7) === 0 && (this.perm[a >>> PAGE_SHIFT] & (PROT_R | PAGE_WATCH)) === PROT_R && this.littleEndian === HOST_LE) {
+      out.rhi = this.i32[(a >>> 2) + 1];
+      return this.i32[a >>> 2];
+    }
+    this.check(a, 8, PROT_R);
+    const le = this.littleEndian;
+    const x = this.dv.getInt32(a, le), y = this.dv.getInt32(a + 4, le);
+    out.rhi = le ? y : x;
+    return le ? x : y;
+  }
+  /** 64 bits given as int32 words; both pages are checked before anything is written. */
+  write64w(a: number, lo: number, hi: number): void {
+    a >>>= 0;
+    if ((a & 7) === 0 && (this.perm[a >>> PAGE_SHIFT] & (PROT_W | PAGE_CODE | PAGE_WATCH)) === PROT_W && this.littleEndian === HOST_LE) {
+      this.i32[a >>> 2] = lo;
+      this.i32[(a >>> 2) + 1] = hi;
+      return;
+    }
+    this.check(a, 8, PROT_W);
+    const le = this.littleEndian;
+    this.dv.setInt32(a, le ? lo : hi, le);
+    this.dv.setInt32(a + 4, le ? hi : lo, le);
   }
 
   read8(a: number): number { this.check(a, 1, PROT_R); return this.u8[a]; }
@@ -191,7 +258,7 @@ export class Memory {
     for (;;) {
       if ((end & PAGE_MASK) === 0 || end === a) this.check(end, 1, PROT_R);
       if (this.u8[end] === 0) break;
-      if (++end - a >= max) throw new GuestFault(end, false); // caller maps to ENAMETOOLONG
+      if (++end - a >= max) throw pageFault(end, 'read', false); // caller maps to ENAMETOOLONG
     }
     return this.u8.slice(a, end);
   }
