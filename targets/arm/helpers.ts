@@ -3,7 +3,7 @@
  * traps, conditional memory accesses, the shifter carry of register shifts, bit and byte
  * operations, DSP multiplies, saturation, parallel byte arithmetic and the exclusive monitor.
  */
-import { GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
+import { alignFault } from '../../src/core/memory/flat.js';
 import type { Helper } from '../target.js';
 import type { ArmCpu } from './cpu.js';
 import { vfpHelpers } from './helpers-vfp.js';
@@ -11,34 +11,33 @@ import { neonHelpers } from './helpers-neon.js';
 import { dspHelpers } from './helpers-dsp.js';
 import { f16Helpers } from './helpers-f16.js';
 
-const SIGBUS = 7;
-const BUS_ADRALN = 1;
 
+/** a load: code = size | 8 for signed | 16 when the address must be word-aligned */
 function ld(cpu: ArmCpu, addr: number, code: number): number {
   const m = cpu.mem;
   addr >>>= 0;
+  if (code & 16 && addr & 3) throw alignFault(addr, 'read');
   switch (code & 7) {
     case 1: return code & 8 ? (m.read8(addr) << 24) >> 24 : m.read8(addr);
     case 2: return code & 8 ? (m.read16(addr) << 16) >> 16 : m.read16(addr);
     default: return m.read32(addr) | 0;
   }
 }
+/** a store: size | 16 when the address must be word-aligned (both pages checked, code invalidated) */
 function st(cpu: ArmCpu, addr: number, v: number, size: number): void {
   const m = cpu.mem;
   addr >>>= 0;
-  m.check(addr, size, PROT_W);
-  const page = addr >>> 12;
-  const last = (addr + size - 1) >>> 12;
-  if (m.perm[page] & 8) m.onCodeWrite(page);
-  if (last !== page && m.perm[last] & 8) m.onCodeWrite(last);
-  if (size === 1) m.write8(addr, v & 0xff);
-  else if (size === 2) m.write16(addr, v & 0xffff);
-  else m.write32(addr, v);
+  if (size & 16 && addr & 3) throw alignFault(addr, 'write');
+  switch (size & 7) {
+    case 1: m.write8(addr, v & 0xff); break;
+    case 2: m.write16(addr, v & 0xffff); break;
+    default: m.write32(addr, v);
+  }
 }
 
 function aligned(addr: number, size: number, write: boolean): number {
   addr >>>= 0;
-  if (addr & (size - 1)) throw new GuestFault(addr, write, -1, SIGBUS, BUS_ADRALN);
+  if (addr & (size - 1)) throw alignFault(addr, write ? 'write' : 'read');
   return addr;
 }
 
@@ -61,16 +60,14 @@ export const armHelpers: Record<string, Helper> = {
   arm_stc(cpu: ArmCpu, cond: number, addr: number, v: number, size: number) {
     if (cond) st(cpu, addr, v, size);
   },
+  /** conditional VLDR/VLDM of a D register: one 8-byte access, word-aligned */
   arm_ldc64(cpu: ArmCpu, cond: number, addr: number) {
     if (!cond) { cpu.rhi = 0; return 0; }
-    const lo = ld(cpu, addr, 4);
-    cpu.rhi = ld(cpu, (addr + 4) | 0, 4);
-    return lo;
+    return cpu.mem.read64w(aligned(addr, 4, false), cpu);
   },
   arm_stc64(cpu: ArmCpu, cond: number, addr: number, lo: number, hi: number) {
     if (!cond) return;
-    st(cpu, addr, lo, 4);
-    st(cpu, (addr + 4) | 0, hi, 4);
+    cpu.mem.write64w(aligned(addr, 4, true), lo, hi);
   },
   /** carry out of a register-specified shift (amt = Rs[7:0]); c = the old C flag */
   arm_shc(_cpu: ArmCpu, v: number, type: number, amt: number, c: number) {
@@ -238,7 +235,8 @@ export const armHelpers: Record<string, Helper> = {
   arm_strex(cpu: ArmCpu, cond: number, addr: number, v: number, size: number) {
     if (!cond) return 0;
     addr = aligned(addr, size, true);
-    cpu.mem.check(addr, size, PROT_R | PROT_W);
+    cpu.mem.probe(addr, size, 'write');
+    cpu.mem.probe(addr, size, 'read');
     const ok = cpu.exAddr === addr && cpu.exSize === size && ld(cpu, addr, size) === cpu.exLo;
     cpu.exAddr = -1;
     if (!ok) return 1;
@@ -248,7 +246,8 @@ export const armHelpers: Record<string, Helper> = {
   arm_strexd(cpu: ArmCpu, cond: number, addr: number, lo: number, hi: number) {
     if (!cond) return 0;
     addr = aligned(addr, 8, true);
-    cpu.mem.check(addr, 8, PROT_R | PROT_W);
+    cpu.mem.probe(addr, 8, 'write');
+    cpu.mem.probe(addr, 8, 'read');
     const ok = cpu.exAddr === addr && cpu.exSize === 8 && ld(cpu, addr, 4) === cpu.exLo && ld(cpu, addr + 4, 4) === cpu.exHi;
     cpu.exAddr = -1;
     if (!ok) return 1;

@@ -243,7 +243,7 @@ function lowerShift(o: Op, out: string[], f: ValFns): void {
 function lowerLoad(o: Op, out: string[], u32: (v: number) => string, mem: MemoryEmitter, watch: boolean): void {
   const d = o.d;
   const pc = hex(o.pc);
-  out.push(mem.check(u32(o.a), o.size, false, pc, watch));
+  out.push(mem.check(u32(o.a), o.size, false, pc, watch, o.align));
   const dest: [string] | [string, string] = o.ty === 'i64' ? [`t${d}l`, `t${d}h`] : [`t${d}`];
   out.push(mem.load({ dest, size: o.size, signed: o.signed, pc }));
 }
@@ -251,7 +251,7 @@ function lowerLoad(o: Op, out: string[], u32: (v: number) => string, mem: Memory
 function lowerStore(o: Op, out: string[], u32: (v: number) => string, lo: (v: number) => string, hi: (v: number) => string,
   v32: (v: number) => string, wideVal: boolean, mem: MemoryEmitter, watch: boolean): void {
   const pc = hex(o.pc);
-  out.push(mem.check(u32(o.a), o.size, true, pc, watch));
+  out.push(mem.check(u32(o.a), o.size, true, pc, watch, o.align));
   const l = wideVal ? lo(o.b) : v32(o.b);
   const h = wideVal ? hi(o.b) : `${v32(o.b)} >> 31`;
   out.push(mem.store({ lo: l, hi: h, size: o.size, pc }));

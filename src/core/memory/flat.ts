@@ -193,8 +193,8 @@ export class Memory implements GuestMemory {
   /** 64 bits as int32 words: the low word returned, the high word in out.rhi. */
   read64w(a: number, out: HiOut): number {
     a >>>= 0;
-    // fast: aligned (so within one page) on a plainly readable page, guest order = host order
-    if ((a & 7) === 0 && (this.perm[a >>> PAGE_SHIFT] & (PROT_R | PAGE_WATCH)) === PROT_R && this.littleEndian === HOST_LE) {
+    // fast: word-aligned within one page, on a plainly readable page, guest order = host order
+    if ((a & 3) === 0 && (a & PAGE_MASK) <= PAGE_SIZE - 8 && (this.perm[a >>> PAGE_SHIFT] & (PROT_R | PAGE_WATCH)) === PROT_R && this.littleEndian === HOST_LE) {
       out.rhi = this.i32[(a >>> 2) + 1];
       return this.i32[a >>> 2];
     }
@@ -207,7 +207,7 @@ export class Memory implements GuestMemory {
   /** 64 bits given as int32 words; both pages are checked before anything is written. */
   write64w(a: number, lo: number, hi: number): void {
     a >>>= 0;
-    if ((a & 7) === 0 && (this.perm[a >>> PAGE_SHIFT] & (PROT_W | PAGE_CODE | PAGE_WATCH)) === PROT_W && this.littleEndian === HOST_LE) {
+    if ((a & 3) === 0 && (a & PAGE_MASK) <= PAGE_SIZE - 8 && (this.perm[a >>> PAGE_SHIFT] & (PROT_W | PAGE_CODE | PAGE_WATCH)) === PROT_W && this.littleEndian === HOST_LE) {
       this.i32[a >>> 2] = lo;
       this.i32[(a >>> 2) + 1] = hi;
       return;
