@@ -4,7 +4,7 @@
  * returning false, or an encoding no pattern matches, becomes SIGILL at that instruction.
  */
 import type { IrBuilder } from '../../src/core/ir.js';
-import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
+import type { Memory } from '../../src/core/memory/flat.js';
 import { A64Ctx, SIGSEGV } from './ctx.js';
 import { decode32, type TransTable } from './decoder.generated.js';
 import { disasm } from './disasm.js';
@@ -28,16 +28,16 @@ export function translateA64(b: IrBuilder, mem: Memory, pc: number, maxInsns: nu
       b.jmp(pc);
       break;
     }
-    const p = mem.perm[pc >>> PAGE_SHIFT];
-    if (!(p & PROT_X) || pc & 3) {
+    const f = pc & 3 ? undefined : mem.faultAt(pc, 4, 'fetch');
+    if (f || pc & 3) {
       if (n === 0) {
         c.pc = b.pc = pc;
         if (pc & 3) c.trap(7, 1, pc); // SIGBUS BUS_ADRALN (misaligned pc)
-        else c.trap(SIGSEGV, p & PAGE_MAPPED ? SEGV_ACCERR : SEGV_MAPERR, pc);
+        else c.trap(SIGSEGV, f!.mapped ? SEGV_ACCERR : SEGV_MAPERR, pc);
       } else b.jmp(pc);
       break;
     }
-    const raw = mem.dv.getUint32(pc, true);
+    const raw = mem.fetch32(pc);
     c.pc = pc;
     c.insn = raw;
     const insn = decode32(raw);

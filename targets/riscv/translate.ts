@@ -6,7 +6,7 @@
  * the block ends with exit(Trap) at that instruction).
  */
 import type { IrBuilder } from '../../src/core/ir.js';
-import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
+import type { Memory } from '../../src/core/memory/flat.js';
 import { RvCtx, SIGSEGV } from './ctx.js';
 import { decode16, decode32, type TransTable } from './decoder.generated.js';
 import { disasm } from './disasm.js';
@@ -30,17 +30,14 @@ export interface BlockInfo {
 
 /** The instruction at pc: its bits and length, or the address that cannot be executed. */
 export function fetch(mem: Memory, pc: number): { insn: number; len: number } | { fault: number; code: number } {
-  const bad = (a: number) => {
-    const p = mem.perm[a >>> PAGE_SHIFT];
-    return { fault: a, code: p & PAGE_MAPPED ? SEGV_ACCERR : SEGV_MAPERR };
-  };
-  if (!(mem.perm[pc >>> PAGE_SHIFT] & PROT_X)) return bad(pc);
-  const lo = mem.dv.getUint16(pc, true);
+  const bad = (f: { addr: number; mapped: boolean }) => ({ fault: f.addr, code: f.mapped ? SEGV_ACCERR : SEGV_MAPERR });
+  const f1 = mem.faultAt(pc, 2, 'fetch');
+  if (f1) return bad(f1);
+  const lo = mem.fetch16(pc);
   if ((lo & 3) !== 3) return { insn: lo, len: 2 };
-  const hiAddr = pc + 2;
-  if (hiAddr >= 2 ** 32) return { fault: 0, code: SEGV_MAPERR };
-  if (!(mem.perm[hiAddr >>> PAGE_SHIFT] & PROT_X)) return bad(hiAddr);
-  return { insn: (lo | (mem.dv.getUint16(hiAddr, true) << 16)) >>> 0, len: 4 };
+  const f2 = mem.faultAt(pc + 2, 2, 'fetch');
+  if (f2) return bad(f2);
+  return { insn: (lo | (mem.fetch16(pc + 2) << 16)) >>> 0, len: 4 };
 }
 
 function asmLine(pc: number, raw: number, len: number, text: string): string {

@@ -182,6 +182,16 @@ export class Memory implements GuestMemory {
     for (let p = addr >>> PAGE_SHIFT; p <= (addr + len - 1) >>> PAGE_SHIFT; p++) if ((this.perm[p] & prot) !== prot) return false;
     return true;
   }
+  faultAt(addr: number, len: number, access: Access): { addr: number; mapped: boolean } | undefined {
+    const prot = NEED[access];
+    if (len <= 0) return undefined;
+    if (addr < 0 || addr + len > 2 ** 32) return { addr: Math.max(addr, 2 ** 32 - 1) >>> 0, mapped: false };
+    for (let p = addr >>> PAGE_SHIFT; p <= (addr + len - 1) >>> PAGE_SHIFT; p++) {
+      const f = this.perm[p];
+      if ((f & prot) !== prot) return { addr: Math.max(addr, p << PAGE_SHIFT >>> 0), mapped: (f & PAGE_MAPPED) !== 0 };
+    }
+    return undefined;
+  }
   probe(addr: number, len: number, access: Access): void {
     this.check(addr, len, NEED[access]);
   }

@@ -30,6 +30,12 @@ export interface GuestMemory {
   probe(addr: number, len: number, access: Access): void;
   /** Like probe() but answers instead of throwing. */
   ok(addr: number, len: number, access: Access): boolean;
+  /**
+   * Where probe() would fault: the first byte of [addr, addr+len) that does not allow
+   * `access`, and whether its page is mapped at all; undefined when the access is allowed.
+   * (Frontends use it on instruction fetch to end a block with the fault.)
+   */
+  faultAt(addr: number, len: number, access: Access): { addr: number; mapped: boolean } | undefined;
 
   read8(a: number): number;
   /** unsigned 16/32-bit values */
