@@ -60,6 +60,7 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
 
   const ops = b.ops;
   const term = ops[ops.length - 1];
+  let calls = false;
   for (let i = 0; i < ops.length - 1; i++) {
     const o = ops[i];
     const d = o.d;
@@ -167,17 +168,19 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
         }
         const call = `h_${o.name}(${args.join(', ')})`;
         const pre = `cpu.pc = ${hex(o.pc)}; `;
-        // a helper (or a device behind it) may ask the region to return at its next block boundary
-        const req = ' if (cpu.exitRequest !== 0) { cpu.exitRequest = 0; bud = 0; }';
-        if (d < 0) out.push(`${pre}${call};${req}`);
-        else if (wide) out.push(`${pre}${dl} = ${call}; ${dh} = cpu.rhi;${req}`);
-        else out.push(`${pre}${d32} = ${call};${req}`);
+        calls = true;
+        if (d < 0) out.push(`${pre}${call};`);
+        else if (wide) out.push(`${pre}${dl} = ${call}; ${dh} = cpu.rhi;`);
+        else out.push(`${pre}${d32} = ${call};`);
         break;
       }
       default:
         throw new Error(`backend: unknown IR op ${o.op}`);
     }
   }
+  // a helper (or a device behind it) may ask the region to return at its next block
+  // boundary (Cpu.exitRequest): one test per block that called any, before its terminator
+  if (calls) out.push('if (cpu.exitRequest !== 0) bud = cpu.exitRequest = 0;');
   return { body: out, term };
 
   function compare(op: string, w: boolean, x: number, y: number, L: typeof lo, H: typeof hi, U: typeof u32): string {
