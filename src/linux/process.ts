@@ -6,6 +6,7 @@ import { FdTable } from '../../syscalls/fs/fdtable.js';
 import { SysState } from '../../syscalls/state.js';
 import type { Kernel } from './kernel.js';
 import { Task } from './task.js';
+import { MMAP_MIN, MMAP_TOP } from './mmap-placement.js';
 import type { GuestHooks } from '../api/hooks.js';
 import type { Debugger } from '../core/engine/debug.js';
 
@@ -22,6 +23,9 @@ export class Process {
   /** program break: start (end of the data segment) and current value */
   brkStart = 0;
   brk = 0;
+  /** mmap placement bounds (src/linux/mmap-placement.ts): the lowest address and the top of the search */
+  mmapMin = MMAP_MIN;
+  mmapTop = MMAP_TOP;
   /** the auxv words the loader built, as [type, value] pairs (for /proc/self/auxv) */
   auxv: Array<[number, number]> = [];
   pid = process.pid;
@@ -78,6 +82,8 @@ export class Process {
     this.auxv = loaded.auxv;
     this.brkStart = loaded.brkStart;
     this.brk = loaded.brk;
+    this.mmapMin = loaded.mmapMin;
+    this.mmapTop = loaded.mmapTop;
     this.sigactions.clear();
     for (const [sig, raw] of ignored) this.sigactions.set(sig, raw);
     this.sys.resetForExec(loaded.exePath.slice(loaded.exePath.lastIndexOf('/') + 1));

@@ -74,10 +74,6 @@ export class Memory implements GuestMemory {
   readonly perm: Uint8Array;
   /** called with a page number when a write lands on a page holding translated code */
   onCodeWrite: (page: number) => void = () => {};
-  /** lowest address mmap hands out without a hint, and where the top-down search starts */
-  mmapMin = 0x10000;
-  mmapTop = 0xf0000000;
-
   constructor(readonly littleEndian = true) {
     this.buf = new ArrayBuffer(2 ** 32);
     this.u8 = new Uint8Array(this.buf);
@@ -134,25 +130,6 @@ export class Memory implements GuestMemory {
     const last = (addr + len - 1) >>> PAGE_SHIFT;
     for (let p = first; p <= last; p++) if (!(this.perm[p] & PAGE_MAPPED)) return false;
     return true;
-  }
-
-  isFree(addr: number, len: number): boolean {
-    if (addr + len > 2 ** 32 || addr < this.mmapMin) return false;
-    const first = addr >>> PAGE_SHIFT;
-    const last = (addr + len - 1) >>> PAGE_SHIFT;
-    for (let p = first; p <= last; p++) if (this.perm[p] & PAGE_MAPPED) return false;
-    return true;
-  }
-
-  /** Find a free page-aligned range of `len` bytes, searching down from mmapTop; -1 if none. */
-  findFree(len: number): number {
-    const n = pageUp(len) >>> PAGE_SHIFT;
-    let run = 0;
-    for (let p = (this.mmapTop >>> PAGE_SHIFT) - 1; p >= this.mmapMin >>> PAGE_SHIFT; p--) {
-      if (this.perm[p] & PAGE_MAPPED) run = 0;
-      else if (++run === n) return p << PAGE_SHIFT >>> 0;
-    }
-    return -1;
   }
 
   // ---- checked access (syscalls, helpers, loader) ------------------------------------
