@@ -64,6 +64,32 @@ export function ldstShape(a: number, l: number, type: number, idx: number, d: nu
   return last > 31 ? undefined : s;
 }
 
+/**
+ * The alignment (bytes) the address of a VLDn/VSTn must have, from its alignment field
+ * (`[rn:64]` and the like; 1 = none): a misaligned address is an alignment fault.
+ */
+export function ldstAlign(a: number, type: number, idx: number): number {
+  // multiple structures: :64, :128, :256 (which qemu-user checks as 16 bytes: so do we)
+  if (!a) return [1, 8, 16, 16][idx & 3];
+  if ((type >> 2) !== 3) { // one lane
+    const size = type >> 2, n = (type & 3) + 1;
+    if (n === 1) return size === 0 ? 1 : size === 1 ? (idx & 1 ? 2 : 1) : ((idx & 3) === 3 ? 4 : 1);
+    if (n === 2) return idx & 1 ? 2 << size : 1;
+    if (n === 3) return 1;
+    if (size < 2) return idx & 1 ? 4 << size : 1;
+    return [1, 8, 16, 1][idx & 3];
+  }
+  // all lanes: size in bits 7:6 of idx, the a bit in bit 4
+  const size = idx >> 2, n = (type & 3) + 1;
+  if (!(idx & 1)) return 1;
+  const es = 1 << Math.min(size, 2);
+  return n === 1 ? es : n === 2 ? 2 * es : n === 4 ? (size >= 2 ? 16 : 4 * es) : 1;
+}
+
+const checkAlign = (addr: number, align: number, load: boolean) => {
+  if (addr & (align - 1)) throw alignFault(addr >>> 0, load ? 'read' : 'write');
+};
+
 function rd(cpu: ArmCpu, addr: number, es: number): number {
   const m = cpu.mem;
   addr >>>= 0;
@@ -127,13 +153,15 @@ export const neonLdstHelpers: Record<string, Helper> = {
   /** arm_st64(addr, lo, hi): an unconditional 8-byte store (VSTR/VSTM of a D register) */
   arm_st64: st64,
   /**
-   * neon_vldm(cond, addr, code = d | count << 5 | L << 10): VLD1/VST1 of `count` whole
-   * consecutive D registers starting at Dd, at consecutive addresses, in register order
+   * neon_vldm(cond, addr, code = d | count << 5 | L << 10 | log2(alignment) << 11): VLD1/VST1
+   * of `count` whole consecutive D registers starting at Dd, at consecutive addresses, in
+   * register order
    */
   neon_vldm(cpu: ArmCpu, cond: number, addr: number, code: number) {
     if (!cond) return;
     const r = cpu.r;
     const d = code & 31, n = (code >> 5) & 31, load = (code >> 10) & 1;
+    checkAlign(addr, 1 << (code >> 11), load === 1);
     for (let i = 0; i < n; i++) {
       const x = D0_INDEX + 2 * (d + i), a = (addr + 8 * i) | 0;
       // VLD1/VST1 need no alignment (hints aside): one 8-byte access per register, as qemu does
@@ -143,10 +171,11 @@ export const neonLdstHelpers: Record<string, Helper> = {
       } else cpu.mem.write64w(a >>> 0, r[x], r[x + 1]);
     }
   },
-  /** neon_ldst(cond, code = bits 11:4 | A << 8 | L << 9, d, addr) */
+  /** neon_ldst(cond, code = bits 11:4 | A << 8 | L << 9 | log2(alignment) << 10, d, addr) */
   neon_ldst(cpu: ArmCpu, cond: number, code: number, d: number, addr: number) {
     if (!cond) return;
     const s = ldstShape((code >> 8) & 1, (code >> 9) & 1, (code >> 4) & 15, code & 15, d);
+    checkAlign(addr, 1 << (code >> 10), ((code >> 9) & 1) === 1);
     if (s) ldst(cpu, s, ((code >> 9) & 1) === 1, d, addr);
   },
 };
