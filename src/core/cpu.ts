@@ -15,6 +15,12 @@ export class Cpu {
   /** blocks left before a compiled function must return to the run loop */
   budget = 0;
   /**
+   * Non-zero: a helper, a memory slow path or a device asks the running compiled region to
+   * return at its next block boundary (generated code checks it after helper calls and slow
+   * paths, clears it and ends the region's budget). Set it with requestExit().
+   */
+  exitRequest = 0;
+  /**
    * The exception that ended the last slice with ExitKind.Exception (src/core/exceptions.ts):
    * its kind (Excp), kind-specific cause, address and access (Access).
    */
@@ -29,6 +35,12 @@ export class Cpu {
     const buf = new ArrayBuffer(Math.ceil(nInt32 / 2) * 8);
     this.r = new Int32Array(buf);
     this.f64 = new Float64Array(buf);
+  }
+
+  /** Ask the running region (if any) to return at its next block boundary, and the run loop to end its slice. */
+  requestExit(): void {
+    this.exitRequest = 1;
+    this.budget = 0;
   }
 
   /** Read a 64-bit register pair as a signed BigInt. */

@@ -95,6 +95,11 @@ export interface Op {
   imm2: number;
   /** load/store size in bytes */
   size: number;
+  /**
+   * load/store: the alignment the architecture requires of the address (a power of two; a
+   * misaligned access raises an alignment fault before any page is checked); absent = none
+   */
+  align?: number;
   signed: boolean;
   name: string;
   args: number[];
@@ -289,11 +294,12 @@ export class IrBuilder {
     return undefined;
   }
 
-  load(ty: Ty, size: number, signed: boolean, addr: number): number {
-    return this.push('load', ty, true, { a: addr, size, signed });
+  /** `align`: the alignment the address must have (alignment fault otherwise); 0 or 1 = none */
+  load(ty: Ty, size: number, signed: boolean, addr: number, align = 0): number {
+    return this.push('load', ty, true, align > 1 ? { a: addr, size, signed, align } : { a: addr, size, signed });
   }
-  store(size: number, addr: number, v: number): void {
-    this.push('store', this.typeOf(v), false, { a: addr, b: v, size });
+  store(size: number, addr: number, v: number, align = 0): void {
+    this.push('store', this.typeOf(v), false, align > 1 ? { a: addr, b: v, size, align } : { a: addr, b: v, size });
   }
   call(name: string, ret: Ty | null, args: number[]): number {
     if (this.helperSigs) checkCall(this.helperSigs, name, args.map((a) => this.typeOf(a)), ret);
@@ -352,8 +358,8 @@ export function formatIr(b: Block): string {
       case 'get': rest = `get r${o.imm}`; break;
       case 'set': rest = `set r${o.imm}, ${t(o.a)}`; break;
       case 'discard': rest = `discard r${o.imm}`; break;
-      case 'load': rest = `load.${o.size}${o.signed ? 's' : 'u'} [${t(o.a)}]`; break;
-      case 'store': rest = `store.${o.size} [${t(o.a)}], ${t(o.b)}`; break;
+      case 'load': rest = `load.${o.size}${o.signed ? 's' : 'u'}${o.align ? `.a${o.align}` : ''} [${t(o.a)}]`; break;
+      case 'store': rest = `store.${o.size}${o.align ? `.a${o.align}` : ''} [${t(o.a)}], ${t(o.b)}`; break;
       case 'sextb': case 'zextb': rest = `${o.op} ${t(o.a)}, ${o.imm}`; break;
       case 'extract': rest = `extract${o.signed ? 's' : 'u'} ${t(o.a)}, ${o.imm}, ${o.imm2}`; break;
       case 'deposit': rest = `deposit ${t(o.a)}, ${t(o.b)}, ${o.imm}, ${o.imm2}`; break;

@@ -20,8 +20,6 @@ import { Task } from './task.js';
  */
 export function copyMemory(src: Memory, pool?: MemoryPool): Memory {
   const dst = pool ? pool.take(src.littleEndian) : new Memory(src.littleEndian);
-  dst.mmapMin = src.mmapMin;
-  dst.mmapTop = src.mmapTop;
   const sp = src.perm;
   const dp = dst.perm;
   pageRuns(sp, PAGE_MAPPED, (a, b) => {

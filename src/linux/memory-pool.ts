@@ -13,7 +13,7 @@ const KEEP = 4;
 export class MemoryPool {
   private readonly free: Memory[] = [];
 
-  /** A clear memory (no page mapped, all zero; mmapMin/mmapTop for the caller to set). */
+  /** A clear memory (no page mapped, all zero). */
   take(littleEndian: boolean): Memory {
     const i = this.free.findIndex((m) => m.littleEndian === littleEndian);
     if (i < 0) return new Memory(littleEndian);

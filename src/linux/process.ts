@@ -8,6 +8,7 @@ import type { Kernel } from './kernel.js';
 import { Task } from './task.js';
 import type { GuestHooks } from './hooks.js';
 import type { LinuxDebugger } from './debug-host.js';
+import { MMAP_MIN, MMAP_TOP } from './mmap-placement.js';
 
 /** Everything one guest process owns. No module-level state: several can live in one Node. */
 export class Process {
@@ -22,6 +23,9 @@ export class Process {
   /** program break: start (end of the data segment) and current value */
   brkStart = 0;
   brk = 0;
+  /** mmap placement bounds (src/linux/mmap-placement.ts): the lowest address and the top of the search */
+  mmapMin = MMAP_MIN;
+  mmapTop = MMAP_TOP;
   /** the auxv words the loader built, as [type, value] pairs (for /proc/self/auxv) */
   auxv: Array<[number, number]> = [];
   pid = process.pid;
@@ -78,6 +82,8 @@ export class Process {
     this.auxv = loaded.auxv;
     this.brkStart = loaded.brkStart;
     this.brk = loaded.brk;
+    this.mmapMin = loaded.mmapMin;
+    this.mmapTop = loaded.mmapTop;
     this.sigactions.clear();
     for (const [sig, raw] of ignored) this.sigactions.set(sig, raw);
     this.sys.resetForExec(loaded.exePath.slice(loaded.exePath.lastIndexOf('/') + 1));

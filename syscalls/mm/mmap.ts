@@ -11,6 +11,7 @@ import { nameRange } from '../fs/procfs.js';
 import * as fs from 'node:fs';
 import { PAGE_CODE, PAGE_DIRTY, PAGE_MAPPED, PAGE_MASK, PAGE_SHIFT, PAGE_SIZE, pageUp, PROT_R, PROT_W, PROT_X } from '../../src/core/memory/flat.js';
 import type { Process } from '../../src/linux/process.js';
+import { findFree, isFree } from '../../src/linux/mmap-placement.js';
 import { archOf } from '../arch.js';
 import { type SyscallDef, sys } from '../def.js';
 import { E } from '../errno.js';
@@ -31,7 +32,7 @@ function brk(proc: Process, [addr]: number[]): number {
   const oldTop = pageUp(proc.brk);
   const newTop = pageUp(addr);
   if (newTop > oldTop) {
-    if (!mem.isFree(oldTop, newTop - oldTop)) return proc.brk;
+    if (!isFree(proc, oldTop, newTop - oldTop)) return proc.brk;
     mem.map(oldTop, newTop - oldTop, PROT_R | PROT_W);
   } else if (newTop < oldTop) {
     mem.unmap(newTop, oldTop - newTop);
@@ -47,19 +48,19 @@ function place(proc: Process, addr: number, len: number, flags: number): number 
   if (flags & c.MAP_FIXED) {
     if (addr & PAGE_MASK) return -E.EINVAL;
     if (addr < 0 || addr + len > LIMIT) return -E.ENOMEM;
-    if (addr < mem.mmapMin) return -E.EPERM;
+    if (addr < proc.mmapMin) return -E.EPERM;
     return addr;
   }
   if (c.MAP_FIXED_NOREPLACE && flags & c.MAP_FIXED_NOREPLACE) {
     if (addr & PAGE_MASK) return -E.EINVAL;
     if (addr < 0 || addr + len > LIMIT) return -E.ENOMEM;
-    return mem.isFree(addr, len) ? addr : -E.EEXIST;
+    return isFree(proc, addr, len) ? addr : -E.EEXIST;
   }
   if (addr > 0 && addr + len <= LIMIT) {
     const hint = addr - (addr & PAGE_MASK);
-    if (mem.isFree(hint, len)) return hint;
+    if (isFree(proc, hint, len)) return hint;
   }
-  const found = mem.findFree(len);
+  const found = findFree(proc, len);
   return found < 0 ? -E.ENOMEM : found;
 }
 
@@ -156,7 +157,7 @@ function mremap(proc: Process, [old, oldLength, newLength, flags, newAddr]: numb
   if (!mem.isMapped(old, oldLen)) return -E.EFAULT;
   const keepOld = (flags & c.MREMAP_DONTUNMAP) !== 0;
   if (flags & c.MREMAP_FIXED) {
-    if (newAddr & PAGE_MASK || newAddr < mem.mmapMin) return -E.EINVAL;
+    if (newAddr & PAGE_MASK || newAddr < proc.mmapMin) return -E.EINVAL;
     if (newAddr + newLen > LIMIT) return -E.ENOMEM;
     if (newAddr < old + oldLen && old < newAddr + newLen) return -E.EINVAL;
     unmapShared(proc, newAddr, newLen);
@@ -177,12 +178,12 @@ function mremap(proc: Process, [old, oldLength, newLength, flags, newAddr]: numb
       if (newLen < oldLen) mem.unmap(old + newLen, oldLen - newLen);
       return done(old, newLen);
     }
-    if (old + newLen <= LIMIT && mem.isFree(old + oldLen, newLen - oldLen)) {
+    if (old + newLen <= LIMIT && isFree(proc, old + oldLen, newLen - oldLen)) {
       mem.map(old + oldLen, newLen - oldLen, mem.perm[(old + oldLen - 1) >>> PAGE_SHIFT] & 7);
       return done(old, newLen);
     }
   }
-  const to = flags & c.MREMAP_MAYMOVE ? mem.findFree(newLen) : -1;
+  const to = flags & c.MREMAP_MAYMOVE ? findFree(proc, newLen) : -1;
   if (to < 0) {
     done(old, oldLen); // unchanged: put the records back
     return -E.ENOMEM;

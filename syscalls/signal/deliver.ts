@@ -14,6 +14,7 @@ import { GuestExit } from '../../src/linux/errors.js';
 import { PAGE_SIZE, PROT_R, PROT_X } from '../../src/core/memory/flat.js';
 import { Access, GuestFault, pageFault } from '../../src/core/exceptions.js';
 import type { Process } from '../../src/linux/process.js';
+import { findFree } from '../../src/linux/mmap-placement.js';
 import type { ContextIo, SignalAbi } from '../../targets/target.js';
 import { type Arch, archOf } from '../arch.js';
 import { type Field, type Layout, readField, readWord, writeField, writeStruct, writeWord } from '../layout.js';
@@ -260,7 +261,7 @@ function trampoline(proc: Process, sa: SignalAbi): number {
   const code = sa.trampoline;
   const at = st.trampoline;
   if (at && mem.ok(at, code.length, PROT_R | PROT_X) && mem.u8.subarray(at, at + code.length).every((b, i) => b === code[i])) return at;
-  const addr = mem.findFree(PAGE_SIZE);
+  const addr = findFree(proc, PAGE_SIZE);
   if (addr < 0) throw new GuestExit(0, archOf(proc).c.SIGSEGV);
   mem.map(addr, PAGE_SIZE, PROT_R | PROT_X);
   mem.poke(addr, code);

@@ -8,7 +8,6 @@
  * clock, MIDR_EL1 = 0 (no CPUID hwcap is advertised), other ID registers 0.
  */
 import { Access, alignFault, illegalInsn } from '../../src/core/exceptions.js';
-import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { Helper } from '../../src/core/isa.js';
 import type { A64Cpu } from './cpu.js';
 import { sysreg } from './trans-sys.js';
@@ -69,14 +68,14 @@ export const a64Helpers: Record<string, Helper> = {
   a64_monitor(cpu: A64Cpu, addr: number, bytes: number) {
     addr >>>= 0;
     if (addr & (bytes - 1)) throw alignFault(addr, Access.Read);
-    cpu.mem.check(addr, bytes, PROT_R);
+    const m = cpu.mem;
+    m.probe(addr, bytes, Access.Read);
     cpu.exAddr = addr;
     cpu.exSize = bytes;
-    const dv = cpu.mem.dv;
-    cpu.exLo = bytes >= 4 ? dv.getInt32(addr, true) : bytes === 2 ? dv.getUint16(addr, true) : dv.getUint8(addr);
-    cpu.exHi = bytes >= 8 ? dv.getInt32(addr + 4, true) : 0;
-    cpu.exLo2 = bytes >= 16 ? dv.getInt32(addr + 8, true) : 0;
-    cpu.exHi2 = bytes >= 16 ? dv.getInt32(addr + 12, true) : 0;
+    cpu.exLo = bytes >= 4 ? m.read32(addr) | 0 : bytes === 2 ? m.read16(addr) : m.read8(addr);
+    cpu.exHi = bytes >= 8 ? m.read32(addr + 4) | 0 : 0;
+    cpu.exLo2 = bytes >= 16 ? m.read32(addr + 8) | 0 : 0;
+    cpu.exHi2 = bytes >= 16 ? m.read32(addr + 12) | 0 : 0;
   },
   a64_stxr(cpu: A64Cpu, addr: number, bytes: number, lo: number, hi: number) {
     return storeExcl(cpu, addr >>> 0, bytes, bytes, [lo, hi]);
@@ -90,30 +89,31 @@ export const a64Helpers: Record<string, Helper> = {
 };
 
 function storeExcl(cpu: A64Cpu, addr: number, total: number, each: number, words: number[]): number {
-  const dv = cpu.mem.dv;
+  const m = cpu.mem;
   if (addr & (total - 1)) throw alignFault(addr, Access.Write);
-  cpu.mem.check(addr, total, PROT_R | PROT_W);
+  m.probe(addr, total, Access.Write);
+  m.probe(addr, total, Access.Read);
   const ok = cpu.exAddr === addr && cpu.exSize === total && sameAsMonitor(cpu, addr, total);
   cpu.exAddr = -1;
   if (!ok) return 1;
+  // aligned to the whole size: one page, checked above; the accessors invalidate translated code
   for (let i = 0; i < total / each; i++) {
     const a = addr + i * each;
     const lo = words[2 * i];
     const hi = words[2 * i + 1];
-    if (each === 8) { dv.setInt32(a, lo, true); dv.setInt32(a + 4, hi, true); }
-    else if (each === 4) dv.setInt32(a, lo, true);
-    else if (each === 2) dv.setUint16(a, lo & 0xffff, true);
-    else dv.setUint8(a, lo & 0xff);
+    if (each === 8) m.write64w(a, lo, hi);
+    else if (each === 4) m.write32(a, lo);
+    else if (each === 2) m.write16(a, lo & 0xffff);
+    else m.write8(a, lo & 0xff);
   }
-  cpu.mem.writeBytes(addr, cpu.mem.readBytes(addr, total)); // page-write hooks (translated code, shared maps)
   return 0;
 }
 
 function sameAsMonitor(cpu: A64Cpu, addr: number, bytes: number): boolean {
-  const dv = cpu.mem.dv;
-  const lo = bytes >= 4 ? dv.getInt32(addr, true) : bytes === 2 ? dv.getUint16(addr, true) : dv.getUint8(addr);
+  const m = cpu.mem;
+  const lo = bytes >= 4 ? m.read32(addr) | 0 : bytes === 2 ? m.read16(addr) : m.read8(addr);
   if (lo !== cpu.exLo) return false;
-  if (bytes >= 8 && dv.getInt32(addr + 4, true) !== cpu.exHi) return false;
-  if (bytes >= 16 && (dv.getInt32(addr + 8, true) !== cpu.exLo2 || dv.getInt32(addr + 12, true) !== cpu.exHi2)) return false;
+  if (bytes >= 8 && (m.read32(addr + 4) | 0) !== cpu.exHi) return false;
+  if (bytes >= 16 && ((m.read32(addr + 8) | 0) !== cpu.exLo2 || (m.read32(addr + 12) | 0) !== cpu.exHi2)) return false;
   return true;
 }

@@ -35,14 +35,15 @@ function storeV(c: C, t: number, bytes: number, addr: number): void {
  * One general-register access: opc 0 store, 1 load (zero-extend), 2 load signed to 64,
  * 3 load signed to 32. Returns false for unallocated combinations.
  */
-function gprAccess(c: C, size: number, opc: number, rt: number, addr: number): boolean {
+/** `align`: the address must be aligned to this (alignment fault otherwise); 0 = no requirement */
+function gprAccess(c: C, size: number, opc: number, rt: number, addr: number, align = 0): boolean {
   const bytes = 1 << size;
   if (opc === 0) {
-    c.b.store(bytes, addr, c.x(rt));
+    c.b.store(bytes, addr, c.x(rt), align);
     return true;
   }
   if (opc === 1) {
-    const v = c.b.load('i64', bytes, false, addr);
+    const v = c.b.load('i64', bytes, false, addr, align);
     c.setW(rt, v);
     return true;
   }
@@ -175,8 +176,9 @@ export const transMem = {
     const bytes = 1 << a.size;
     const addr = c.b.trunc(base(c, a.rn));
     if (a.o2 === 1 && a.o1 === 0) {
-      // LDAR/LDLAR/STLR/STLLR: plain accesses (one thread at a time)
-      return gprAccess(c, a.size, a.l, a.rt, addr);
+      // LDAR/LDLAR/STLR/STLLR: plain accesses (one thread at a time) that must be aligned
+      // (qemu-user raises SIGBUS/BUS_ADRALN for a misaligned one)
+      return gprAccess(c, a.size, a.l, a.rt, addr, bytes);
     }
     if (a.o2 === 1) return false; // CAS (LSE): not advertised
     if (a.o1 === 1 && a.size < 2) return false; // CASP

@@ -4,9 +4,9 @@
  * shared loop (src/core/frontend/translate-loop.ts). A handler
  * returning false, or an encoding no pattern matches, becomes SIGILL at that instruction.
  */
-import { Excp, FaultCause } from '../../src/core/exceptions.js';
+import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import type { IrBuilder } from '../../src/core/ir.js';
-import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
+import type { Memory } from '../../src/core/memory/flat.js';
 import { translateLoop, type Fetched, type FrontendLoop } from '../../src/core/frontend/translate-loop.js';
 import { A64Ctx } from './ctx.js';
 import { decode32, type TransTable } from './decoder.generated.js';
@@ -25,9 +25,9 @@ export const trans: TransTable<A64Ctx> = { ...transInt, ...transMem, ...transSys
 /** The instruction word at pc, or why it cannot be executed (a misaligned pc: an alignment fault). */
 export function fetch(mem: Memory, pc: number): Fetched {
   if (pc & 3) return { fault: pc, code: 0, kind: Excp.Alignment };
-  const p = mem.perm[pc >>> PAGE_SHIFT];
-  if (!(p & PROT_X)) return { fault: pc, code: p & PAGE_MAPPED ? FaultCause.Protection : FaultCause.Unmapped };
-  return { insn: mem.dv.getUint32(pc, true), len: 4 };
+  const f = mem.faultAt(pc, 4, Access.Fetch);
+  if (f) return { fault: f.addr, code: f.mapped ? FaultCause.Protection : FaultCause.Unmapped };
+  return { insn: mem.fetch32(pc), len: 4 };
 }
 
 const loop: FrontendLoop<A64Ctx> = {

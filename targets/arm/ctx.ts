@@ -264,14 +264,15 @@ export class ArmCtx {
     this.b.setLabel(skip);
     return r;
   }
-  load(size: number, signed: boolean, addr: number): number {
-    return this.guarded(() => this.b.load('i32', size, signed, addr));
+  /** `word`: the instruction requires a word-aligned address (LDRD/STRD, LDM/STM, VLDR/VLDM): alignment fault otherwise */
+  load(size: number, signed: boolean, addr: number, word = false): number {
+    return this.guarded(() => this.b.load('i32', size, signed, addr, word ? 4 : 0));
   }
-  store(size: number, addr: number, v: number): void {
-    this.guarded(() => this.b.store(size, addr, v));
+  store(size: number, addr: number, v: number, word = false): void {
+    this.guarded(() => this.b.store(size, addr, v, word ? 4 : 0));
   }
   /**
-   * 8-byte D-register transfers are helper calls even when unconditional: inline they bloat
+   * 8-byte D-register transfers (word-aligned addresses required) are helper calls even when unconditional: inline they bloat
    * copy loops past what V8 optimises (see helpers-neon-ldst.ts)
    */
   load64(addr: number): number {
@@ -312,16 +313,16 @@ export class ArmCtx {
     const addr = p ? offAddr : base;
     const a2 = this.op('add', addr, this.k32(4));
     if (load) {
-      const v1 = this.load(4, false, addr);
-      const v2 = this.load(4, false, a2);
+      const v1 = this.load(4, false, addr, true);
+      const v2 = this.load(4, false, a2, true);
       if (w || !p) this.setReg(rn, offAddr);
       this.writeReg(rt, v1, true);
       this.writeReg(rt2, v2, true);
     } else {
       const v1 = this.reg(rt);
       const v2 = this.reg(rt2);
-      this.store(4, addr, v1);
-      this.store(4, a2, v2);
+      this.store(4, addr, v1, true);
+      this.store(4, a2, v2, true);
       if (w || !p) this.setReg(rn, offAddr);
     }
   }
@@ -343,11 +344,11 @@ export class ArmCtx {
       if (!(list & (1 << i))) continue;
       const a = this.op('add', base, this.k32(off));
       if (load) {
-        const v = this.load(4, false, a);
+        const v = this.load(4, false, a, true);
         if (i === R_PC) pcVal = v;
         else loaded.push([i, v]);
       } else {
-        this.store(4, a, this.reg(i));
+        this.store(4, a, this.reg(i), true);
       }
       off += 4;
     }

@@ -8,11 +8,10 @@
  * `memory` benchmark, glibc's VFP memcpy: ~80 VLDR/VSTR per block): an inline 8-byte access
  * lowers to ~300 bytes of V8 bytecode, so such a region passes V8's limit for optimising
  * a function (about 60 KB of bytecode) and stays in the interpreter (33x qemu). A call is a
- * few bytes of bytecode; the helper's aligned, same-page fast path is one typed-array access
- * per word.
+ * few bytes of bytecode; the memory accessor's aligned, same-page fast path is one typed-array
+ * access per word.
  */
-import { endianness } from 'node:os';
-import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
+import { Access, alignFault } from '../../src/core/exceptions.js';
 import type { Helper } from '../../src/core/isa.js';
 import { type ArmCpu, D0_INDEX } from './cpu.js';
 import { getU, set } from './helpers-neon-lanes.js';
@@ -65,6 +64,32 @@ export function ldstShape(a: number, l: number, type: number, idx: number, d: nu
   return last > 31 ? undefined : s;
 }
 
+/**
+ * The alignment (bytes) the address of a VLDn/VSTn must have, from its alignment field
+ * (`[rn:64]` and the like; 1 = none): a misaligned address is an alignment fault.
+ */
+export function ldstAlign(a: number, type: number, idx: number): number {
+  // multiple structures: :64, :128, :256 (which qemu-user checks as 16 bytes: so do we)
+  if (!a) return [1, 8, 16, 16][idx & 3];
+  if ((type >> 2) !== 3) { // one lane
+    const size = type >> 2, n = (type & 3) + 1;
+    if (n === 1) return size === 0 ? 1 : size === 1 ? (idx & 1 ? 2 : 1) : ((idx & 3) === 3 ? 4 : 1);
+    if (n === 2) return idx & 1 ? 2 << size : 1;
+    if (n === 3) return 1;
+    if (size < 2) return idx & 1 ? 4 << size : 1;
+    return [1, 8, 16, 1][idx & 3];
+  }
+  // all lanes: size in bits 7:6 of idx, the a bit in bit 4
+  const size = idx >> 2, n = (type & 3) + 1;
+  if (!(idx & 1)) return 1;
+  const es = 1 << Math.min(size, 2);
+  return n === 1 ? es : n === 2 ? 2 * es : n === 4 ? (size >= 2 ? 16 : 4 * es) : 1;
+}
+
+const checkAlign = (addr: number, align: number, load: boolean) => {
+  if (addr & (align - 1)) throw alignFault(addr >>> 0, load ? Access.Read : Access.Write);
+};
+
 function rd(cpu: ArmCpu, addr: number, es: number): number {
   const m = cpu.mem;
   addr >>>= 0;
@@ -73,10 +98,6 @@ function rd(cpu: ArmCpu, addr: number, es: number): number {
 function wr(cpu: ArmCpu, addr: number, es: number, v: number): void {
   const m = cpu.mem;
   addr >>>= 0;
-  m.check(addr, es, PROT_W);
-  const page = addr >>> 12, last = (addr + es - 1) >>> 12;
-  if (m.perm[page] & 8) m.onCodeWrite(page);
-  if (last !== page && m.perm[last] & 8) m.onCodeWrite(last);
   if (es === 1) m.write8(addr, v);
   else if (es === 2) m.write16(addr, v);
   else m.write32(addr, v);
@@ -113,39 +134,17 @@ function ldst(cpu: ArmCpu, s: LdstShape, load: boolean, d: number, addr: number)
   }
 }
 
-const HOST_LE = endianness() === 'LE';
-/** page flags that send an access to the slow path: not readable (or writable), translated code, watched */
-const PAGE_CODE = 8, PAGE_WATCH = 128;
-
-/** the 8 bytes at addr: the low word is returned, the high word left in cpu.rhi; faults as GuestFault */
+/** the 8 bytes at a word-aligned addr (VLDR/VLDM): the low word is returned, the high word left in cpu.rhi */
 function ld64(cpu: ArmCpu, addr: number): number {
-  const m = cpu.mem;
   const a = addr >>> 0;
-  if ((a & 3) === 0 && (a & 0xfff) <= 0xff8 && (m.perm[a >>> 12] & (PROT_R | PAGE_WATCH)) === PROT_R && m.littleEndian === HOST_LE) {
-    const w = a >>> 2;
-    cpu.rhi = m.i32[w + 1];
-    return m.i32[w];
-  }
-  m.check(a, 8, PROT_R);
-  const le = m.littleEndian;
-  const x = m.dv.getInt32(a, le), y = m.dv.getInt32(a + 4, le);
-  cpu.rhi = le ? y : x;
-  return le ? x : y;
+  if (a & 3) throw alignFault(a, Access.Read);
+  return cpu.mem.read64w(a, cpu);
 }
-/** store lo:hi as the 8 bytes at addr (translated code on the page is invalidated) */
+/** store lo:hi as the 8 bytes at a word-aligned addr (both pages checked first; translated code invalidated) */
 function st64(cpu: ArmCpu, addr: number, lo: number, hi: number): void {
-  const m = cpu.mem;
   const a = addr >>> 0;
-  if ((a & 3) === 0 && (a & 0xfff) <= 0xff8 && (m.perm[a >>> 12] & (PROT_W | PAGE_CODE | PAGE_WATCH)) === PROT_W && m.littleEndian === HOST_LE) {
-    const w = a >>> 2;
-    m.i32[w] = lo;
-    m.i32[w + 1] = hi;
-    return;
-  }
-  m.check(a, 8, PROT_W); // also invalidates code on the pages written
-  const le = m.littleEndian;
-  m.dv.setInt32(a, le ? lo : hi, le);
-  m.dv.setInt32(a + 4, le ? hi : lo, le);
+  if (a & 3) throw alignFault(a, Access.Write);
+  cpu.mem.write64w(a, lo, hi);
 }
 
 export const neonLdstHelpers: Record<string, Helper> = {
@@ -154,25 +153,29 @@ export const neonLdstHelpers: Record<string, Helper> = {
   /** arm_st64(addr, lo, hi): an unconditional 8-byte store (VSTR/VSTM of a D register) */
   arm_st64: st64,
   /**
-   * neon_vldm(cond, addr, code = d | count << 5 | L << 10): VLD1/VST1 of `count` whole
-   * consecutive D registers starting at Dd, at consecutive addresses, in register order
+   * neon_vldm(cond, addr, code = d | count << 5 | L << 10 | log2(alignment) << 11): VLD1/VST1
+   * of `count` whole consecutive D registers starting at Dd, at consecutive addresses, in
+   * register order
    */
   arm_neon_vldm(cpu: ArmCpu, cond: number, addr: number, code: number) {
     if (!cond) return;
     const r = cpu.r;
     const d = code & 31, n = (code >> 5) & 31, load = (code >> 10) & 1;
+    checkAlign(addr, 1 << (code >> 11), load === 1);
     for (let i = 0; i < n; i++) {
       const x = D0_INDEX + 2 * (d + i), a = (addr + 8 * i) | 0;
+      // VLD1/VST1 need no alignment (hints aside): one 8-byte access per register, as qemu does
       if (load) {
-        r[x] = ld64(cpu, a);
+        r[x] = cpu.mem.read64w(a >>> 0, cpu);
         r[x + 1] = cpu.rhi;
-      } else st64(cpu, a, r[x], r[x + 1]);
+      } else cpu.mem.write64w(a >>> 0, r[x], r[x + 1]);
     }
   },
-  /** neon_ldst(cond, code = bits 11:4 | A << 8 | L << 9, d, addr) */
+  /** neon_ldst(cond, code = bits 11:4 | A << 8 | L << 9 | log2(alignment) << 10, d, addr) */
   arm_neon_ldst(cpu: ArmCpu, cond: number, code: number, d: number, addr: number) {
     if (!cond) return;
     const s = ldstShape((code >> 8) & 1, (code >> 9) & 1, (code >> 4) & 15, code & 15, d);
+    checkAlign(addr, 1 << (code >> 10), ((code >> 9) & 1) === 1);
     if (s) ldst(cpu, s, ((code >> 9) & 1) === 1, d, addr);
   },
 };

@@ -4,7 +4,6 @@
  * operations, DSP multiplies, saturation, parallel byte arithmetic and the exclusive monitor.
  */
 import { Access, alignFault } from '../../src/core/exceptions.js';
-import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { Helper } from '../../src/core/isa.js';
 import type { ArmCpu } from './cpu.js';
 import { vfpHelpers } from './helpers-vfp.js';
@@ -13,26 +12,27 @@ import { dspHelpers } from './helpers-dsp.js';
 import { f16Helpers } from './helpers-f16.js';
 
 
+/** a load: code = size | 8 for signed | 16 when the address must be word-aligned */
 function ld(cpu: ArmCpu, addr: number, code: number): number {
   const m = cpu.mem;
   addr >>>= 0;
+  if (code & 16 && addr & 3) throw alignFault(addr, Access.Read);
   switch (code & 7) {
     case 1: return code & 8 ? (m.read8(addr) << 24) >> 24 : m.read8(addr);
     case 2: return code & 8 ? (m.read16(addr) << 16) >> 16 : m.read16(addr);
     default: return m.read32(addr) | 0;
   }
 }
+/** a store: size | 16 when the address must be word-aligned (both pages checked, code invalidated) */
 function st(cpu: ArmCpu, addr: number, v: number, size: number): void {
   const m = cpu.mem;
   addr >>>= 0;
-  m.check(addr, size, PROT_W);
-  const page = addr >>> 12;
-  const last = (addr + size - 1) >>> 12;
-  if (m.perm[page] & 8) m.onCodeWrite(page);
-  if (last !== page && m.perm[last] & 8) m.onCodeWrite(last);
-  if (size === 1) m.write8(addr, v & 0xff);
-  else if (size === 2) m.write16(addr, v & 0xffff);
-  else m.write32(addr, v);
+  if (size & 16 && addr & 3) throw alignFault(addr, Access.Write);
+  switch (size & 7) {
+    case 1: m.write8(addr, v & 0xff); break;
+    case 2: m.write16(addr, v & 0xffff); break;
+    default: m.write32(addr, v);
+  }
 }
 
 function aligned(addr: number, size: number, write: boolean): number {
@@ -211,7 +211,8 @@ export const armHelpers: Record<string, Helper> = {
   arm_strex(cpu: ArmCpu, cond: number, addr: number, v: number, size: number) {
     if (!cond) return 0;
     addr = aligned(addr, size, true);
-    cpu.mem.check(addr, size, PROT_R | PROT_W);
+    cpu.mem.probe(addr, size, Access.Write);
+    cpu.mem.probe(addr, size, Access.Read);
     const ok = cpu.exAddr === addr && cpu.exSize === size && ld(cpu, addr, size) === cpu.exLo;
     cpu.exAddr = -1;
     if (!ok) return 1;
@@ -221,7 +222,8 @@ export const armHelpers: Record<string, Helper> = {
   arm_strexd(cpu: ArmCpu, cond: number, addr: number, lo: number, hi: number) {
     if (!cond) return 0;
     addr = aligned(addr, 8, true);
-    cpu.mem.check(addr, 8, PROT_R | PROT_W);
+    cpu.mem.probe(addr, 8, Access.Write);
+    cpu.mem.probe(addr, 8, Access.Read);
     const ok = cpu.exAddr === addr && cpu.exSize === 8 && ld(cpu, addr, 4) === cpu.exLo && ld(cpu, addr + 4, 4) === cpu.exHi;
     cpu.exAddr = -1;
     if (!ok) return 1;

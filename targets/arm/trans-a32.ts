@@ -29,8 +29,9 @@ export const transA32: TransTable<ArmCtx> = {
     if (a.rt === R_PC || a.rt2 === R_PC || a.rn === R_PC || a.rn === a.rt || a.rn === a.rt2) return false;
     const size = a.b ? 1 : 4;
     const addr = c.reg(a.rn);
-    const old = c.load(size, false, addr);
-    c.store(size, addr, c.reg(a.rt2));
+    // SWP needs a word-aligned address (alignment fault otherwise, as qemu-user does)
+    const old = c.load(size, false, addr, size === 4);
+    c.store(size, addr, c.reg(a.rt2), size === 4);
     c.setReg(a.rt, old);
     return true;
   },

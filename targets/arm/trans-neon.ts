@@ -8,7 +8,7 @@
  */
 import type { ArmCtx } from './ctx.js';
 import { decodeNeon, type TransTable } from './decoder-neon.generated.js';
-import { ldstShape } from './helpers-neon-ldst.js';
+import { ldstAlign, ldstShape } from './helpers-neon-ldst.js';
 
 const M64 = (1n << 64n) - 1n;
 
@@ -174,12 +174,13 @@ function ldst(c: ArmCtx, A: number, l: number, rn: number, d: number, type: numb
   const s = ldstShape(A, l, type, idx, d);
   if (!s || rn === 15) return false;
   const base = c.reg(rn);
+  const align = Math.log2(ldstAlign(A, type, idx));
   if (s.kind === 0 && s.n === 1) {
     // VLD1 / VST1 of whole registers: the bytes in memory order are the registers' bytes,
     // one helper call for all of them (helpers-neon-ldst.ts says why not inline loads)
-    c.b.call('arm_neon_vldm', null, [cond(c), base, c.k32(d | (s.regs << 5) | (l << 10))]);
+    c.b.call('arm_neon_vldm', null, [cond(c), base, c.k32(d | (s.regs << 5) | (l << 10) | (align << 11))]);
   } else {
-    const code = (type << 4) | idx | (A << 8) | (l << 9);
+    const code = (type << 4) | idx | (A << 8) | (l << 9) | (align << 10);
     c.b.call('arm_neon_ldst', null, [cond(c), c.k32(code), c.k32(d), base]);
   }
   if (rm !== 15) c.setReg(rn, c.op('add', base, rm === 13 ? c.k32(s.bytes) : c.reg(rm)));

@@ -187,8 +187,8 @@ export const transVfp: TransTable<ArmCtx> = {
       else c.store64(addr, c.d(k));
     } else {
       const j = sreg(a.vd, a.d);
-      if (a.l) setS(c, j, c.load(4, false, addr));
-      else c.store(4, addr, s(c, j));
+      if (a.l) setS(c, j, c.load(4, false, addr, true));
+      else c.store(4, addr, s(c, j), true);
     }
     return true;
   },
@@ -207,8 +207,8 @@ export const transVfp: TransTable<ArmCtx> = {
       if (a.sz) {
         if (a.l) c.setD(first + i, c.load64(addr));
         else c.store64(addr, c.d(first + i));
-      } else if (a.l) setS(c, first + i, c.load(4, false, addr));
-      else c.store(4, addr, s(c, first + i));
+      } else if (a.l) setS(c, first + i, c.load(4, false, addr, true));
+      else c.store(4, addr, s(c, first + i), true);
     }
     if (a.w) c.setReg(a.rn, c.op(a.u ? 'add' : 'sub', base, c.k32(words * 4)));
     return true;

@@ -10,9 +10,9 @@
  * T16 or T32 decoder. A handler returning false, or no pattern matching, is an undefined
  * instruction (SIGILL).
  */
-import { Excp, FaultCause } from '../../src/core/exceptions.js';
+import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import type { IrBuilder } from '../../src/core/ir.js';
-import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
+import type { Memory } from '../../src/core/memory/flat.js';
 import { translateLoop, type Fetched, type FrontendLoop } from '../../src/core/frontend/translate-loop.js';
 import { ArmCtx } from './ctx.js';
 import { decodeA32 } from './decoder-a32.generated.js';
@@ -28,14 +28,15 @@ import { neonFromT32, translateNeon } from './trans-neon.js';
 
 
 function fetch(mem: Memory, addr: number, thumb: boolean): Fetched {
-  const bad = (a: number) => ({ fault: a, code: mem.perm[a >>> PAGE_SHIFT] & PAGE_MAPPED ? FaultCause.Protection : FaultCause.Unmapped });
-  if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_X)) return bad(addr);
-  if (!thumb) return { insn: mem.dv.getUint32(addr, true), len: 4 };
-  const hw1 = mem.dv.getUint16(addr, true);
+  const bad = (f: { addr: number; mapped: boolean }) => ({ fault: f.addr, code: f.mapped ? FaultCause.Protection : FaultCause.Unmapped });
+  const f1 = mem.faultAt(addr, thumb ? 2 : 4, Access.Fetch);
+  if (f1) return bad(f1);
+  if (!thumb) return { insn: mem.fetch32(addr), len: 4 };
+  const hw1 = mem.fetch16(addr);
   if ((hw1 >>> 11) < 0x1d) return { insn: hw1, len: 2 };
-  const a2 = addr + 2;
-  if (!(mem.perm[a2 >>> PAGE_SHIFT] & PROT_X)) return bad(a2);
-  return { insn: ((hw1 << 16) | mem.dv.getUint16(a2, true)) >>> 0, len: 4 };
+  const f2 = mem.faultAt(addr + 2, 2, Access.Fetch);
+  if (f2) return bad(f2);
+  return { insn: ((hw1 << 16) | mem.fetch16(addr + 2)) >>> 0, len: 4 };
 }
 
 type Handler = (c: ArmCtx, a: unknown) => boolean;

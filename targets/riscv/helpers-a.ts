@@ -12,14 +12,15 @@
  */
 import { Access, alignFault } from '../../src/core/exceptions.js';
 import type { Helper } from '../../src/core/isa.js';
-import { PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import type { RiscvCpu } from './cpu.js';
 
 
+/** the checked, aligned address of an LR/SC/AMO (aligned, so on one page) */
 function access(cpu: RiscvCpu, addr: number, size: number, write: boolean): number {
   addr >>>= 0;
   if (addr & (size - 1)) throw alignFault(addr, write ? Access.Write : Access.Read);
-  cpu.mem.check(addr, size, write ? PROT_R | PROT_W : PROT_R);
+  if (write) cpu.mem.probe(addr, size, Access.Write);
+  cpu.mem.probe(addr, size, Access.Read);
   return addr;
 }
 
@@ -60,9 +61,9 @@ const ops64: Record<string, Op64> = {
 function amo32(op: Op32): Helper {
   return (cpu: RiscvCpu, addr: number, v: number) => {
     const a = access(cpu, addr, 4, true);
-    const dv = cpu.mem.dv;
-    const old = dv.getInt32(a, true);
-    dv.setInt32(a, op(old, v), true);
+    const m = cpu.mem;
+    const old = m.read32(a) | 0;
+    m.write32(a, op(old, v));
     return old;
   };
 }
@@ -70,12 +71,11 @@ function amo32(op: Op32): Helper {
 function amo64(op: Op64): Helper {
   return (cpu: RiscvCpu, addr: number, vlo: number, vhi: number) => {
     const a = access(cpu, addr, 8, true);
-    const dv = cpu.mem.dv;
-    const lo = dv.getInt32(a, true);
-    const hi = dv.getInt32(a + 4, true);
+    const m = cpu.mem;
+    const lo = m.read64w(a, cpu);
+    const hi = cpu.rhi;
     const [nlo, nhi] = op(lo, hi, vlo | 0, vhi | 0);
-    dv.setInt32(a, nlo, true);
-    dv.setInt32(a + 4, nhi, true);
+    m.write64w(a, nlo, nhi);
     cpu.rhi = hi;
     return lo;
   };
@@ -84,7 +84,7 @@ function amo64(op: Op64): Helper {
 export const amoHelpers: Record<string, Helper> = {
   rv_lr_w(cpu: RiscvCpu, addr: number) {
     const a = access(cpu, addr, 4, false);
-    const v = cpu.mem.dv.getInt32(a, true);
+    const v = cpu.mem.read32(a) | 0;
     cpu.resAddr = a;
     cpu.resSize = 4;
     cpu.resLo = v;
@@ -93,8 +93,8 @@ export const amoHelpers: Record<string, Helper> = {
   },
   rv_lr_d(cpu: RiscvCpu, addr: number) {
     const a = access(cpu, addr, 8, false);
-    const lo = cpu.mem.dv.getInt32(a, true);
-    const hi = cpu.mem.dv.getInt32(a + 4, true);
+    const lo = cpu.mem.read64w(a, cpu);
+    const hi = cpu.rhi;
     cpu.resAddr = a;
     cpu.resSize = 8;
     cpu.resLo = lo;
@@ -108,9 +108,8 @@ export const amoHelpers: Record<string, Helper> = {
     cpu.resAddr = -1;
     if (!ok) return 1;
     const a = access(cpu, addr, 4, true);
-    const dv = cpu.mem.dv;
-    if (dv.getInt32(a, true) !== cpu.resLo) return 1;
-    dv.setInt32(a, v, true);
+    if ((cpu.mem.read32(a) | 0) !== cpu.resLo) return 1;
+    cpu.mem.write32(a, v);
     return 0;
   },
   rv_sc_d(cpu: RiscvCpu, addr: number, vlo: number, vhi: number) {
@@ -119,10 +118,10 @@ export const amoHelpers: Record<string, Helper> = {
     cpu.resAddr = -1;
     if (!ok) return 1;
     const a = access(cpu, addr, 8, true);
-    const dv = cpu.mem.dv;
-    if (dv.getInt32(a, true) !== cpu.resLo || dv.getInt32(a + 4, true) !== cpu.resHi) return 1;
-    dv.setInt32(a, vlo, true);
-    dv.setInt32(a + 4, vhi, true);
+    const m = cpu.mem;
+    const lo = m.read64w(a, cpu);
+    if (lo !== cpu.resLo || cpu.rhi !== cpu.resHi) return 1;
+    m.write64w(a, vlo, vhi);
     return 0;
   },
 };

@@ -4,9 +4,9 @@
  * the pattern. A handler returning false, or an encoding no pattern matches, becomes an
  * illegal-instruction exception at that instruction (RvCtx.illegal).
  */
-import { Excp, FaultCause } from '../../src/core/exceptions.js';
+import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import type { IrBuilder } from '../../src/core/ir.js';
-import { PAGE_MAPPED, PAGE_SHIFT, PROT_X, type Memory } from '../../src/core/memory/flat.js';
+import type { Memory } from '../../src/core/memory/flat.js';
 import { translateLoop, type Fetched, type FrontendLoop } from '../../src/core/frontend/translate-loop.js';
 import { RvCtx } from './ctx.js';
 import { decode16, decode32, type TransTable } from './decoder.generated.js';
@@ -31,17 +31,14 @@ export interface BlockInfo {
 
 /** The instruction at pc: its bits and length, or the address that cannot be executed. */
 export function fetch(mem: Memory, pc: number): Fetched {
-  const bad = (a: number) => {
-    const p = mem.perm[a >>> PAGE_SHIFT];
-    return { fault: a, code: p & PAGE_MAPPED ? FaultCause.Protection : FaultCause.Unmapped };
-  };
-  if (!(mem.perm[pc >>> PAGE_SHIFT] & PROT_X)) return bad(pc);
-  const lo = mem.dv.getUint16(pc, true);
+  const bad = (f: { addr: number; mapped: boolean }) => ({ fault: f.addr, code: f.mapped ? FaultCause.Protection : FaultCause.Unmapped });
+  const f1 = mem.faultAt(pc, 2, Access.Fetch);
+  if (f1) return bad(f1);
+  const lo = mem.fetch16(pc);
   if ((lo & 3) !== 3) return { insn: lo, len: 2 };
-  const hiAddr = pc + 2;
-  if (hiAddr >= 2 ** 32) return { fault: 0, code: FaultCause.Unmapped };
-  if (!(mem.perm[hiAddr >>> PAGE_SHIFT] & PROT_X)) return bad(hiAddr);
-  return { insn: (lo | (mem.dv.getUint16(hiAddr, true) << 16)) >>> 0, len: 4 };
+  const f2 = mem.faultAt(pc + 2, 2, Access.Fetch);
+  if (f2) return bad(f2);
+  return { insn: (lo | (mem.fetch16(pc + 2) << 16)) >>> 0, len: 4 };
 }
 
 function asmLine(pc: number, raw: number, len: number, text: string): string {

@@ -1,3 +1,4 @@
+import { findFree } from '../../src/linux/mmap-placement.js';
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -115,9 +116,9 @@ describe('loader: static ET_EXEC (fixtures/loader/exit42)', () => {
     expect(perm(mem, info.stackLimit)).toBe(PAGE_MAPPED | PROT_R | PROT_W);
     expect(perm(mem, info.stackLimit - 4096)).toBe(0);
     expect(perm(mem, STACK_TOP)).toBe(0);
-    expect(mem.mmapTop).toBe(info.stackLimit - STACK_GUARD_GAP);
-    const free = mem.findFree(0x10000);
-    expect(free + 0x10000).toBeLessThanOrEqual(mem.mmapTop);
+    expect(proc.mmapTop).toBe(info.stackLimit - STACK_GUARD_GAP);
+    const free = findFree(proc, 0x10000);
+    expect(free + 0x10000).toBeLessThanOrEqual(proc.mmapTop);
   });
 
   it('dumps the layout for -d page', () => {
@@ -189,7 +190,7 @@ describe('loader: ET_DYN', () => {
     expect(interp.hostPath).toBe(path.join(sysroot, 'lib/ld-polyemu-test.so.1'));
     expect(interp.bias % 4096).toBe(0);
     expect(interp.bias).toBeGreaterThan(PIE_BASE);
-    expect(interp.end).toBeLessThanOrEqual(mem.mmapTop);
+    expect(interp.end).toBeLessThanOrEqual(proc.mmapTop);
     expect(proc.cpu.pc).toBe(interp.bias + 0x21e);
     expect(perm(mem, interp.bias)).toBe(PAGE_MAPPED | PROT_R | PROT_X);
     const s = readInitialStack(mem, info.stack.sp);

@@ -10,10 +10,12 @@
  */
 import type { Block, Op } from '../ir.js';
 import type { RegInfo } from '../isa.js';
-import { endianness } from 'node:os';
 import { lowerBits } from './lower-bits.js';
+import type { MemoryEmitter } from '../memory/model.js';
+import { flatEmitter } from '../memory/flat-emit.js';
 
-const HOST_LE = endianness() === 'LE';
+const FLAT_LE = flatEmitter(true);
+const FLAT_BE = flatEmitter(false);
 
 export interface LowerCtx {
   regs: RegInfo[];
@@ -28,6 +30,8 @@ export interface LowerCtx {
    * src/core/engine/debug.ts) take the slow path too. Only code compiled while a watchpoint is set.
    */
   watch?: boolean;
+  /** how loads and stores look in the text (the memory model's emitter; flat when absent) */
+  mem?: MemoryEmitter;
 }
 
 const hex = (n: number) => (n < 0 ? '-0x' + (-n).toString(16) : '0x' + n.toString(16));
@@ -53,13 +57,12 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
     return c ? hex(c.lo >>> 0) : `(${lo(v)} >>> 0)`;
   };
   const isConst = (v: number) => consts.has(v);
-  const E = ctx.littleEndian ? 'true' : 'false';
-  // guest order equals host order: aligned accesses use typed arrays, others DataView
-  const native = ctx.littleEndian === HOST_LE;
+  const memEmit = ctx.mem ?? (ctx.littleEndian ? FLAT_LE : FLAT_BE);
 
   const ops = b.ops;
   const term = ops[ops.length - 1];
   out.push(...openLabels(ops));
+  let calls = false;
   for (let i = 0; i < ops.length - 1; i++) {
     const o = ops[i];
     const d = o.d;
@@ -158,8 +161,8 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
       }
       case 'brcond': out.push(`if (${v32(a)} ${o.imm2 ? '===' : '!=='} 0) break B${o.imm};`); break;
       case 'label': out.push(`} // B${o.imm}`); break;
-      case 'load': lowerLoad(o, out, u32, E, native, ctx.watch === true); break;
-      case 'store': lowerStore(o, out, u32, lo, hi, v32, b.temps[bb] === 'i64', E, native, ctx.watch === true); break;
+      case 'load': lowerLoad(o, out, u32, memEmit, ctx.watch === true); break;
+      case 'store': lowerStore(o, out, u32, lo, hi, v32, b.temps[bb] === 'i64', memEmit, ctx.watch === true); break;
       case 'call': {
         ctx.helpers.add(o.name);
         const args = ['cpu'];
@@ -169,6 +172,7 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
         }
         const call = `h_${o.name}(${args.join(', ')})`;
         const pre = `cpu.pc = ${hex(o.pc)}; `;
+        calls = true;
         if (d < 0) out.push(`${pre}${call};`);
         else if (wide) out.push(`${pre}${dl} = ${call}; ${dh} = cpu.rhi;`);
         else out.push(`${pre}${d32} = ${call};`);
@@ -178,6 +182,9 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
         if (!lowerBits(o, out, { lo, hi, v32, u32, consts, ty })) throw new Error(`backend: unknown IR op ${o.op}`);
     }
   }
+  // a helper (or a device behind it) may ask the region to return at its next block
+  // boundary (Cpu.exitRequest): one test per block that called any, before its terminator
+  if (calls) out.push('if (cpu.exitRequest !== 0) bud = cpu.exitRequest = 0;');
   return { body: out, term };
 
   function compare(op: string, w: boolean, x: number, y: number, L: typeof lo, H: typeof hi, U: typeof u32): string {
@@ -259,64 +266,20 @@ function lowerShift(o: Op, out: string[], f: ValFns): void {
   else out.push(`${dl} = ${H} >> ${s - 32}; ${dh} = ${H} >> 31;`);
 }
 
-const LOADS: Record<string, string> = { '1s': 'getInt8', '1u': 'getUint8', '2s': 'getInt16', '2u': 'getUint16', '4s': 'getInt32', '4u': 'getInt32' };
-const STORES: Record<number, string> = { 1: 'setInt8', 2: 'setInt16', 4: 'setInt32' };
-/** typed-array views used when guest and host byte order agree (aligned fast path) */
-const VIEWS: Record<string, [string, number]> = { '1s': ['i8', 0], '1u': ['u8', 0], '2s': ['i16', 1], '2u': ['u16', 1], '4s': ['i32', 2], '4u': ['i32', 2] };
-
-/** A load of `size` bytes at `ea` as an int32 expression. */
-function loadExpr(size: number, signed: boolean, native: boolean, E: string, at = 'ea'): string {
-  const key = `${size}${signed ? 's' : 'u'}`;
-  if (!native) return `dv.${LOADS[key]}(${at}, ${E})`;
-  const [view, shift] = VIEWS[key];
-  if (shift === 0) return `${view}[${at}]`;
-  return `((${at} & ${(1 << shift) - 1}) === 0 ? ${view}[${at} >>> ${shift}] : dv.${LOADS[key]}(${at}, true))`;
-}
-
-function storeStmt(size: number, native: boolean, E: string, v: string, at = 'ea'): string {
-  if (!native) return `dv.${STORES[size]}(${at}, ${v}, ${E});`;
-  if (size === 1) return `u8[${at}] = ${v};`;
-  const view = size === 2 ? 'i16' : 'i32';
-  const shift = size === 2 ? 1 : 2;
-  return `if ((${at} & ${(1 << shift) - 1}) === 0) ${view}[${at} >>> ${shift}] = ${v}; else dv.${STORES[size]}(${at}, ${v}, true);`;
-}
-
-function lowerLoad(o: Op, out: string[], u32: (v: number) => string, E: string, native: boolean, watch: boolean): void {
+/** An IR load through the memory model's emitter: the check (both pages of a crossing access), then the access. */
+function lowerLoad(o: Op, out: string[], u32: (v: number) => string, mem: MemoryEmitter, watch: boolean): void {
   const d = o.d;
   const pc = hex(o.pc);
-  out.push(watch ? `ea = ${u32(o.a)}; if ((p[ea >>> 12] & 129) !== 1) F.r(ea, ${pc}, ${o.size});`
-    : `ea = ${u32(o.a)}; if ((p[ea >>> 12] & 1) === 0) F.r(ea, ${pc});`);
-  const wide = o.ty === 'i64';
-  if (o.size === 8) {
-    const [l, h] = E === 'true' ? ['ea', 'ea + 4'] : ['ea + 4', 'ea'];
-    if (native) {
-      if (wide) out.push(`if ((ea & 3) === 0) { t${d}l = i32[ea >>> 2]; t${d}h = i32[(ea >>> 2) + 1]; } else { t${d}l = dv.getInt32(ea, true); t${d}h = dv.getInt32(ea + 4, true); }`);
-      else out.push(`t${d} = ${loadExpr(4, true, true, E)};`);
-      return;
-    }
-    if (wide) out.push(`t${d}l = dv.getInt32(${l}, ${E}); t${d}h = dv.getInt32(${h}, ${E});`);
-    else out.push(`t${d} = dv.getInt32(${l}, ${E});`);
-    return;
-  }
-  const expr = loadExpr(o.size, o.signed, native, E);
-  if (!wide) { out.push(`t${d} = ${expr};`); return; }
-  const hiExpr = o.signed ? `t${d}l >> 31` : '0';
-  out.push(`t${d}l = ${expr}; t${d}h = ${hiExpr};`);
+  out.push(mem.check(u32(o.a), o.size, false, pc, watch, o.align));
+  const dest: [string] | [string, string] = o.ty === 'i64' ? [`t${d}l`, `t${d}h`] : [`t${d}`];
+  out.push(mem.load({ dest, size: o.size, signed: o.signed, pc }));
 }
 
 function lowerStore(o: Op, out: string[], u32: (v: number) => string, lo: (v: number) => string, hi: (v: number) => string,
-  v32: (v: number) => string, wideVal: boolean, E: string, native: boolean, watch: boolean): void {
+  v32: (v: number) => string, wideVal: boolean, mem: MemoryEmitter, watch: boolean): void {
   const pc = hex(o.pc);
-  out.push(`ea = ${u32(o.a)}; if ((p[ea >>> 12] & ${watch ? 138 : 10}) !== 2 && F.w(ea, ${pc}, ${o.size})) bud = 0;`);
-  if (o.size === 8) {
-    const hv = wideVal ? hi(o.b) : `${v32(o.b)} >> 31`;
-    if (native) {
-      out.push(`if ((ea & 3) === 0) { i32[ea >>> 2] = ${lo(o.b)}; i32[(ea >>> 2) + 1] = ${hv}; } else { dv.setInt32(ea, ${lo(o.b)}, true); dv.setInt32(ea + 4, ${hv}, true); }`);
-      return;
-    }
-    const [l, h] = E === 'true' ? ['ea', 'ea + 4'] : ['ea + 4', 'ea'];
-    out.push(`dv.setInt32(${l}, ${lo(o.b)}, ${E}); dv.setInt32(${h}, ${hv}, ${E});`);
-    return;
-  }
-  out.push(storeStmt(o.size, native, E, wideVal ? lo(o.b) : v32(o.b)));
+  out.push(mem.check(u32(o.a), o.size, true, pc, watch, o.align));
+  const l = wideVal ? lo(o.b) : v32(o.b);
+  const h = wideVal ? hi(o.b) : `${v32(o.b)} >> 31`;
+  out.push(mem.store({ lo: l, hi: h, size: o.size, pc }));
 }

@@ -26,22 +26,13 @@ import type { RegInfo } from '../isa.js';
 import { lowerBlock, type LowerCtx } from './lower.js';
 import { optimizeBlock } from './opt.js';
 import { runtime } from './runtime.js';
+import type { FaultHooks } from '../memory/model.js';
 
 /** A compiled region. `env` is used by tier-1 functions only (tier 2 closes over it). */
 export type RegionFn = (cpu: unknown, env?: unknown) => number;
 
-export interface FaultHooks {
-  /**
-   * a load hit a page without read permission: throws. In code compiled for a debugger's
-   * watchpoints also a load from a watched page (with its size): may return.
-   */
-  r(addr: number, pc: number, size?: number): void;
-  /**
-   * a store hit a page that is not plainly writable (protected, or holds code): throws, or
-   * returns true when translated code was dropped (the region then returns at its next branch)
-   */
-  w(addr: number, pc: number, size: number): boolean;
-}
+/** The slow paths of generated loads and stores (the memory model's; see src/core/memory/model.ts). */
+export type { FaultHooks };
 
 export interface CompiledRegion {
   entry: number;

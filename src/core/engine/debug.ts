@@ -59,12 +59,9 @@ export interface StopAction {
   signal?: number;
 }
 
-/**
- * Page flag (in Memory.perm, beside PROT_R/W/X=1/2/4, PAGE_CODE=8, PAGE_MAPPED=16,
- * PAGE_DIRTY=32): the page holds a watched byte. Code compiled while a watchpoint is set
- * sends loads and stores on such pages to the slow path; other code ignores the bit.
- */
-export const PAGE_WATCH = 128;
+/** the page flag marking a watched page (defined with the other page flags in src/core/memory/flat.ts) */
+import { PAGE_WATCH } from '../memory/flat.js';
+export { PAGE_WATCH };
 
 /** Thrown by the slow path of a load or store that hits a watchpoint (before the access). */
 export class WatchHit extends Error {

@@ -1,12 +1,11 @@
 import { ExitKind } from '../ir.js';
 import type { Isa } from '../isa.js';
-import { Access, Excp, FaultCause, GuestFault, pageFault, recordException, recordFault } from '../exceptions.js';
-import { PAGE_SHIFT, PROT_R, PROT_W, PAGE_CODE, PAGE_MAPPED } from '../memory/flat.js';
-import { compileRegion, regionArg, type CompiledRegion, type FaultHooks, type RegionEnv } from '../backend/region.js';
+import { Access, Excp, FaultCause, GuestFault, recordException, recordFault } from '../exceptions.js';
+import { flatFaultHooks } from '../memory/flat-hooks.js';
+import { compileRegion, regionArg, type CompiledRegion, type RegionEnv } from '../backend/region.js';
 import { CodeCache } from './cache.js';
 import { DEFAULT_LIMITS, formRegion, translateBlock, type RegionLimits } from './translate.js';
 import { formatCpu, formatExec } from '../log/cpu.js';
-import { PAGE_WATCH } from './debug.js';
 import { debugSlice } from './debug-run.js';
 import type { ExecContext } from './context.js';
 
@@ -54,26 +53,9 @@ export class Engine {
     this.slice = opts.slice ?? 200_000;
     mem.onCodeWrite = (page) => {
       this.cache.invalidatePage(page);
-      cpu.budget = 0; // a running region must return at its next branch
+      cpu.requestExit(); // a running region must return at its next block boundary
     };
-    const faults: FaultHooks = {
-      r(addr: number, pc: number, size = 1): void {
-        const f = mem.perm[addr >>> PAGE_SHIFT];
-        // readable: only code compiled for watchpoints calls this then (a watched page)
-        if (f & PROT_R) { ctx.debug?.access(addr, size, pc, false); return; }
-        throw pageFault(addr, Access.Read, (f & PAGE_MAPPED) !== 0, pc);
-      },
-      w(addr: number, pc: number, size: number): boolean {
-        const f = mem.perm[addr >>> PAGE_SHIFT];
-        if (!(f & PROT_W)) throw pageFault(addr, Access.Write, (f & PAGE_MAPPED) !== 0, pc);
-        if ((f | mem.perm[(addr + size - 1) >>> PAGE_SHIFT]) & PAGE_WATCH) ctx.debug?.access(addr, size, pc, true);
-        let code = false;
-        if (f & PAGE_CODE) { mem.onCodeWrite(addr >>> PAGE_SHIFT); code = true; }
-        const last = (addr + size - 1) >>> PAGE_SHIFT;
-        if (last !== addr >>> PAGE_SHIFT && mem.perm[last] & PAGE_CODE) { mem.onCodeWrite(last); code = true; }
-        return code;
-      },
-    };
+    const faults = flatFaultHooks(mem, cpu, (addr, size, pc, write) => ctx.debug?.access(addr, size, pc, write));
     this.env = { r: cpu.r, mem, faults, helpers: isa.helpers };
   }
 

@@ -1,9 +1,12 @@
 /**
- * Guest memory: one flat, lazily committed 4 GiB buffer (a guest address is an index) and a
- * table of per-page flags. Generated code reads `dv`/`perm` directly; everything else uses
- * the checked accessors below, which throw `GuestFault` (a page fault the run loop reports as an exception).
+ * Guest memory, the flat model (user mode): one lazily committed 4 GiB buffer (a guest
+ * address is an index) and a table of per-page flags. It implements the interface in
+ * model.ts. Generated code reads `dv`/`perm` directly (flat-emit.ts, with the slow paths in
+ * flat-hooks.ts); everything else uses the checked accessors below, which check every page an
+ * access touches before any byte moves and throw the core's fault (`pageFault`/`alignFault`).
  */
-
+import { endianness } from 'node:os';
+import type { GuestMemory, HiOut } from './model.js';
 import { Access, pageFault } from '../exceptions.js';
 
 export const PAGE_SHIFT = 12;
@@ -20,13 +23,25 @@ export const PAGE_CODE = 8;
 export const PAGE_MAPPED = 16;
 /** the page has been writable at some point, so it may hold non-zero bytes */
 export const PAGE_DIRTY = 32;
+/**
+ * the page holds a byte a debugger watches (src/core/engine/debug.ts): code compiled while a
+ * watchpoint is set sends loads and stores on such pages to the slow path
+ */
+export const PAGE_WATCH = 128;
+
+const HOST_LE = endianness() === 'LE';
+/** the permission bit each kind of access needs */
+const NEED = [PROT_R, PROT_W, PROT_X]; // by Access: Read, Write, Fetch
 
 /** Faults of checked accesses are core exceptions (src/core/exceptions.ts). */
 export { GuestFault } from '../exceptions.js';
 
+/** The faults accessors throw (src/core/exceptions.ts). */
+export { alignFault, pageFault } from '../exceptions.js';
+
 export const pageUp = (n: number) => ((n + PAGE_MASK) & ~PAGE_MASK) >>> 0;
 
-export class Memory {
+export class Memory implements GuestMemory {
   readonly buf: ArrayBuffer;
   readonly u8: Uint8Array;
   /** other views on the same bytes, for aligned accesses in generated code (host order) */
@@ -38,10 +53,6 @@ export class Memory {
   readonly perm: Uint8Array;
   /** called with a page number when a write lands on a page holding translated code */
   onCodeWrite: (page: number) => void = () => {};
-  /** lowest address mmap hands out without a hint, and where the top-down search starts */
-  mmapMin = 0x10000;
-  mmapTop = 0xf0000000;
-
   constructor(readonly littleEndian = true) {
     this.buf = new ArrayBuffer(2 ** 32);
     this.u8 = new Uint8Array(this.buf);
@@ -100,28 +111,13 @@ export class Memory {
     return true;
   }
 
-  isFree(addr: number, len: number): boolean {
-    if (addr + len > 2 ** 32 || addr < this.mmapMin) return false;
-    const first = addr >>> PAGE_SHIFT;
-    const last = (addr + len - 1) >>> PAGE_SHIFT;
-    for (let p = first; p <= last; p++) if (this.perm[p] & PAGE_MAPPED) return false;
-    return true;
-  }
-
-  /** Find a free page-aligned range of `len` bytes, searching down from mmapTop; -1 if none. */
-  findFree(len: number): number {
-    const n = pageUp(len) >>> PAGE_SHIFT;
-    let run = 0;
-    for (let p = (this.mmapTop >>> PAGE_SHIFT) - 1; p >= this.mmapMin >>> PAGE_SHIFT; p--) {
-      if (this.perm[p] & PAGE_MAPPED) run = 0;
-      else if (++run === n) return p << PAGE_SHIFT >>> 0;
-    }
-    return -1;
-  }
-
   // ---- checked access (syscalls, helpers, loader) ------------------------------------
 
-  /** Throws GuestFault unless every byte of [addr, addr+len) allows `prot`. */
+  /**
+   * Throws the fault unless every byte of [addr, addr+len) allows `prot` (PROT_* bits); the
+   * fault names the first byte not allowed. A write check also invalidates translated code on
+   * the pages (they are about to change).
+   */
   check(addr: number, len: number, prot: number): void {
     if (len <= 0) return;
     const access = prot & PROT_W ? Access.Write : prot & PROT_X ? Access.Fetch : Access.Read;
@@ -130,15 +126,65 @@ export class Memory {
     const last = (addr + len - 1) >>> PAGE_SHIFT;
     for (let p = first; p <= last; p++) {
       const f = this.perm[p];
-      if ((f & prot) !== prot) {
-        throw pageFault(Math.max(addr, p << PAGE_SHIFT >>> 0), access, (f & PAGE_MAPPED) !== 0);
-      }
-      if (prot & PROT_W && f & PAGE_CODE) this.onCodeWrite(p);
+      if ((f & prot) !== prot) throw pageFault(Math.max(addr, p << PAGE_SHIFT >>> 0), access, (f & PAGE_MAPPED) !== 0);
     }
+    if (prot & PROT_W) for (let p = first; p <= last; p++) if (this.perm[p] & PAGE_CODE) this.onCodeWrite(p);
   }
-  /** Like check() but answers instead of throwing. */
+  /** Like check() (PROT_* bits) but answers instead of throwing. */
   ok(addr: number, len: number, prot: number): boolean {
-    try { this.check(addr, len, prot); return true; } catch { return false; }
+    if (len <= 0) return true;
+    if (addr < 0 || addr + len > 2 ** 32) return false;
+    for (let p = addr >>> PAGE_SHIFT; p <= (addr + len - 1) >>> PAGE_SHIFT; p++) if ((this.perm[p] & prot) !== prot) return false;
+    return true;
+  }
+  faultAt(addr: number, len: number, access: Access): { addr: number; mapped: boolean } | undefined {
+    const prot = NEED[access];
+    if (len <= 0) return undefined;
+    if (addr < 0 || addr + len > 2 ** 32) return { addr: Math.max(addr, 2 ** 32 - 1) >>> 0, mapped: false };
+    for (let p = addr >>> PAGE_SHIFT; p <= (addr + len - 1) >>> PAGE_SHIFT; p++) {
+      const f = this.perm[p];
+      if ((f & prot) !== prot) return { addr: Math.max(addr, p << PAGE_SHIFT >>> 0), mapped: (f & PAGE_MAPPED) !== 0 };
+    }
+    return undefined;
+  }
+  /** Does every byte of [addr, addr+len) allow `access`? */
+  allows(addr: number, len: number, access: Access): boolean {
+    return this.ok(addr, len, NEED[access]);
+  }
+  probe(addr: number, len: number, access: Access): void {
+    this.check(addr, len, NEED[access]);
+  }
+
+  /** Instruction fetch: execute permission on both bytes (or all four). */
+  fetch16(a: number): number { this.check(a, 2, PROT_X); return this.dv.getUint16(a, this.littleEndian); }
+  fetch32(a: number): number { this.check(a, 4, PROT_X); return this.dv.getUint32(a, this.littleEndian); }
+
+  /** 64 bits as int32 words: the low word returned, the high word in out.rhi. */
+  read64w(a: number, out: HiOut): number {
+    a >>>= 0;
+    // fast: word-aligned within one page, on a plainly readable page, guest order = host order
+    if ((a & 3) === 0 && (a & PAGE_MASK) <= PAGE_SIZE - 8 && (this.perm[a >>> PAGE_SHIFT] & (PROT_R | PAGE_WATCH)) === PROT_R && this.littleEndian === HOST_LE) {
+      out.rhi = this.i32[(a >>> 2) + 1];
+      return this.i32[a >>> 2];
+    }
+    this.check(a, 8, PROT_R);
+    const le = this.littleEndian;
+    const x = this.dv.getInt32(a, le), y = this.dv.getInt32(a + 4, le);
+    out.rhi = le ? y : x;
+    return le ? x : y;
+  }
+  /** 64 bits given as int32 words; both pages are checked before anything is written. */
+  write64w(a: number, lo: number, hi: number): void {
+    a >>>= 0;
+    if ((a & 3) === 0 && (a & PAGE_MASK) <= PAGE_SIZE - 8 && (this.perm[a >>> PAGE_SHIFT] & (PROT_W | PAGE_CODE | PAGE_WATCH)) === PROT_W && this.littleEndian === HOST_LE) {
+      this.i32[a >>> 2] = lo;
+      this.i32[(a >>> 2) + 1] = hi;
+      return;
+    }
+    this.check(a, 8, PROT_W);
+    const le = this.littleEndian;
+    this.dv.setInt32(a, le ? lo : hi, le);
+    this.dv.setInt32(a + 4, le ? hi : lo, le);
   }
 
   read8(a: number): number { this.check(a, 1, PROT_R); return this.u8[a]; }

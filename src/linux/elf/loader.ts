@@ -11,7 +11,7 @@
  *                       address space; both are out of reach, and 1 GiB leaves the brk heap
  *                       3 GiB to grow into while keeping low addresses for ET_EXEC programs.
  *   ... brk heap grows up from the end of the executable
- *   ... mmap area: top-down from mem.mmapTop; the interpreter is the first thing placed there
+ *   ... mmap area: top-down from proc.mmapTop (src/linux/mmap-placement.ts); the interpreter is the first thing placed there
  *   mmapTop = stack limit - 1 MiB guard gap (unmapped, so a stack overflow faults)
  *   [STACK_TOP - stack size, STACK_TOP) the stack (8 MiB unless -s), non-executable unless
  *                       PT_GNU_STACK asks for PF_X
@@ -22,6 +22,7 @@ import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PAGE_MASK, PAGE_MAPPED, PAGE_SIZE, PROT_R, PROT_W, PROT_X, pageUp, type Memory } from '../../core/memory/flat.js';
 import type { Process } from '../process.js';
+import { findFree } from '../mmap-placement.js';
 import type { Target } from '../../../targets/target.js';
 import { UserError, EXIT_LOAD_FAILED } from '../../errors.js';
 import { parseElf, readElfFile, type ElfFile } from './elf-file.js';
@@ -221,11 +222,11 @@ function loadInterpreter(proc: Process, exe: ElfFile): ImageInfo {
   if (elf.type === C.ET_DYN) {
     const { lo, hi } = imageSpan(elf);
     const align = imageAlign(elf);
-    const at = mem.findFree(pageUp(hi - lo) + align - PAGE_SIZE);
+    const at = findFree(proc, pageUp(hi - lo) + align - PAGE_SIZE);
     if (at < 0) throw loadError(elf.name, 'no room below 4 GiB for the ELF interpreter');
     base = Math.ceil(at / align) * align;
   }
-  return mapImage(mem, elf, base, mem.mmapTop);
+  return mapImage(mem, elf, base, proc.mmapTop);
 }
 
 /** Host uid/gid, 0 where the host has none (Windows). */
@@ -249,9 +250,9 @@ export function loadProgram(proc: Process, exe: ElfFile, opts: LoadOptions): Loa
   }
   const stackTop = STACK_TOP;
   const stackLimit = stackTop - stackSize;
-  mem.mmapTop = stackLimit - STACK_GUARD_GAP;
+  proc.mmapTop = stackLimit - STACK_GUARD_GAP;
 
-  const exeInfo = mapImage(mem, exe, exe.type === C.ET_DYN ? alignUp(PIE_BASE, imageAlign(exe)) : undefined, mem.mmapTop);
+  const exeInfo = mapImage(mem, exe, exe.type === C.ET_DYN ? alignUp(PIE_BASE, imageAlign(exe)) : undefined, proc.mmapTop);
   mem.map(stackLimit, stackSize, PROT_R | PROT_W | (exeInfo.execStack ? PROT_X : 0));
   target.abi.mapSpecialPages?.(mem); // e.g. arm's kernel user helpers page at 0xffff0000
   const interp = exe.interp ? loadInterpreter(proc, exe) : undefined;
