@@ -51,6 +51,12 @@
  *   exit    stop with reason `imm2` (ExitKind) and pc = imm
  *
  * Guest addresses are the low 32 bits of a value: the whole guest space is below 4 GiB.
+ *
+ * The builder folds as it goes (src/core/ir-fold.ts): an op on constants is a constant and
+ * identities (x+0, x&~0, shifts by 0, select on a constant, ...) return an existing temp, so
+ * frontends emit the obvious IR and need no folding of their own. Calls are checked against
+ * the target's helper signatures (src/core/helpers.ts). Before lowering, the backend runs a
+ * small pass over each block (src/core/backend/opt.ts).
  */
 
 import { checkCall, type HelperSigs } from './helpers.js';
