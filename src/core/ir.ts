@@ -53,6 +53,12 @@
  *           access] as plain numbers (not temps): the run loop returns ExitKind.Exception
  *
  * Guest addresses are the low 32 bits of a value: the whole guest space is below 4 GiB.
+ *
+ * The builder folds as it goes (src/core/ir-fold.ts): an op on constants is a constant and
+ * identities (x+0, x&~0, shifts by 0, select on a constant, ...) return an existing temp, so
+ * frontends emit the obvious IR and need no folding of their own. Calls are checked against
+ * the target's helper signatures (src/core/helpers.ts). Before lowering, the backend runs a
+ * small pass over each block (src/core/backend/opt.ts).
  */
 
 import { Access, type Excp } from './exceptions.js';
