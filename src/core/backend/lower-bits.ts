@@ -115,8 +115,23 @@ export function lowerBits(o: Op, out: string[], f: ValFns): boolean {
       const u = (x: string) => `(${x} >>> 0)`;
       const cin = o.c >= 0 ? ` + ${v32(o.c)}` : '';
       if (f.ty(a) !== 'i64') {
-        if (o.op === 'addc') out.push(`${d32} = ${u(v32(a))} + ${u(v32(b))}${cin} > 0xffffffff ? 1 : 0;`);
-        else out.push(`${d32} = ${u(v32(a))} < ${u(v32(b))}${cin} ? 1 : 0;`);
+        // int32-only forms (uint32 sums would make V8 work in doubles): the carry of a + b (+ cin)
+        // is sum < a unsigned (sum <= a with a carry in); the borrow of a - b (- cin) is a < b
+        // unsigned (a <= b with a borrow in)
+        const A = u(v32(a)), B = u(v32(b));
+        const k = o.c >= 0 ? f.consts.get(o.c)?.lo : 0;
+        if (k !== undefined) { // no carry in, or a constant one: a single unsigned compare
+          if (o.op === 'addc') out.push(`${d32} = ((${v32(a)} + ${v32(b)}${k ? ' + 1' : ''}) >>> 0) ${k ? '<=' : '<'} ${A} ? 1 : 0;`);
+          else out.push(`${d32} = ${A} ${k ? '<=' : '<'} ${B} ? 1 : 0;`);
+          return true;
+        }
+        const withIn = ` || (${v32(o.c)} !== 0 && `;
+        if (o.op === 'addc') {
+          const sum = `((${v32(a)} + ${v32(b)}${cin}) >>> 0)`;
+          out.push(`${d32} = (${sum} < ${A}${withIn}${sum} === ${A})) ? 1 : 0;`);
+        } else {
+          out.push(`${d32} = (${A} < ${B}${withIn}${A} === ${B})) ? 1 : 0;`);
+        }
         return true;
       }
       if (o.op === 'addc') {
