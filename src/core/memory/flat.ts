@@ -167,6 +167,10 @@ export class Memory implements GuestMemory {
       out.rhi = this.i32[(a >>> 2) + 1];
       return this.i32[a >>> 2];
     }
+    return this.read64wSlow(a, out);
+  }
+  /** read64w's checked path (kept apart so that the fast path stays small enough for V8 to inline) */
+  private read64wSlow(a: number, out: HiOut): number {
     this.check(a, 8, PROT_R);
     const le = this.littleEndian;
     const x = this.dv.getInt32(a, le), y = this.dv.getInt32(a + 4, le);
@@ -181,6 +185,10 @@ export class Memory implements GuestMemory {
       this.i32[(a >>> 2) + 1] = hi;
       return;
     }
+    this.write64wSlow(a, lo, hi);
+  }
+  /** write64w's checked path (apart, as read64wSlow) */
+  private write64wSlow(a: number, lo: number, hi: number): void {
     this.check(a, 8, PROT_W);
     const le = this.littleEndian;
     this.dv.setInt32(a, le ? lo : hi, le);
