@@ -1,11 +1,10 @@
-import { Access, Excp, pageFault } from '../../../src/core/exceptions.js';
+import { Excp } from '../../../src/core/exceptions.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runIsa } from '../../helpers/run-isa.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind } from '../../../src/core/ir.js';
-import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
-import { compileRegion, type FaultHooks } from '../../../src/core/backend/region.js';
-import { DEFAULT_LIMITS, formRegion } from '../../../src/core/engine/translate.js';
+import { GuestFault, Memory, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
 import { aarch64Isa } from '../../../targets/aarch64/index.js';
 import { A64Cpu, NF, SP, VBASE } from '../../../targets/aarch64/cpu.js';
 import { bitmaskImm } from '../../../targets/aarch64/ctx.js';
@@ -30,29 +29,7 @@ function setup(words: number[]): { mem: Memory; cpu: A64Cpu } {
 }
 
 function run(mem: Memory, cpu: A64Cpu): number | GuestFault {
-  const faults: FaultHooks = {
-    r(addr: number, pc: number): never {
-      throw pageFault(addr, Access.Read, mem.perm[addr >>> PAGE_SHIFT] !== 0, pc);
-    },
-    w(addr: number, pc: number): boolean {
-      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw pageFault(addr, Access.Write, true, pc);
-      return false;
-    },
-  };
-  const env = { r: cpu.r, mem, faults, helpers: aarch64Isa.helpers };
-  for (let i = 0; i < 1000; i++) {
-    const blocks = formRegion(aarch64Isa, mem, cpu.pc, DEFAULT_LIMITS);
-    const region = compileRegion(blocks, cpu.pc, aarch64Isa.regs, true, env);
-    cpu.budget = 1000;
-    try {
-      const kind = region.fn(cpu);
-      if (kind !== ExitKind.Jump && kind !== ExitKind.Sync) return kind;
-    } catch (e) {
-      if (e instanceof GuestFault) { if (e.pc === -1) e.pc = cpu.pc; return e; }
-      throw e;
-    }
-  }
-  throw new Error('guest did not stop');
+  return runIsa(aarch64Isa, mem, cpu);
 }
 
 const X = (cpu: A64Cpu, n: number) => BigInt.asUintN(64, cpu.get64(2 * n));

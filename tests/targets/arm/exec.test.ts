@@ -1,9 +1,8 @@
-import { Access, Excp, pageFault } from '../../../src/core/exceptions.js';
+import { Excp } from '../../../src/core/exceptions.js';
+import { runIsa } from '../../helpers/run-isa.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind } from '../../../src/core/ir.js';
-import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
-import { compileRegion, type FaultHooks } from '../../../src/core/backend/region.js';
-import { DEFAULT_LIMITS, formRegion } from '../../../src/core/engine/translate.js';
+import { GuestFault, Memory, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
 import { armIsa } from '../../../targets/arm/index.js';
 import { type ArmCpu, CF, NF, VF, ZF } from '../../../targets/arm/cpu.js';
 import { mapKuserPage } from '../../../targets/arm/linux/kuser.js';
@@ -79,29 +78,7 @@ function setup(codeHex: string, entry: number): { mem: Memory; cpu: ArmCpu } {
 }
 
 function run(mem: Memory, cpu: ArmCpu): number | GuestFault {
-  const faults: FaultHooks = {
-    r(addr: number, pc: number): never {
-      throw pageFault(addr, Access.Read, mem.perm[addr >>> PAGE_SHIFT] !== 0, pc);
-    },
-    w(addr: number, pc: number): boolean {
-      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw pageFault(addr, Access.Write, true, pc);
-      return false;
-    },
-  };
-  const env = { r: cpu.r, mem, faults, helpers: armIsa.helpers };
-  for (let i = 0; i < 10000; i++) {
-    const blocks = formRegion(armIsa, mem, cpu.pc, DEFAULT_LIMITS);
-    const region = compileRegion(blocks, cpu.pc, armIsa.regs, true, env);
-    cpu.budget = 1000;
-    try {
-      const kind = region.fn(cpu);
-      if (kind !== ExitKind.Jump && kind !== ExitKind.Sync) return kind;
-    } catch (e) {
-      if (e instanceof GuestFault) { if (e.pc === -1) e.pc = cpu.pc; return e; }
-      throw e;
-    }
-  }
-  throw new Error('guest did not stop');
+  return runIsa(armIsa, mem, cpu);
 }
 
 function runSequence(code: string, entry: number): { cpu: ArmCpu; out: string } {

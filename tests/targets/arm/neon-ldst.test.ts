@@ -1,4 +1,5 @@
-import { Access, Excp, pageFault } from '../../../src/core/exceptions.js';
+import { Excp } from '../../../src/core/exceptions.js';
+import { runIsa } from '../../helpers/run-isa.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind } from '../../../src/core/ir.js';
 import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
@@ -31,28 +32,7 @@ function setup(words: number[]): { mem: Memory; cpu: ArmCpu } {
 }
 
 function run(mem: Memory, cpu: ArmCpu): number | GuestFault {
-  const faults: FaultHooks = {
-    r(addr: number, pc: number): never {
-      throw pageFault(addr, Access.Read, mem.perm[addr >>> PAGE_SHIFT] !== 0, pc);
-    },
-    w(addr: number, pc: number): boolean {
-      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw pageFault(addr, Access.Write, true, pc);
-      return false;
-    },
-  };
-  const env = { r: cpu.r, mem, faults, helpers: armIsa.helpers };
-  for (let i = 0; i < 100; i++) {
-    const region = compileRegion(formRegion(armIsa, mem, cpu.pc, DEFAULT_LIMITS), cpu.pc, armIsa.regs, true, env);
-    cpu.budget = 1000;
-    try {
-      const kind = region.fn(cpu);
-      if (kind !== ExitKind.Jump && kind !== ExitKind.Sync) return kind;
-    } catch (e) {
-      if (e instanceof GuestFault) { if (e.pc === -1) e.pc = cpu.pc; return e; }
-      throw e;
-    }
-  }
-  throw new Error('guest did not stop');
+  return runIsa(armIsa, mem, cpu, 100);
 }
 
 const dBytes = (cpu: ArmCpu, k: number) => [...new Uint8Array(cpu.r.buffer, 4 * (D0_INDEX + 2 * k), 8)];

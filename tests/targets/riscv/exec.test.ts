@@ -1,9 +1,8 @@
-import { Access, Excp, FaultCause, pageFault } from '../../../src/core/exceptions.js';
+import { Access, Excp, FaultCause } from '../../../src/core/exceptions.js';
+import { runIsa } from '../../helpers/run-isa.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind } from '../../../src/core/ir.js';
-import { GuestFault, Memory, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
-import { compileRegion, type FaultHooks } from '../../../src/core/backend/region.js';
-import { DEFAULT_LIMITS, formRegion } from '../../../src/core/engine/translate.js';
+import { GuestFault, Memory, PROT_R, PROT_W, PROT_X } from '../../../src/core/memory/flat.js';
 import { riscv64Isa } from '../../../targets/riscv/index.js';
 import type { RiscvCpu } from '../../../targets/riscv/cpu.js';
 
@@ -209,32 +208,8 @@ function setup(codeHex: string, at: number) {
   return { mem, cpu };
 }
 
-/** Run until something other than a jump happens; returns the exit kind or the GuestFault. */
 function run(mem: Memory, cpu: RiscvCpu): number | GuestFault {
-  const faults: FaultHooks = {
-    r(addr: number, pc: number): never {
-      throw pageFault(addr, Access.Read, mem.perm[addr >>> PAGE_SHIFT] !== 0, pc);
-    },
-    w(addr: number, pc: number): boolean {
-      if (!(mem.perm[addr >>> PAGE_SHIFT] & PROT_W)) throw pageFault(addr, Access.Write, true, pc);
-      return false;
-    },
-  };
-  const env = { r: cpu.r, mem, faults, helpers: riscv64Isa.helpers };
-  for (let i = 0; i < 10000; i++) {
-    const blocks = formRegion(riscv64Isa, mem, cpu.pc, DEFAULT_LIMITS);
-    const region = compileRegion(blocks, cpu.pc, riscv64Isa.regs, true, env);
-    cpu.budget = 1000;
-    try {
-      const kind = region.fn(cpu);
-      if (kind !== ExitKind.Jump && kind !== ExitKind.Sync) return kind;
-    } catch (e) {
-      // as the engine does: a fault thrown by a helper gets the pc generated code stored
-      if (e instanceof GuestFault) { if (e.pc === -1) e.pc = cpu.pc; return e; }
-      throw e;
-    }
-  }
-  throw new Error('guest did not stop');
+  return runIsa(riscv64Isa, mem, cpu);
 }
 
 /*
