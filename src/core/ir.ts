@@ -348,6 +348,9 @@ export class IrBuilder {
   }
 }
 
+/** The ops that end a block (exactly one, last): the backend and the block pass rely on this list. */
+export const TERMINATORS: ReadonlySet<string> = new Set(['jmp', 'br', 'jind', 'exit', 'exception']);
+
 const EXCP_NAMES = ['none', 'syscall', 'illegal', 'breakpoint', 'pagefault', 'alignment', 'arith', 'trap', 'interrupt'];
 
 /** Printable form of a block's IR (for -d op and golden snapshots). */

@@ -15,10 +15,10 @@
  * Registers overlap when their cpu.r words do (a target may give one storage two views).
  * The block is not modified: a new op list is returned (temps are shared).
  */
-import type { Block, Op } from '../ir.js';
+import { TERMINATORS, type Block, type Op } from '../ir.js';
 import type { RegInfo } from '../isa.js';
 
-const BARRIERS = new Set(['load', 'store', 'call', 'brcond', 'label', 'jmp', 'br', 'jind', 'exit', 'exception']);
+const BARRIERS = new Set(['load', 'store', 'call', 'brcond', 'label', ...TERMINATORS]);
 /** ops with effects besides their result (everything else is pure) */
 const EFFECTS = new Set([...BARRIERS, 'set', 'discard']);
 
