@@ -1,4 +1,4 @@
-import type { Memory } from './memory/flat.js';
+import type { GuestMemory } from './memory/model.js';
 
 /**
  * The state every target's CPU shares. Registers live in `r` (an Int32Array; a 64-bit
@@ -31,7 +31,7 @@ export class Cpu {
   /** guest instructions retired (approximate: counted per executed block) */
   icount = 0;
 
-  constructor(readonly mem: Memory, nInt32: number) {
+  constructor(readonly mem: GuestMemory, nInt32: number) {
     const buf = new ArrayBuffer(Math.ceil(nInt32 / 2) * 8);
     this.r = new Int32Array(buf);
     this.f64 = new Float64Array(buf);

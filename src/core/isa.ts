@@ -6,7 +6,7 @@
 import type { Cpu } from './cpu.js';
 import type { Helper, HelperSigs } from './helpers.js';
 import type { IrBuilder, Ty } from './ir.js';
-import type { Memory } from './memory/flat.js';
+import type { GuestMemory } from './memory/model.js';
 
 /** One guest register as the IR sees it. */
 export interface RegInfo {
@@ -55,13 +55,13 @@ export interface Isa {
   littleEndian: boolean;
   /** the registers the IR names, by number */
   regs: RegInfo[];
-  createCpu(mem: Memory): Cpu;
+  createCpu(mem: GuestMemory): Cpu;
   /**
    * Translate one basic block starting at `pc` into `b`, stopping after a branch or at
    * maxInsns. An instruction that cannot be fetched or decoded ends the block with an
    * exception (an illegal instruction; a fetch page fault for the block's first instruction).
    */
-  translateBlock(b: IrBuilder, mem: Memory, pc: number, maxInsns: number, mode?: number): void;
+  translateBlock(b: IrBuilder, mem: GuestMemory, pc: number, maxInsns: number, mode?: number): void;
   /**
    * What besides the pc decides how code translates (x86's code size, a system-mode privilege
    * level), as a small integer: code is cached per (pc, mode). Absent: always 0. (32-bit ARM

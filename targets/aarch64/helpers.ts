@@ -101,7 +101,7 @@ function storeExcl(cpu: A64Cpu, addr: number, total: number, each: number, words
     const a = addr + i * each;
     const lo = words[2 * i];
     const hi = words[2 * i + 1];
-    if (each === 8) m.write64w(a, lo, hi);
+    if (each === 8) m.write64w(a >>> 0, lo, hi);
     else if (each === 4) m.write32(a, lo);
     else if (each === 2) m.write16(a, lo & 0xffff);
     else m.write8(a, lo & 0xff);

@@ -136,15 +136,11 @@ function ldst(cpu: ArmCpu, s: LdstShape, load: boolean, d: number, addr: number)
 
 /** the 8 bytes at a word-aligned addr (VLDR/VLDM): the low word is returned, the high word left in cpu.rhi */
 function ld64(cpu: ArmCpu, addr: number): number {
-  const a = addr >>> 0;
-  if (a & 3) throw alignFault(a, Access.Read);
-  return cpu.mem.read64w(a, cpu);
+  return cpu.mem.read64w(addr >>> 0, cpu, 4);
 }
 /** store lo:hi as the 8 bytes at a word-aligned addr (both pages checked first; translated code invalidated) */
 function st64(cpu: ArmCpu, addr: number, lo: number, hi: number): void {
-  const a = addr >>> 0;
-  if (a & 3) throw alignFault(a, Access.Write);
-  cpu.mem.write64w(a, lo, hi);
+  cpu.mem.write64w(addr >>> 0, lo, hi, 4);
 }
 
 export const neonLdstHelpers: Record<string, Helper> = {

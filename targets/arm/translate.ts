@@ -12,7 +12,7 @@
  */
 import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import type { IrBuilder } from '../../src/core/ir.js';
-import type { Memory } from '../../src/core/memory/flat.js';
+import type { GuestMemory } from '../../src/core/memory/model.js';
 import { translateLoop, type Fetched, type FrontendLoop } from '../../src/core/frontend/translate-loop.js';
 import { ArmCtx } from './ctx.js';
 import { decodeA32 } from './decoder-a32.generated.js';
@@ -27,7 +27,7 @@ import { neonFromT32, translateNeon } from './trans-neon.js';
 
 
 
-function fetch(mem: Memory, addr: number, thumb: boolean): Fetched {
+function fetch(mem: GuestMemory, addr: number, thumb: boolean): Fetched {
   const bad = (f: { addr: number; mapped: boolean }) => ({ fault: f.addr, code: f.mapped ? FaultCause.Protection : FaultCause.Unmapped });
   const f1 = mem.faultAt(addr, thumb ? 2 : 4, Access.Fetch);
   if (f1) return bad(f1);
@@ -88,7 +88,7 @@ function loopFor(thumb: boolean): FrontendLoop<ArmCtx> {
 const LOOPS = [loopFor(false), loopFor(true)];
 
 /** Translate the block at pc (bit 0 set: Thumb) into b (the shared loop, src/core/frontend/translate-loop.ts). */
-export function translateArm(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): void {
+export function translateArm(b: IrBuilder, mem: GuestMemory, pc: number, maxInsns: number): void {
   const thumb = (pc & 1) === 1;
   translateLoop(b, mem, pc, maxInsns, new ArmCtx(b, thumb), LOOPS[thumb ? 1 : 0]);
 }

@@ -13,8 +13,8 @@ const regs: RegInfo[] = [
   { name: 'r5', ty: 'i32', index: 10, cached: true },
 ];
 
-function setup() {
-  const mem = new Memory();
+function setup(littleEndian = true) {
+  const mem = new Memory(littleEndian);
   const cpu = new Cpu(mem, 12);
   const env: RegionEnv = {
     r: cpu.r, mem, helpers: {},
@@ -82,7 +82,7 @@ describe('JS backend: i64 lowering matches BigInt semantics', () => {
               const y = constB ? (amt ? ir.const32(Number(b)) : ir.const64(b)) : amt ? ir.trunc(ir.get(1, 'i64')) : ir.get(1, 'i64');
               ir.set(2, ir.bin(op, x, y));
             });
-            fn = compileRegion([bl], 0x1000, regs, true, env).fn;
+            fn = compileRegion([bl], 0x1000, regs, env).fn;
             cache.set(key, fn);
           }
           cpu.set64(0, a);
@@ -104,7 +104,7 @@ describe('JS backend: i64 lowering matches BigInt semantics', () => {
         const c = ir.cmp(op, ir.get(0, 'i64'), ir.get(1, 'i64'));
         ir.set(2, ir.select(c, ir.get(0, 'i64'), ir.get(1, 'i64')));
         ir.set(5, c);
-      })], 0x1000, regs, true, env).fn;
+      })], 0x1000, regs, env).fn;
       for (let i = 0; i < 200; i++) {
         const a = vals[next() % vals.length], b = i % 7 === 0 ? a : vals[next() % vals.length];
         cpu.set64(0, a); cpu.set64(2, b);
@@ -124,7 +124,7 @@ describe('JS backend: i64 lowering matches BigInt semantics', () => {
       const w = ir.trunc(x);
       ir.set(4, ir.sext(ir.bin('shr', w, ir.const32(3))));
       ir.set(5, ir.bin('divs', w, ir.const32(-7)));
-    })], 0x1000, regs, true, env).fn;
+    })], 0x1000, regs, env).fn;
     for (const a of vals) {
       cpu.set64(0, a);
       fn(cpu);
@@ -141,8 +141,7 @@ describe('JS backend: i64 lowering matches BigInt semantics', () => {
 describe('JS backend: memory, faults and regions', () => {
   it('loads and stores every size, little and big endian', () => {
     for (const le of [true, false]) {
-      const { mem, cpu, env } = setup();
-      (mem as { littleEndian: boolean }).littleEndian = le;
+      const { mem, cpu, env } = setup(le);
       mem.map(0x20000, 0x1000, PROT_R | PROT_W);
       const fn = compileRegion([block((ir) => {
         const addr = ir.const64(0x20000);
@@ -150,7 +149,7 @@ describe('JS backend: memory, faults and regions', () => {
         ir.set(1, ir.load('i64', 1, true, ir.const64(0x20000 + (le ? 0 : 7))));
         ir.set(2, ir.load('i64', 4, false, ir.const64(0x20000 + (le ? 0 : 4))));
         ir.set(3, ir.load('i64', 8, false, addr));
-      })], 0x1000, regs, le, env).fn;
+      })], 0x1000, regs, env).fn;
       cpu.set64(0, -0x123456789abcdefn);
       fn(cpu);
       const v = -0x123456789abcdefn;
@@ -167,7 +166,7 @@ describe('JS backend: memory, faults and regions', () => {
       ir.set(1, ir.const64(77));
       ir.pc = 0x1004;
       ir.set(2, ir.load('i64', 8, false, ir.const64(0x5000)));
-    })], 0x1000, regs, true, env).fn;
+    })], 0x1000, regs, env).fn;
     let err: unknown;
     try { fn(cpu); } catch (e) { err = e; }
     expect(err).toBeInstanceOf(GuestFault);
@@ -187,7 +186,7 @@ describe('JS backend: memory, faults and regions', () => {
       ir.br(ir.cmp('ne', c2, ir.const64(0)), 0x1000, 0x1010);
     });
     const out = block((ir) => { ir.exception(Excp.Syscall, 0x1014); }, 0x1010);
-    const r = compileRegion([loop, out], 0x1000, regs, true, env);
+    const r = compileRegion([loop, out], 0x1000, regs, env);
     expect(r.source).toMatch(/case 0x1010/);
     cpu.set64(0, 100000n); cpu.set64(2, 0n); cpu.budget = 1e9;
     expect([r.fn(cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);

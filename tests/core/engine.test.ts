@@ -9,7 +9,8 @@ import type { ExecContext } from '../../src/core/engine/context.js';
 import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import { ExitKind, type IrBuilder } from '../../src/core/ir.js';
 import { Logger } from '../../src/core/log/log.js';
-import { Memory, PROT_R, PROT_X } from '../../src/core/memory/flat.js';
+import { Memory, PROT_R, PROT_W, PROT_X } from '../../src/core/memory/flat.js';
+import type { ExitRequester, FaultHooks, GuestMemory, MemoryEmitter } from '../../src/core/memory/model.js';
 
 /**
  * The toy ISA: 4-byte little-endian instructions [op, reg, imm16]. r0..r3 are i32 registers,
@@ -20,15 +21,15 @@ const OP = { li: 1, add: 2, sys: 3, load: 4, jmp: 5, store: 6, mode: 7 };
 const MODE = 4;
 const regs = [0, 1, 2, 3, 4].map((n) => ({ name: `r${n}`, ty: 'i32' as const, index: n, cached: n !== MODE }));
 
-function translate(b: IrBuilder, mem: Memory, pc: number, maxInsns: number, mode = 0): void {
+function translate(b: IrBuilder, mem: GuestMemory, pc: number, maxInsns: number, mode = 0): void {
   for (let n = 0; n < maxInsns; n++) {
-    if (!mem.ok(pc, 4, PROT_X)) {
+    if (!mem.allows(pc, 4, Access.Fetch)) {
       if (n === 0) b.exception(Excp.PageFault, pc, FaultCause.Unmapped, pc, Access.Fetch);
       else b.jmp(pc);
       return;
     }
-    const [op, r] = [mem.u8[pc], mem.u8[pc + 1]];
-    const imm = mem.u8[pc + 2] | (mem.u8[pc + 3] << 8);
+    const word = mem.fetch32(pc);
+    const [op, r, imm] = [word & 0xff, (word >>> 8) & 0xff, word >>> 16];
     b.insn(pc, 4);
     const next = pc + 4;
     switch (op) {
@@ -49,7 +50,7 @@ function translate(b: IrBuilder, mem: Memory, pc: number, maxInsns: number, mode
 const toyIsa = {
   name: 'toy', bits: 32 as const, littleEndian: true,
   regs,
-  createCpu: (mem: Memory) => new Cpu(mem, 6),
+  createCpu: (mem: GuestMemory) => new Cpu(mem, 6),
   translateBlock: translate,
   translationMode: (cpu: Cpu) => cpu.r[MODE],
   helpers: {},
@@ -58,8 +59,35 @@ const toyIsa = {
 
 const CODE = 0x10000;
 
-function machine(program: number[][]) {
-  const mem = new Memory();
+/**
+ * A memory model that is not the flat one: RAM plus a device page at DEVICE whose loads
+ * count up and whose stores are recorded, the way a system-mode bus routes I/O. Its generated
+ * code calls the model for every access (`M`), through its own slow paths (`F`).
+ */
+const DEVICE = 0x5000;
+class DeviceBus extends Memory {
+  reads = 0;
+  readonly writes: number[] = [];
+  override readonly envNames = ['M'];
+  override readonly emitter: MemoryEmitter = {
+    check: (addr, size, write, pc) => `ea = ${addr}; if (F.${write ? 'w' : 'r'}(ea, ${pc}, ${size})) bud = 0;`,
+    load: ({ dest }) => `${dest[0]} = M.load(ea);`,
+    store: ({ lo }) => `M.store(ea, ${lo});`,
+  };
+  override envValues(): unknown[] { return [this]; }
+  override faultHooks(cpu: ExitRequester): FaultHooks {
+    const dev = (a: number) => a >>> 12 === DEVICE >>> 12;
+    return {
+      r: (a) => { if (!dev(a)) this.probe(a, 4, Access.Read); return false; },
+      // a device store asks the region to return at the next block (an interrupt may be pending)
+      w: (a) => { if (!dev(a)) { this.probe(a, 4, Access.Write); return false; } cpu.exitRequest = 0; return true; },
+    };
+  }
+  load(a: number): number { return a >>> 12 === DEVICE >>> 12 ? ++this.reads : this.read32(a) | 0; }
+  store(a: number, v: number): void { if (a >>> 12 === DEVICE >>> 12) this.writes.push(v); else this.write32(a, v); }
+}
+
+function machine(program: number[][], mem = new Memory()) {
   mem.map(CODE, 0x1000, PROT_R | PROT_X);
   mem.poke(CODE, Uint8Array.from(program.flatMap(([op, r, imm]) => [op, r, imm & 0xff, imm >> 8])));
   const cpu = toyIsa.createCpu(mem);
@@ -121,5 +149,17 @@ describe('Engine without an operating system', () => {
     engine.cache.invalidatePage(CODE >>> 12);
     expect(engine.cache.get(CODE, 0)).toBeUndefined();
     expect(engine.cache.get(CODE, 1)).toBeUndefined();
+  });
+
+  it('runs on the memory model the machine brings (a device page routed to handlers)', () => {
+    const bus = new DeviceBus();
+    bus.map(0x2000, 0x1000, PROT_R | PROT_W);
+    const { cpu, engine } = machine([[OP.li, 1, DEVICE], [OP.load, 1, 0], [OP.li, 2, DEVICE], [OP.load, 2, 0],
+      [OP.li, 0, 42], [OP.li, 3, DEVICE], [OP.store, 3, 0], [OP.li, 3, 0x2000], [OP.store, 3, 0], [OP.li, 2, 0x2000],
+      [OP.load, 2, 0], [OP.li, 3, 0x9000], [OP.store, 3, 0]], bus);
+    untilException(engine);
+    expect([cpu.r[1], cpu.r[2], bus.reads, bus.writes, bus.read32(0x2000)]).toEqual([1, 42, 2, [42], 42]);
+    // RAM outside the bus's pages still faults through the model's slow paths
+    expect([cpu.excp, cpu.excpAccess, cpu.excpAddr]).toEqual([Excp.PageFault, Access.Write, 0x9000]);
   });
 });

@@ -28,8 +28,8 @@ describe('golden IR and JS for RISC-V blocks', () => {
       const b = translateBlock(riscv64Isa, mem, BASE + off, 64, true);
       const ir = `${b.asm.join('\n')}\n\n${formatIr(b)}\n`;
       await expect(ir).toMatchFileSnapshot(`golden/${name}.ir.txt`);
-      const tier1 = generateRegionSource([b], b.pc, riscv64Isa.regs, true, false).source;
-      const tier2 = generateRegionSource([b], b.pc, riscv64Isa.regs, true, true).source;
+      const tier1 = generateRegionSource([b], b.pc, riscv64Isa.regs, mem, false).source;
+      const tier2 = generateRegionSource([b], b.pc, riscv64Isa.regs, mem, true).source;
       await expect(`// tier 1 (registers in cpu.r)\n${tier1}\n\n// tier 2 (registers in locals)\n${tier2}\n`)
         .toMatchFileSnapshot(`golden/${name}.js.txt`);
     });

@@ -99,7 +99,7 @@ describe('IR bit ops: backend lowering and builder folding match BigInt', () => 
         const g = (r: number) => (k.ty === 'i64' ? ir.get(r, 'i64') : ir.trunc(ir.get(r, 'i64')));
         const r = k.build(ir, g(0), g(1), ir.get(5, 'i32'));
         ir.set(2, ir.typeOf(r) === 'i64' ? r : ir.sext(r));
-      })], 0x1000, regs, true, env(cpu, mem)).fn;
+      })], 0x1000, regs, env(cpu, mem)).fn;
       for (let i = 0; i < 150; i++) {
         const [x, y, c] = pick();
         const want = k.want(x, y, c);
@@ -125,7 +125,7 @@ describe('IR bit ops: backend lowering and builder folding match BigInt', () => 
             ir.set(4, cc);
             const r = k.build(ir, kk(0, x), kk(1, y), ir.get(4, 'i32'));
             ir.set(2, ir.typeOf(r) === 'i64' ? r : ir.sext(r));
-          })], 0x1000, regs, true, env(cpu, mem)).fn;
+          })], 0x1000, regs, env(cpu, mem)).fn;
           viaRegs(cpu);
           expect(cpu.get64(4), `${k.name} via registers x=${x} y=${y} c=${c}`).toBe(want);
         }

@@ -40,7 +40,7 @@ describe('labels and brcond', () => {
         b.setLabel(skip);
         b.set(3, b.add(v, b.k32(1)));
       });
-      const f = compileRegion([bl], 0x1000, regs, true, env, cache).fn;
+      const f = compileRegion([bl], 0x1000, regs, env, cache).fn;
       const fn = (c: Cpu) => f(c, regionArg(env));
       mem.dv.setInt32(0x20010, 41, true);
       cpu.r.set([1, 0x20010, 0, 0]);
@@ -72,7 +72,7 @@ describe('labels and brcond', () => {
       b.set(2, b.or(b.get(2, 'i32'), b.k32(16)));
     });
     expect(formatIr(bl)).toMatch(/brcond t\d+, L0[\s\S]*L0:[\s\S]*L1:/);
-    const fn = compileRegion([bl], 0x1000, regs, true, env).fn;
+    const fn = compileRegion([bl], 0x1000, regs, env).fn;
     const want = (x: number) => {
       let r = 1;
       if (!(x & 1)) { r |= 2; if (x & 2) return r | 16; r |= 4; }
@@ -96,6 +96,6 @@ describe('labels and brcond', () => {
     expect(() => b.brcond(b.get(0, 'i32'), L)).toThrow(/forward/);
     const { env } = setup();
     const unset = block((bb) => { bb.brcond(bb.get(0, 'i32'), bb.newLabel()); });
-    expect(() => compileRegion([unset], 0x1000, regs, true, env)).toThrow(/never set/);
+    expect(() => compileRegion([unset], 0x1000, regs, env)).toThrow(/never set/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, type Block } from '../../src/core/ir.js';
-import { compileRegion, type RegionEnv } from '../../src/core/backend/region.js';
+import { compileRegion, regionArg, type RegionEnv } from '../../src/core/backend/region.js';
 import { GuestFault, Memory, PROT_R, PROT_W, PROT_X } from '../../src/core/memory/flat.js';
 import { flatFaultHooks } from '../../src/core/memory/flat-hooks.js';
 import { Cpu } from '../../src/core/cpu.js';
@@ -42,11 +42,10 @@ function block(build: (b: IrBuilder) => void, pc = 0x1000): Block {
 
 /** run `blocks` from its first pc in tier 1 and tier 2; returns the thrown fault (or undefined) */
 function run(env: RegionEnv, cpu: Cpu, blocks: Block[], tier2: boolean): GuestFault | undefined {
-  const region = compileRegion(blocks, blocks[0].pc, regs, true, env, tier2);
+  const region = compileRegion(blocks, blocks[0].pc, regs, env, tier2);
   cpu.budget = 100;
   try {
-    region.fn(cpu, { r: env.r, dv: env.mem.dv, p: env.mem.perm, F: env.faults, RT: {}, H: env.helpers,
-      u8: env.mem.u8, i8: env.mem.i8, i16: env.mem.i16, u16: env.mem.u16, i32: env.mem.i32 });
+    region.fn(cpu, regionArg(env));
   } catch (e) {
     if (e instanceof GuestFault) return e;
     throw e;

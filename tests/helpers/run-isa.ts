@@ -9,14 +9,13 @@ import { GuestFault } from '../../src/core/exceptions.js';
 import { ExitKind } from '../../src/core/ir.js';
 import type { Isa } from '../../src/core/isa.js';
 import type { Memory } from '../../src/core/memory/flat.js';
-import { flatFaultHooks } from '../../src/core/memory/flat-hooks.js';
 import { compileRegion } from '../../src/core/backend/region.js';
 import { DEFAULT_LIMITS, formRegion } from '../../src/core/engine/translate.js';
 
 export function runIsa(isa: Isa, mem: Memory, cpu: Cpu, maxRegions = 10000): number | GuestFault {
-  const env = { r: cpu.r, mem, faults: flatFaultHooks(mem, cpu), helpers: isa.helpers };
+  const env = { r: cpu.r, mem, faults: mem.faultHooks(cpu), helpers: isa.helpers };
   for (let i = 0; i < maxRegions; i++) {
-    const region = compileRegion(formRegion(isa, mem, cpu.pc, DEFAULT_LIMITS), cpu.pc, isa.regs, isa.littleEndian, env);
+    const region = compileRegion(formRegion(isa, mem, cpu.pc, DEFAULT_LIMITS), cpu.pc, isa.regs, env);
     cpu.budget = 1000;
     try {
       const kind = region.fn(cpu);

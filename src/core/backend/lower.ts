@@ -12,14 +12,9 @@ import type { Block, Op } from '../ir.js';
 import type { RegInfo } from '../isa.js';
 import { lowerBits } from './lower-bits.js';
 import type { MemoryEmitter } from '../memory/model.js';
-import { flatEmitter } from '../memory/flat-emit.js';
-
-const FLAT_LE = flatEmitter(true);
-const FLAT_BE = flatEmitter(false);
 
 export interface LowerCtx {
   regs: RegInfo[];
-  littleEndian: boolean;
   /** cached registers read or written (filled while lowering) */
   used: Set<number>;
   written: Set<number>;
@@ -30,8 +25,8 @@ export interface LowerCtx {
    * src/core/engine/debug.ts) take the slow path too. Only code compiled while a watchpoint is set.
    */
   watch?: boolean;
-  /** how loads and stores look in the text (the memory model's emitter; flat when absent) */
-  mem?: MemoryEmitter;
+  /** how loads and stores look in the text (the memory model's emitter) */
+  mem: MemoryEmitter;
 }
 
 const hex = (n: number) => (n < 0 ? '-0x' + (-n).toString(16) : '0x' + n.toString(16));
@@ -57,7 +52,7 @@ export function lowerBlock(b: Block, ctx: LowerCtx): { body: string[]; term: Op 
     return c ? hex(c.lo >>> 0) : `(${lo(v)} >>> 0)`;
   };
   const isConst = (v: number) => consts.has(v);
-  const memEmit = ctx.mem ?? (ctx.littleEndian ? FLAT_LE : FLAT_BE);
+  const memEmit = ctx.mem;
 
   const ops = b.ops;
   const term = ops[ops.length - 1];

@@ -26,7 +26,7 @@ import type { RegInfo } from '../isa.js';
 import { lowerBlock, type LowerCtx } from './lower.js';
 import { optimizeBlock } from './opt.js';
 import { runtime } from './runtime.js';
-import type { FaultHooks } from '../memory/model.js';
+import type { FaultHooks, MemoryModel } from '../memory/model.js';
 
 /** A compiled region. `env` is used by tier-1 functions only (tier 2 closes over it). */
 export type RegionFn = (cpu: unknown, env?: unknown) => number;
@@ -55,12 +55,15 @@ export interface CompiledRegion {
 
 const hex = (n: number) => '0x' + (n >>> 0).toString(16);
 
-export function generateRegionSource(blocks: Block[], entry: number, allRegs: RegInfo[], littleEndian: boolean,
+/** What the generated text needs of the memory model: its emitter and environment names. */
+export type MemoryText = Pick<MemoryModel, 'emitter' | 'envNames'>;
+
+export function generateRegionSource(blocks: Block[], entry: number, allRegs: RegInfo[], mem: MemoryText,
   cacheRegs = true, watch = false): { source: string; helpers: string[] } {
   // Without register caching every access goes to cpu.r, so the state is exact at any fault
   // and no write-back (or try/catch) is needed: cheaper to generate for code that runs rarely.
   const regs = cacheRegs ? allRegs : allRegs.map((r) => ({ ...r, cached: false }));
-  const ctx: LowerCtx = { regs, littleEndian, used: new Set(), written: new Set(), helpers: new Set(), watch };
+  const ctx: LowerCtx = { regs, mem: mem.emitter, used: new Set(), written: new Set(), helpers: new Set(), watch };
   const inRegion = new Set(blocks.map((b) => b.pc >>> 0));
   const cases: string[] = [];
   for (const raw of blocks) {
@@ -161,20 +164,24 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
     ? [...prelude, `return function region_${entry.toString(16)}(cpu) {`, ...body, '};'].filter(keep).join('\n')
     // tier 1: one function, its environment destructured from the second argument (a
     // factory plus an inner function costs V8 about half as much again to compile)
-    : [`const { ${tier1Env(prelude.join('\n') + text)} } = E;`, ...prelude, ...body].filter(keep).join('\n');
+    : [`const { ${tier1Env(prelude.join('\n') + text, mem.envNames)} } = E;`, ...prelude, ...body].filter(keep).join('\n');
 
   return { source: src, helpers };
 }
 
+/** The environment names every compiled function may use besides the memory model's. */
+const CORE_ENV = ['r', 'F', 'RT', 'H'] as const;
+
 /** The environment names a tier-1 function's text uses (cpu.r is `r`, memory views, ...). */
-function tier1Env(text: string): string {
-  return ['r', 'dv', 'p', 'F', 'RT', 'H', 'u8', 'i8', 'i16', 'u16', 'i32']
+function tier1Env(text: string, memNames: readonly string[]): string {
+  return [...CORE_ENV, ...memNames]
     .filter((n) => new RegExp(`(^|[^\\w.])${n}[[.]`).test(text)).join(', ');
 }
 
 export interface RegionEnv {
   r: Int32Array;
-  mem: { dv: DataView; perm: Uint8Array; u8: Uint8Array; i8: Int8Array; i16: Int16Array; u16: Uint16Array; i32: Int32Array };
+  /** the machine's memory model: its environment values are bound into compiled code */
+  mem: Pick<MemoryModel, 'emitter' | 'envNames' | 'envValues'>;
   faults: FaultHooks;
   helpers: Record<string, unknown>;
   /** the flat object tier-1 functions receive as their second argument (made on first use) */
@@ -183,13 +190,16 @@ export interface RegionEnv {
 
 /** The second argument every caller passes to a compiled region. */
 export function regionArg(env: RegionEnv): Record<string, unknown> {
-  const m = env.mem;
-  return env.flat ??= { r: env.r, dv: m.dv, p: m.perm, F: env.faults, RT: runtime, H: env.helpers, u8: m.u8, i8: m.i8, i16: m.i16, u16: m.u16, i32: m.i32 };
+  if (env.flat) return env.flat;
+  const flat: Record<string, unknown> = { r: env.r, F: env.faults, RT: runtime, H: env.helpers };
+  const values = env.mem.envValues();
+  env.mem.envNames.forEach((n, i) => { flat[n] = values[i]; });
+  return (env.flat = flat);
 }
 
-export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], littleEndian: boolean, env: RegionEnv,
+export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], env: RegionEnv,
   cacheRegs = true, watch = false): CompiledRegion {
-  const { source, helpers } = generateRegionSource(blocks, entry, regs, littleEndian, cacheRegs, watch);
+  const { source, helpers } = generateRegionSource(blocks, entry, regs, env.mem, cacheRegs, watch);
   for (const h of helpers) {
     if (typeof env.helpers[h] !== 'function') throw new Error(`backend: no helper named ${h}`);
   }
@@ -197,11 +207,8 @@ export function compileRegion(blocks: Block[], entry: number, regs: RegInfo[], l
   let bind: ((e: RegionEnv) => RegionFn) | undefined;
   if (cacheRegs) {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const factory = new Function('r', 'dv', 'p', 'F', 'RT', 'H', 'u8', 'i8', 'i16', 'u16', 'i32', source) as (...a: unknown[]) => RegionFn;
-    bind = (e) => {
-      const m = e.mem;
-      return factory(e.r, m.dv, m.perm, e.faults, runtime, e.helpers, m.u8, m.i8, m.i16, m.u16, m.i32);
-    };
+    const factory = new Function(...CORE_ENV, ...env.mem.envNames, source) as (...a: unknown[]) => RegionFn;
+    bind = (e) => factory(e.r, e.faults, runtime, e.helpers, ...e.mem.envValues());
     fn = bind(env);
   } else {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval

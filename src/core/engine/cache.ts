@@ -1,5 +1,6 @@
 import type { CompiledRegion, RegionEnv } from '../backend/region.js';
-import { PAGE_CODE, PAGE_SHIFT, type Memory } from '../memory/flat.js';
+import { PAGE_SHIFT } from '../memory/pages.js';
+import type { MemoryModel } from '../memory/model.js';
 import type { Isa } from '../isa.js';
 import type { CodeStore } from './code-store.js';
 
@@ -34,7 +35,7 @@ export class CodeCache {
   /** regions taken from the store instead of translated */
   shared = 0;
 
-  constructor(private readonly mem: Memory, private readonly sharing?: CodeSharing) {}
+  constructor(private readonly mem: MemoryModel, private readonly sharing?: CodeSharing) {}
 
   get(pc: number, mode = 0): CompiledRegion | undefined {
     const key = regionKey(pc, mode);
@@ -73,7 +74,7 @@ export class CodeCache {
       let s = this.byPage.get(p);
       if (!s) this.byPage.set(p, (s = new Set()));
       s.add(key);
-      this.mem.perm[p] |= PAGE_CODE;
+      this.mem.markCode(p, true);
     }
   }
 
@@ -88,7 +89,7 @@ export class CodeCache {
   /** Drop every region built from code on `page` and clear the page's code flag. */
   invalidatePage(page: number): void {
     const s = this.byPage.get(page);
-    this.mem.perm[page] &= ~PAGE_CODE;
+    this.mem.markCode(page, false);
     if (!s) return;
     for (const key of [...s]) this.drop(key);
     this.byPage.delete(page);
@@ -96,7 +97,7 @@ export class CodeCache {
   }
 
   clear(): void {
-    for (const p of this.byPage.keys()) this.mem.perm[p] &= ~PAGE_CODE;
+    for (const p of this.byPage.keys()) this.mem.markCode(p, false);
     this.byPc.clear();
     this.byPage.clear();
     this.pagesOf.clear();

@@ -14,7 +14,9 @@
  */
 import type { CompiledRegion, RegionEnv } from '../backend/region.js';
 import { regionKey } from './cache.js';
-import { PAGE_SHIFT, PROT_X, type Memory } from '../memory/flat.js';
+import { PAGE_SHIFT } from '../memory/pages.js';
+import { Access } from '../exceptions.js';
+import type { MemoryModel } from '../memory/model.js';
 import type { Isa } from '../isa.js';
 
 /** Guest bytes one block was translated from. */
@@ -53,19 +55,21 @@ export class CodeStore {
   reused = 0;
 
   /** Keep `region`, translated just now from `mem` by `target`. */
-  put(region: CompiledRegion, mem: Memory, target: Isa): void {
+  put(region: CompiledRegion, mem: MemoryModel, target: Isa): void {
     const spans: Span[] = [];
     const pages = new Set<number>();
     for (const b of region.blocks) {
       const start = (b.pc & ~1) >>> 0;
       const end = Math.max((b.end & ~1) >>> 0, start + 2);
       if (end + FETCH_REACH > 2 ** 32) return;
-      spans.push({ start, bytes: mem.u8.slice(start, end) });
+      const bytes = mem.peek(start, end - start);
+      if (!bytes) return;
+      spans.push({ start, bytes: bytes.slice() });
       const last = (end + FETCH_REACH - 1) >>> PAGE_SHIFT;
       for (let p = start >>> PAGE_SHIFT; p <= last; p++) pages.add(p);
     }
     const pageList = [...pages];
-    const exec = pageList.map((p) => (mem.perm[p] & PROT_X) !== 0);
+    const exec = pageList.map((p) => executable(mem, p));
     if (this.byPc.size >= MAX_PCS) this.byPc.clear(); // a long-lived kernel running many programs
     const key = regionKey(region.entry, region.mode);
     const list = this.byPc.get(key) ?? [];
@@ -83,7 +87,7 @@ export class CodeStore {
    * A region for `pc` that fits `mem` as it is now, bound to `env` (a new CompiledRegion of
    * the caller's own), or undefined. The highest tier that fits wins.
    */
-  take(pc: number, mode: number, mem: Memory, target: Isa, env: RegionEnv): CompiledRegion | undefined {
+  take(pc: number, mode: number, mem: MemoryModel, target: Isa, env: RegionEnv): CompiledRegion | undefined {
     const list = this.byPc.get(regionKey(pc, mode));
     if (!list) return undefined;
     // (closing over a process = register caching = tier 2)
@@ -101,12 +105,14 @@ export class CodeStore {
 }
 
 /** Does `mem` hold the bytes and execute permissions `s` was translated from? */
-function fits(s: Shared, mem: Memory): boolean {
-  const perm = mem.perm;
-  for (let i = 0; i < s.pages.length; i++) if (((perm[s.pages[i]] & PROT_X) !== 0) !== s.exec[i]) return false;
-  const u8 = mem.u8;
+function fits(s: Shared, mem: MemoryModel): boolean {
+  for (let i = 0; i < s.pages.length; i++) if (executable(mem, s.pages[i]) !== s.exec[i]) return false;
   for (const { start, bytes } of s.spans) {
-    for (let i = 0; i < bytes.length; i++) if (u8[start + i] !== bytes[i]) return false;
+    const now = mem.peek(start, bytes.length);
+    if (!now) return false;
+    for (let i = 0; i < bytes.length; i++) if (now[i] !== bytes[i]) return false;
   }
   return true;
 }
+
+const executable = (mem: MemoryModel, page: number) => mem.allows((page << PAGE_SHIFT) >>> 0, 1, Access.Fetch);

@@ -6,7 +6,7 @@
  */
 import type { Cpu } from '../cpu.js';
 import type { Logger } from '../log/log.js';
-import type { Memory } from '../memory/flat.js';
+import type { MemoryModel } from '../memory/model.js';
 import type { Isa } from '../isa.js';
 import type { CodeStore } from './code-store.js';
 import type { Debugger } from './debug.js';
@@ -15,7 +15,8 @@ export interface ExecContext {
   /** the instruction set: registers, translation, helpers */
   readonly isa: Isa;
   readonly cpu: Cpu;
-  readonly mem: Memory;
+  /** its memory: the machine's model (user mode: flat; system mode: a software TLB) */
+  readonly mem: MemoryModel;
   /** -d logging (in_asm, op, out_asm, exec, cpu) */
   readonly log: Logger;
   /** the debugger attached now, if any (read at every slice: it may come and go) */

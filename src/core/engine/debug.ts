@@ -23,7 +23,7 @@
  * loads) and by syscalls (read(2) into a watched buffer) are not reported.
  */
 import type { Cpu } from '../cpu.js';
-import type { Memory } from '../memory/flat.js';
+import type { MemoryModel } from '../memory/model.js';
 
 /**
  * What the layer running the guest tells its Debugger (Linux user mode: src/linux/debug-host.ts;
@@ -31,7 +31,7 @@ import type { Memory } from '../memory/flat.js';
  */
 export interface DebugHost<T> {
   /** the memory whose pages carry the watch flag */
-  readonly mem: Memory;
+  readonly mem: MemoryModel;
   /** live threads, in creation order */
   threads(): T[];
   /**
@@ -60,7 +60,7 @@ export interface StopAction {
 }
 
 /** the page flag marking a watched page (defined with the other page flags in src/core/memory/flat.ts) */
-import { PAGE_WATCH } from '../memory/flat.js';
+import { PAGE_WATCH } from '../memory/pages.js';
 export { PAGE_WATCH };
 
 /** Thrown by the slow path of a load or store that hits a watchpoint (before the access). */
@@ -187,7 +187,7 @@ export class Debugger<T = unknown> {
       if (n > 0) this.watchedPages.set(p, n);
       else {
         this.watchedPages.delete(p);
-        if (this.host) this.host.mem.perm[p] &= ~PAGE_WATCH;
+        this.host?.mem.markWatch(p, false);
       }
     }
   }
@@ -197,8 +197,8 @@ export class Debugger<T = unknown> {
   }
   /** Put the watched flag on every watched page (the host's mapping changes rewrite the flags). */
   markPages(): void {
-    const perm = this.host?.mem.perm;
-    if (perm) for (const p of this.watchedPages.keys()) perm[p] |= PAGE_WATCH;
+    const mem = this.host?.mem;
+    if (mem) for (const p of this.watchedPages.keys()) mem.markWatch(p, true);
   }
 
   /**

@@ -1,7 +1,6 @@
 import { ExitKind } from '../ir.js';
 import type { Isa } from '../isa.js';
 import { Access, Excp, FaultCause, GuestFault, recordException, recordFault } from '../exceptions.js';
-import { flatFaultHooks } from '../memory/flat-hooks.js';
 import { compileRegion, regionArg, type CompiledRegion, type RegionEnv } from '../backend/region.js';
 import { CodeCache } from './cache.js';
 import { DEFAULT_LIMITS, formRegion, translateBlock, type RegionLimits } from './translate.js';
@@ -55,7 +54,7 @@ export class Engine {
       this.cache.invalidatePage(page);
       cpu.requestExit(); // a running region must return at its next block boundary
     };
-    const faults = flatFaultHooks(mem, cpu, (addr, size, pc, write) => ctx.debug?.access(addr, size, pc, write));
+    const faults = mem.faultHooks(cpu, (addr, size, pc, write) => ctx.debug?.access(addr, size, pc, write));
     this.env = { r: cpu.r, mem, faults, helpers: isa.helpers };
   }
 
@@ -73,7 +72,7 @@ export class Engine {
       if (log.has('in_asm')) log.inAsm(b);
       if (log.has('op')) log.op(b);
     } : undefined, log.has('in_asm'), (next) => this.cache.get(next, mode) !== undefined, dbg && ((a) => dbg.hasBreakpoint(a)), mode);
-    const region = compileRegion(blocks, pc, target.regs, target.littleEndian, this.env, tier > 1, dbg?.watching);
+    const region = compileRegion(blocks, pc, target.regs, this.env, tier > 1, dbg?.watching);
     region.tier = tier;
     region.mode = mode;
     if (log.has('out_asm')) log.outAsm(pc, tier, blocks, region.source);
@@ -133,7 +132,7 @@ export class Engine {
     if (one) {
       const b = translateBlock(target, mem, pc, 1, false, undefined, mode);
       cpu.budget = 1;
-      return compileRegion([b], pc, target.regs, target.littleEndian, this.env, false, watch).fn(cpu, regionArg(this.env));
+      return compileRegion([b], pc, target.regs, this.env, false, watch).fn(cpu, regionArg(this.env));
     }
     const region = this.cache.get(pc, mode) ?? this.compile(pc, 1, mode);
     cpu.budget = budget;

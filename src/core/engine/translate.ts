@@ -1,6 +1,6 @@
 import { IrBuilder, type Block } from '../ir.js';
 import { Excp } from '../exceptions.js';
-import type { Memory } from '../memory/flat.js';
+import type { GuestMemory } from '../memory/model.js';
 import type { Isa } from '../isa.js';
 
 export interface RegionLimits {
@@ -18,7 +18,7 @@ export const DEFAULT_LIMITS: RegionLimits = { blockInsns: 64, regionBlocks: 8, r
  * Translate the single basic block at `pc`. With `stopAt` (a debugger's breakpoints) the
  * block ends before the first later instruction whose address it approves.
  */
-export function translateBlock(target: Isa, mem: Memory, pc: number, maxInsns: number, wantAsm = false,
+export function translateBlock(target: Isa, mem: GuestMemory, pc: number, maxInsns: number, wantAsm = false,
   stopAt?: (addr: number) => boolean, mode = 0): Block {
   const b = buildBlock(target, mem, pc, maxInsns, wantAsm, mode);
   if (!stopAt) return b;
@@ -37,7 +37,7 @@ export function translateBlock(target: Isa, mem: Memory, pc: number, maxInsns: n
   return b;
 }
 
-function buildBlock(target: Isa, mem: Memory, pc: number, maxInsns: number, wantAsm: boolean, mode: number): Block {
+function buildBlock(target: Isa, mem: GuestMemory, pc: number, maxInsns: number, wantAsm: boolean, mode: number): Block {
   const b = new IrBuilder();
   b.wantAsm = wantAsm;
   b.helperSigs = target.helperSigs;
@@ -77,7 +77,7 @@ function successors(b: Block): number[] {
  * unfetchable instruction) are kept only as the entry itself. With `stopAt` (breakpoints),
  * blocks end before those addresses and no block starts at one: the run loop sees them.
  */
-export function formRegion(target: Isa, mem: Memory, entry: number, lim: RegionLimits,
+export function formRegion(target: Isa, mem: GuestMemory, entry: number, lim: RegionLimits,
   onBlock?: (b: Block) => void, wantAsm = false, accept: (pc: number) => boolean = () => true,
   stopAt?: (addr: number) => boolean, mode = 0): Block[] {
   const blocks: Block[] = [];

@@ -7,7 +7,7 @@
  * The target supplies fetching, decoding/dispatch and disassembly through `FrontendLoop`.
  */
 import type { IrBuilder } from '../ir.js';
-import type { Memory } from '../memory/flat.js';
+import type { GuestMemory } from '../memory/model.js';
 import { Access, Excp } from '../exceptions.js';
 
 /**
@@ -19,7 +19,7 @@ export type Fetched = { insn: number; len: number } | { fault: number; code: num
 export interface FrontendLoop<C> {
   /** bits every block key carries on top of the address (arm: 1 in Thumb state) */
   keyBits: number;
-  fetch(mem: Memory, addr: number): Fetched;
+  fetch(mem: GuestMemory, addr: number): Fetched;
   /** point the context at the instruction at addr (its bits and length) */
   begin(c: C, addr: number, insn: number, len: number): void;
   /** -d in_asm line for the instruction */
@@ -35,7 +35,7 @@ export interface FrontendLoop<C> {
 }
 
 /** Translate the block at key `pc` into b; returns the key after its last instruction. */
-export function translateLoop<C>(b: IrBuilder, mem: Memory, pc: number, maxInsns: number, c: C, t: FrontendLoop<C>): { end: number; ninsns: number } {
+export function translateLoop<C>(b: IrBuilder, mem: GuestMemory, pc: number, maxInsns: number, c: C, t: FrontendLoop<C>): { end: number; ninsns: number } {
   const K = t.keyBits;
   let addr = (pc & ~K) >>> 0;
   let n = 0;

@@ -12,7 +12,7 @@
  */
 import { endianness } from 'node:os';
 import type { LoadEmit, MemoryEmitter, StoreEmit } from './model.js';
-import { PAGE_SIZE, PAGE_SHIFT, PROT_R, PROT_W, PAGE_CODE, PAGE_WATCH } from './flat.js';
+import { PAGE_SIZE, PAGE_SHIFT, PROT_R, PROT_W, PAGE_CODE, PAGE_WATCH } from './pages.js';
 
 const HOST_LE = endianness() === 'LE';
 const hex = (n: number) => '0x' + n.toString(16);

@@ -7,17 +7,10 @@
  * page when only it is protected). An access the architecture requires to be aligned (the IR
  * op's `align`) raises the alignment fault first, before any page is looked at.
  */
-import type { FaultHooks } from './model.js';
-import { Access } from '../exceptions.js';
-import { PAGE_CODE, PAGE_MAPPED, PAGE_SHIFT, PAGE_WATCH, PROT_R, PROT_W, alignFault, pageFault, type Memory } from './flat.js';
-
-/** the part of the CPU the slow paths use: its exit request (Cpu.exitRequest) */
-export interface ExitRequester {
-  exitRequest: number;
-}
-
-/** Called for an access to a watched page (the debugger), before the access happens. */
-export type WatchHook = (addr: number, size: number, pc: number, write: boolean) => void;
+import type { ExitRequester, FaultHooks, WatchHook } from './model.js';
+import { Access, alignFault, pageFault } from '../exceptions.js';
+import { PAGE_CODE, PAGE_MAPPED, PAGE_SHIFT, PAGE_WATCH, PROT_R, PROT_W } from './pages.js';
+import type { Memory } from './flat.js';
 
 export function flatFaultHooks(mem: Memory, cpu: ExitRequester, onWatch?: WatchHook): FaultHooks {
   const perm = mem.perm;

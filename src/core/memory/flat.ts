@@ -6,28 +6,14 @@
  * access touches before any byte moves and throw the core's fault (`pageFault`/`alignFault`).
  */
 import { endianness } from 'node:os';
-import type { GuestMemory, HiOut } from './model.js';
-import { Access, pageFault } from '../exceptions.js';
+import type { ExitRequester, FaultHooks, HiOut, MemoryEmitter, MemoryModel, WatchHook } from './model.js';
+import { flatEmitter } from './flat-emit.js';
+import { flatFaultHooks } from './flat-hooks.js';
+import { Access, alignFault, pageFault } from '../exceptions.js';
+import { PAGE_SHIFT, PAGE_SIZE, PAGE_MASK, PROT_R, PROT_W, PROT_X, PAGE_CODE, PAGE_MAPPED, PAGE_DIRTY, PAGE_WATCH } from './pages.js';
 
-export const PAGE_SHIFT = 12;
-export const PAGE_SIZE = 1 << PAGE_SHIFT;
-export const PAGE_MASK = PAGE_SIZE - 1;
+export { PAGE_SHIFT, PAGE_SIZE, PAGE_MASK, PROT_R, PROT_W, PROT_X, PAGE_CODE, PAGE_MAPPED, PAGE_DIRTY, PAGE_WATCH, pageUp } from './pages.js';
 const NPAGES = 1 << (32 - PAGE_SHIFT);
-
-/** Page flags. CODE marks a page holding translated code (writes must invalidate it). */
-export const PROT_R = 1;
-export const PROT_W = 2;
-export const PROT_X = 4;
-export const PAGE_CODE = 8;
-/** the page is mapped at all (it may still have no access, PROT_NONE) */
-export const PAGE_MAPPED = 16;
-/** the page has been writable at some point, so it may hold non-zero bytes */
-export const PAGE_DIRTY = 32;
-/**
- * the page holds a byte a debugger watches (src/core/engine/debug.ts): code compiled while a
- * watchpoint is set sends loads and stores on such pages to the slow path
- */
-export const PAGE_WATCH = 128;
 
 const HOST_LE = endianness() === 'LE';
 /** the permission bit each kind of access needs */
@@ -39,9 +25,10 @@ export { GuestFault } from '../exceptions.js';
 /** The faults accessors throw (src/core/exceptions.ts). */
 export { alignFault, pageFault } from '../exceptions.js';
 
-export const pageUp = (n: number) => ((n + PAGE_MASK) & ~PAGE_MASK) >>> 0;
+/** the environment names of the flat emitter's text (flat-emit.ts), in envValues() order */
+const ENV_NAMES = ['dv', 'p', 'u8', 'i8', 'i16', 'u16', 'i32'] as const;
 
-export class Memory implements GuestMemory {
+export class Memory implements MemoryModel {
   readonly buf: ArrayBuffer;
   readonly u8: Uint8Array;
   /** other views on the same bytes, for aligned accesses in generated code (host order) */
@@ -51,9 +38,15 @@ export class Memory implements GuestMemory {
   readonly i32: Int32Array;
   readonly dv: DataView;
   readonly perm: Uint8Array;
+  /** the highest page offset of read64w/write64w's fast path: -1 when byte orders differ */
+  private readonly lim64: number;
   /** called with a page number when a write lands on a page holding translated code */
   onCodeWrite: (page: number) => void = () => {};
+  readonly emitter: MemoryEmitter;
+  readonly envNames: readonly string[] = ENV_NAMES;
   constructor(readonly littleEndian = true) {
+    this.emitter = flatEmitter(littleEndian);
+    this.lim64 = littleEndian === HOST_LE ? PAGE_SIZE - 8 : -1;
     this.buf = new ArrayBuffer(2 ** 32);
     this.u8 = new Uint8Array(this.buf);
     this.i8 = new Int8Array(this.buf);
@@ -62,6 +55,27 @@ export class Memory implements GuestMemory {
     this.i32 = new Int32Array(this.buf);
     this.dv = new DataView(this.buf);
     this.perm = new Uint8Array(NPAGES);
+  }
+
+  // ---- the engine's side (model.ts MemoryModel) ------------------------------------
+
+  envValues(): unknown[] {
+    return [this.dv, this.perm, this.u8, this.i8, this.i16, this.u16, this.i32];
+  }
+  faultHooks(cpu: ExitRequester, onWatch?: WatchHook): FaultHooks {
+    return flatFaultHooks(this, cpu, onWatch);
+  }
+  markCode(page: number, on: boolean): void {
+    if (on) this.perm[page] |= PAGE_CODE;
+    else this.perm[page] &= ~PAGE_CODE;
+  }
+  markWatch(page: number, on: boolean): void {
+    if (on) this.perm[page] |= PAGE_WATCH;
+    else this.perm[page] &= ~PAGE_WATCH;
+  }
+  peek(addr: number, len: number): Uint8Array | undefined {
+    if (addr < 0 || addr + len > 2 ** 32 || !this.isMapped(addr, len)) return undefined;
+    return this.u8.subarray(addr, addr + len);
   }
 
   // ---- mapping ------------------------------------------------------------------------
@@ -159,18 +173,22 @@ export class Memory implements GuestMemory {
   fetch16(a: number): number { this.check(a, 2, PROT_X); return this.dv.getUint16(a, this.littleEndian); }
   fetch32(a: number): number { this.check(a, 4, PROT_X); return this.dv.getUint32(a, this.littleEndian); }
 
-  /** 64 bits as int32 words: the low word returned, the high word in out.rhi. */
-  read64w(a: number, out: HiOut): number {
-    a >>>= 0;
-    // fast: word-aligned within one page, on a plainly readable page, guest order = host order
-    if ((a & 3) === 0 && (a & PAGE_MASK) <= PAGE_SIZE - 8 && (this.perm[a >>> PAGE_SHIFT] & (PROT_R | PAGE_WATCH)) === PROT_R && this.littleEndian === HOST_LE) {
+  /**
+   * 64 bits as int32 words: the low word returned, the high word in out.rhi. The address must
+   * be unsigned. Fast: word-aligned within one page (`lim64` is -1 when guest and host byte
+   * order differ, so nothing passes), on a plainly readable page. Kept this small so that V8
+   * inlines it into helpers and helpers into generated code.
+   */
+  read64w(a: number, out: HiOut, align?: number): number {
+    if ((a & 3) === 0 && (a & PAGE_MASK) <= this.lim64 && (this.perm[a >>> PAGE_SHIFT] & (PROT_R | PAGE_WATCH)) === PROT_R) {
       out.rhi = this.i32[(a >>> 2) + 1];
       return this.i32[a >>> 2];
     }
-    return this.read64wSlow(a, out);
+    return this.read64wSlow(a, out, align);
   }
   /** read64w's checked path (kept apart so that the fast path stays small enough for V8 to inline) */
-  private read64wSlow(a: number, out: HiOut): number {
+  private read64wSlow(a: number, out: HiOut, align = 0): number {
+    if (align > 1 && a & (align - 1)) throw alignFault(a, Access.Read);
     this.check(a, 8, PROT_R);
     const le = this.littleEndian;
     const x = this.dv.getInt32(a, le), y = this.dv.getInt32(a + 4, le);
@@ -178,17 +196,17 @@ export class Memory implements GuestMemory {
     return le ? x : y;
   }
   /** 64 bits given as int32 words; both pages are checked before anything is written. */
-  write64w(a: number, lo: number, hi: number): void {
-    a >>>= 0;
-    if ((a & 3) === 0 && (a & PAGE_MASK) <= PAGE_SIZE - 8 && (this.perm[a >>> PAGE_SHIFT] & (PROT_W | PAGE_CODE | PAGE_WATCH)) === PROT_W && this.littleEndian === HOST_LE) {
+  write64w(a: number, lo: number, hi: number, align?: number): void {
+    if ((a & 3) === 0 && (a & PAGE_MASK) <= this.lim64 && (this.perm[a >>> PAGE_SHIFT] & (PROT_W | PAGE_CODE | PAGE_WATCH)) === PROT_W) {
       this.i32[a >>> 2] = lo;
       this.i32[(a >>> 2) + 1] = hi;
       return;
     }
-    this.write64wSlow(a, lo, hi);
+    this.write64wSlow(a, lo, hi, align);
   }
   /** write64w's checked path (apart, as read64wSlow) */
-  private write64wSlow(a: number, lo: number, hi: number): void {
+  private write64wSlow(a: number, lo: number, hi: number, align = 0): void {
+    if (align > 1 && a & (align - 1)) throw alignFault(a, Access.Write);
     this.check(a, 8, PROT_W);
     const le = this.littleEndian;
     this.dv.setInt32(a, le ? lo : hi, le);

@@ -43,14 +43,17 @@ export interface GuestMemory {
   read16(a: number): number;
   read32(a: number): number;
   read64(a: number): bigint;
-  /** 64 bits as int32 words: the low word is returned, the high word left in `out.rhi` */
-  read64w(a: number, out: HiOut): number;
+  /**
+   * 64 bits as int32 words at the unsigned address `a`: the low word is returned, the high
+   * word left in `out.rhi`. `align` (> 1): the alignment the architecture requires (alignment fault first otherwise).
+   */
+  read64w(a: number, out: HiOut, align?: number): number;
   write8(a: number, v: number): void;
   write16(a: number, v: number): void;
   write32(a: number, v: number): void;
   write64(a: number, v: bigint): void;
-  /** 64 bits given as int32 words */
-  write64w(a: number, lo: number, hi: number): void;
+  /** 64 bits given as int32 words (`align` as for read64w) */
+  write64w(a: number, lo: number, hi: number, align?: number): void;
   readBytes(a: number, len: number): Uint8Array;
   writeBytes(a: number, data: Uint8Array): void;
 
@@ -113,4 +116,37 @@ export interface MemoryEmitter {
   check(addr: string, size: number, write: boolean, pc: string, watch: boolean, align?: number): string;
   load(l: LoadEmit): string;
   store(s: StoreEmit): string;
+}
+
+/** the part of the CPU the slow paths use: its exit request (Cpu.exitRequest) */
+export interface ExitRequester {
+  exitRequest: number;
+}
+
+/** Called for an access to a watched page (the debugger), before the access happens. */
+export type WatchHook = (addr: number, size: number, pc: number, write: boolean) => void;
+
+/**
+ * A machine's memory as the engine sees it: the accessors, plus how generated code reaches it
+ * (the emitter's text, the environment names that text uses, the slow paths) and the page
+ * bookkeeping the code cache and the debugger need. The flat model (flat.ts) is one; a
+ * system-mode software TLB is another.
+ */
+export interface MemoryModel extends GuestMemory {
+  /** how loads and stores look in generated code */
+  readonly emitter: MemoryEmitter;
+  /**
+   * the names the emitter's text uses besides `F` (the slow paths) and `ea`/`bud`, bound as
+   * parameters of compiled code, in the order of envValues()
+   */
+  readonly envNames: readonly string[];
+  envValues(): unknown[];
+  /** the slow paths (`F`) of generated loads and stores for one CPU */
+  faultHooks(cpu: ExitRequester, onWatch?: WatchHook): FaultHooks;
+  /** Mark (or unmark) a page as holding translated code: stores to it then reach onCodeWrite. */
+  markCode(page: number, on: boolean): void;
+  /** Mark (or unmark) a page as holding a watched byte (code compiled with watch checks takes the slow path there). */
+  markWatch(page: number, on: boolean): void;
+  /** Guest bytes as they are, whatever the protection (a view; undefined where nothing is mapped). */
+  peek(addr: number, len: number): Uint8Array | undefined;
 }

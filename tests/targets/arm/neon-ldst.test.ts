@@ -114,7 +114,7 @@ describe('arm whole-D-register loads and stores', () => {
     const { mem } = setup(words);
     const env = { r: new Int32Array(128), mem, faults: {} as FaultHooks, helpers: armIsa.helpers };
     const blocks = formRegion(armIsa, mem, CODE, DEFAULT_LIMITS);
-    const { source } = compileRegion(blocks, CODE, armIsa.regs, true, env);
+    const { source } = compileRegion(blocks, CODE, armIsa.regs, env);
     const perInsn = source.length / blocks.reduce((n, b) => n + b.ninsns, 0);
     expect(perInsn).toBeLessThan(250); // inline 8-byte accesses: ~330
   });
