@@ -11,6 +11,7 @@ import { helpText, logHelp, versionText } from './help.js';
 import { dieBySignal, flushStdio } from './exit.js';
 import { allTargets } from '../../targets/index.js';
 import type { Process } from '../linux/process.js';
+import { INHERIT_VAR, parseInheritance } from '../linux/inherit.js';
 
 function say(fd: number, text: string): void {
   try {
@@ -46,6 +47,9 @@ export async function main(words: string[] = process.argv.slice(2)): Promise<nev
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   const names = allTargets.map((t) => t.name);
+  // what bin/polyemu noted of our parent's fds and signals; the guest's environment never shows it
+  const inherit = parseInheritance(process.env[INHERIT_VAR]);
+  delete process.env[INHERIT_VAR];
   try {
     let image: Uint8Array | undefined;
     if (words[0] === 'binfmt') {
@@ -74,7 +78,7 @@ export async function main(words: string[] = process.argv.slice(2)): Promise<nev
     // -g: the gdb stub attaches once the program is loaded
     const beforeRun = gdbPort === undefined ? undefined
       : async (proc: Process) => { await (await import('../gdb/server.js')).attachGdb(proc, gdbPort); };
-    const st = await runProgram({ ...options, hostSignals: true, image, beforeRun });
+    const st = await runProgram({ ...options, hostSignals: true, image, beforeRun, inherit });
     await flushStdio();
     if (st.signal) dieBySignal(st.signal);
     return await exit(st.status & 0xff);

@@ -16,6 +16,8 @@ import { loadProgram, describeMachine, type LoadInfo } from './elf/loader.js';
 import { formatLoadInfo, formatPageLayout } from './elf/pagelog.js';
 import { allTargets, targetForMachine } from '../../targets/index.js';
 import type { Target } from '../../targets/target.js';
+import type { Inheritance } from './inherit.js';
+import { applyInheritance } from './inherit-apply.js';
 
 export interface RunOptions {
   /** host path of the program, as the user gave it */
@@ -50,6 +52,8 @@ export interface RunOptions {
   cwd?: string;
   /** forward the host's SIGINT/SIGTERM/SIGHUP to the guest (the CLI; an embedder leaves it off) */
   hostSignals?: boolean;
+  /** what polyemu's own parent handed over (fds, ignored signals, mask): the CLI passes it on (inherit.ts) */
+  inherit?: Inheritance;
 }
 
 export interface ExitStatus {
@@ -144,6 +148,7 @@ export function prepareProgram(opts: RunOptions): PreparedProgram {
   const proc = new Process(target, mem, cpu, log, sysroot, items.has('strace') || log.has('strace'));
   if (cwd !== undefined) proc.cwd = cwd;
   proc.hostSignals = opts.hostSignals ?? false;
+  if (opts.inherit) applyInheritance(proc, opts.inherit);
   const info = loadProgram(proc, exe, {
     argv: [opts.argv0 ?? opts.program, ...(opts.args ?? [])],
     envp: opts.env ?? hostEnvironment(),
