@@ -46,8 +46,14 @@ function listDir(proc: Process, f: OpenFile): DirEntry[] {
     for (const tid of taskIds(proc)) out.push({ name: String(tid), ino: BigInt(tid), type: DT_DIR });
     return out;
   }
-  for (const d of fs.readdirSync(f.path, { withFileTypes: true })) {
-    out.push({ name: d.name, ino: inode(nodePath.join(f.path, d.name)), type: direntType(proc, d) });
+  // the host filesystem's own order, as the kernel returns it (readdirSync would sort the names)
+  const dir = fs.opendirSync(f.path);
+  try {
+    for (let d = dir.readSync(); d; d = dir.readSync()) {
+      out.push({ name: d.name, ino: inode(nodePath.join(f.path, d.name)), type: direntType(proc, d) });
+    }
+  } finally {
+    dir.closeSync();
   }
   return out;
 }

@@ -1,0 +1,35 @@
+/**
+ * Kernel-fidelity corners, run as whole guest programs (fixtures/src/harden/main.c) through
+ * the embedding API. The expected values are what Linux gives (the same program built
+ * natively, and under qemu-user where it agrees; where qemu differs the test says so).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/api/index.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const ARCHS = ['riscv64', 'aarch64', 'arm'];
+const prog = (arch: string) => path.join(ROOT, 'fixtures', arch, 'harden');
+const guest = (arch: string, ...args: string[]) => run(prog(arch), { args, env: {} });
+
+describe('getdents64: the host filesystem order', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyemu-dirorder-'));
+  for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(dir, `f${(i * 7919) % 1000}-${i}`), '');
+  // what the kernel returns: ls -f lists in readdir order (with . and ..)
+  const host = spawnSync('ls', ['-f', dir], { encoding: 'utf8' }).stdout.split('\n').filter((n) => n && n !== '.' && n !== '..');
+
+  it('the host order is not the sorted order here (else this test could not tell)', () => {
+    expect(host).toHaveLength(60);
+    expect(host).not.toEqual([...host].sort());
+  });
+
+  for (const arch of ARCHS) {
+    it(`${arch}: readdir returns the entries in the host's order, not sorted`, async () => {
+      const r = await guest(arch, 'ls', dir);
+      expect(r.stdout.split('\n').filter(Boolean)).toEqual(host);
+    });
+  }
+});
