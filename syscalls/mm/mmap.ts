@@ -69,7 +69,11 @@ function mmap(proc: Process, [addr, length, prot, flags, fd, off]: number[]): nu
   const mem = proc.mem;
   const type = flags & c.MAP_TYPE;
   if (type !== c.MAP_SHARED && type !== c.MAP_PRIVATE && type !== c.MAP_SHARED_VALIDATE) return -E.EINVAL;
-  if (length <= 0) return -E.EINVAL;
+  if (length === 0) return -E.EINVAL;
+  // a length with the sign bit set (an 'int' argument: (size_t)-4, or 3 GiB on a 32-bit
+  // target) is more than the address space holds: ENOMEM, as Linux, whose PAGE_ALIGN wraps
+  // such a length to 0 or finds no room for it
+  if (length < 0) return -E.ENOMEM;
   if (off < 0 || off & PAGE_MASK) return -E.EINVAL;
   const len = pageUp(length) || LIMIT;
   if (length > LIMIT - PAGE_SIZE) return -E.ENOMEM;

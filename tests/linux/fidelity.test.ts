@@ -33,3 +33,20 @@ describe('getdents64: the host filesystem order', () => {
     });
   }
 });
+
+describe('mmap of lengths the address space cannot hold', () => {
+  // Linux (and qemu-user): ENOMEM for (size_t)-4 and (size_t)-4096 (PAGE_ALIGN wraps to 0, or
+  // no room), ENOMEM for 3 GiB on 32-bit ARM (its 3 GiB user space has no such hole), EINVAL for 0
+  for (const arch of ARCHS) {
+    it(`${arch}: ENOMEM, not EINVAL`, async () => {
+      const r = await guest(arch, 'mmap-big');
+      expect(r.stdout).toBe([
+        'mmap (size_t)-4: ENOMEM',
+        'mmap (size_t)-4096: ENOMEM',
+        ...(arch === 'arm' ? ['mmap 3 GiB: ENOMEM'] : []),
+        'mmap 0: EINVAL',
+        '',
+      ].join('\n'));
+    });
+  }
+});
