@@ -2,6 +2,21 @@ import type { SharedMapping } from './mm/shared-map.js';
 import { NetState } from './net/sock.js';
 import { SignalState } from './signal/state.js';
 
+/** A named address range; `file`: a private file mapping's file, for MADV_DONTNEED (mm/mmap.ts) */
+export interface MapName {
+  start: number;
+  end: number;
+  name: string;
+  file?: PrivateFile;
+}
+
+/** Where a private file mapping's bytes came from: host path, the offset of `start`, "dev:ino" */
+export interface PrivateFile {
+  path: string;
+  off: number;
+  id: string;
+}
+
 /** Per-process syscall state that has no better home (hangs off Process as `proc.sys`). */
 export class SysState {
   /** MAP_SHARED file mappings (shared-map.ts) */
@@ -27,7 +42,7 @@ export class SysState {
   /** set_tid_address / prctl(PR_SET_NAME) */
   threadName = '';
   /** names of address ranges for /proc/self/maps (the program, its interpreter, the stack) */
-  mapNames: Array<{ start: number; end: number; name: string }> = [];
+  mapNames: MapName[] = [];
   /** POSIX timers by id (posix-timers.ts): not inherited by fork, deleted by execve and exit */
   readonly posixTimers = new Map<number, { stop(): void }>();
   /** CPU time of this process and of its reaped children (rusage.ts) */

@@ -52,6 +52,7 @@ function copySys(src: SysState): SysState {
   s.nextPipeId = src.nextPipeId;
   s.termios = new Map(src.termios);
   s.threadName = src.threadName;
+  s.mapNames = src.mapNames.map((n) => ({ ...n }));
   return s;
 }
 

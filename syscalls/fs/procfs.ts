@@ -13,21 +13,22 @@ import type { Process } from '../../src/linux/process.js';
 import { archOf } from '../arch.js';
 import { cpuinfo } from './procfs-cpu.js';
 import { SIG_IGN, readAction, sigBit } from '../signal/deliver.js';
+import type { MapName, PrivateFile } from '../state.js';
 
 function cstrings(list: string[]): Uint8Array {
   return Buffer.from(list.map((s) => s + '\0').join(''), 'utf8');
 }
 
 /** Name [start, start+len) for /proc/self/maps (mmap of a file), or forget its name (''). */
-export function nameRange(proc: Process, start: number, len: number, name: string): void {
+export function nameRange(proc: Process, start: number, len: number, name: string, file?: PrivateFile): void {
   const end = start + len;
-  const out: Array<{ start: number; end: number; name: string }> = [];
+  const out: MapName[] = [];
   for (const n of proc.sys.mapNames) {
     if (n.end <= start || n.start >= end) { out.push(n); continue; }
     if (n.start < start) out.push({ ...n, end: start });
-    if (n.end > end) out.push({ ...n, start: end });
+    if (n.end > end) out.push({ ...n, start: end, file: n.file && { ...n.file, off: n.file.off + (end - n.start) } });
   }
-  if (name) out.push({ start, end, name });
+  if (name) out.push(file ? { start, end, name, file } : { start, end, name });
   proc.sys.mapNames = out;
 }
 

@@ -4,8 +4,11 @@
  * madvise, msync, mlock*. Every guest address is below 4 GiB.
  *
  * MAP_SHARED file mappings are kept coherent with their file by shared-map.ts (written back
- * on msync/munmap/exit and around file I/O). Known simplification: growing a private file
- * mapping with mremap extends it with zeros, and MADV_DONTNEED zeroes private file pages.
+ * on msync/munmap/exit and around file I/O). MADV_DONTNEED drops private pages: a private
+ * file mapping reads its file again (found by the path and dev:ino mmap noted; zeros when the
+ * file is gone), anonymous memory reads zeros. Known simplification: growing a private file
+ * mapping with mremap extends it with zeros, and a private file mapping mremap moved is
+ * anonymous memory to MADV_DONTNEED.
  */
 import { nameRange } from '../fs/procfs.js';
 import * as fs from 'node:fs';
@@ -15,6 +18,8 @@ import { findFree, isFree } from '../../src/linux/mmap-placement.js';
 import { archOf } from '../arch.js';
 import { type SyscallDef, sys } from '../def.js';
 import { E } from '../errno.js';
+import type { OpenFile } from '../fs/fdtable.js';
+import type { MapName, PrivateFile } from '../state.js';
 import { addSharedMapping, beforeFileAccess, dropShared, moveShared, protectShared, syncRange, unmapShared } from './shared-map.js';
 
 const LIMIT = 2 ** 32;
@@ -104,12 +109,41 @@ function mmap(proc: Process, [addr, length, prot, flags, fd, off]: number[]): nu
   if (at < 0) return at;
   unmapShared(proc, at, len); // MAP_FIXED over a shared mapping: write it back first
   mem.map(at, len, memProt(proc, prot));
-  nameRange(proc, at, len, anon ? '' : proc.fds.get(fd | 0)!.guestPath); // for /proc/self/maps
+  // for /proc/self/maps, and MADV_DONTNEED of a private file mapping
+  const file = anon ? undefined : proc.fds.get(fd | 0)!;
+  nameRange(proc, at, len, file?.guestPath ?? '', file && type === c.MAP_PRIVATE ? privateFile(file, off) : undefined);
   if (data && data.length) mem.poke(at, data);
   if (!anon && type !== c.MAP_PRIVATE) {
     addSharedMapping(proc, at, len, proc.fds.get(fd | 0)!, off, (prot & c.PROT_WRITE) !== 0);
   }
   return at;
+}
+
+/** What MADV_DONTNEED needs to read a private file mapping's file again (undefined: not a host file). */
+function privateFile(f: OpenFile, off: number): PrivateFile | undefined {
+  if (f.kind !== 'host' || !f.path) return undefined;
+  try {
+    const st = fs.fstatSync(f.hostFd, { bigint: true });
+    return st.isFile() ? { path: f.path, off, id: `${st.dev}:${st.ino}` } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page at `a` as the file of private mapping `m` holds it now (zeros past its end or when it is gone). */
+function filePage(m: MapName & { file: PrivateFile }, a: number): Uint8Array {
+  const page = new Uint8Array(PAGE_SIZE);
+  let fd = -1;
+  try {
+    fd = fs.openSync(m.file.path, 'r');
+    const st = fs.fstatSync(fd, { bigint: true });
+    if (`${st.dev}:${st.ino}` === m.file.id) fs.readSync(fd, page, 0, PAGE_SIZE, m.file.off + (a - m.start));
+  } catch {
+    /* the file is gone: zeros */
+  } finally {
+    if (fd >= 0) fs.closeSync(fd);
+  }
+  return page;
 }
 
 function munmap(proc: Process, [addr, length]: number[]): number {
@@ -205,11 +239,17 @@ function madvise(proc: Process, [addr, length, advice]: number[]): number {
   if (addr + len > LIMIT) return -E.EINVAL;
   if (!mem.isMapped(addr, len)) return -E.ENOMEM;
   if (advice === c.MADV_DONTNEED || advice === c.MADV_FREE || advice === c.MADV_REMOVE) {
-    // shared file pages read the file again; private anonymous memory reads back as zeros
-    // (file-backed private pages too: simplification)
+    // shared file pages read the file again, private file pages too (the private copy goes);
+    // private anonymous memory reads back as zeros
     const shared = dropShared(proc, addr, len);
     const isShared = (a: number) => shared.some(([s, e]) => a >= s && a < e);
-    for (let a = addr; a < addr + len; a += PAGE_SIZE) if (mem.perm[a >>> PAGE_SHIFT] & PAGE_DIRTY && !isShared(a)) mem.poke(a, ZERO_PAGE);
+    const files = proc.sys.mapNames.filter((m): m is MapName & { file: PrivateFile } => !!m.file && m.start < addr + len && m.end > addr);
+    for (let a = addr; a < addr + len; a += PAGE_SIZE) {
+      if (isShared(a)) continue;
+      const m = files.find((f) => a >= f.start && a < f.end);
+      if (m) mem.poke(a, filePage(m, a));
+      else if (mem.perm[a >>> PAGE_SHIFT] & PAGE_DIRTY) mem.poke(a, ZERO_PAGE);
+    }
   }
   return 0;
 }

@@ -50,3 +50,16 @@ describe('mmap of lengths the address space cannot hold', () => {
     });
   }
 });
+
+describe('madvise(MADV_DONTNEED)', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polyemu-madv-')), 'data');
+  fs.writeFileSync(file, 'hello\n');
+  // Linux and qemu-user: the private copy of the written page goes, the file's byte is back;
+  // anonymous private memory reads zeros
+  for (const arch of ARCHS) {
+    it(`${arch}: a private file mapping reads the file's bytes again`, async () => {
+      const r = await guest(arch, 'madv', file);
+      expect(r.stdout).toBe('file byte h\nwritten X\nmadvise 0 0: file mapping h, anonymous 0\n');
+    });
+  }
+});
