@@ -14,6 +14,7 @@ import { deliverPending } from './signal/deliver.js';
 import { flushSharedMappings } from './mm/shared-map.js';
 import { ERESTARTSYS, restartSyscall } from './restart.js';
 import { formatCall, formatResult, stracePrefix } from './strace.js';
+import { badSyscallSignal } from './bad-syscall.js';
 
 export { registry } from './registry.js';
 export { FdTable } from './fs/fdtable.js';
@@ -136,6 +137,7 @@ export function startSyscall(proc: Process): void | Promise<() => void> {
       proc.log.write(`Unsupported syscall: ${nr}`);
     }
     if (name === undefined) {
+      if (badSyscallSignal(proc, nr)) return; // arm: SIGILL from 0xf0800 on
       abi.setSyscallResult(cpu, -archOf(proc).errno[E.ENOSYS]);
       return;
     }

@@ -23,6 +23,12 @@ const SYSCALL_INSN: Readonly<Record<string, (pc: number) => number>> = {
   arm: (pc) => (pc & 1 ? 2 : 4),
 };
 
+/** The address of the syscall instruction that trapped (cpu.pc is past it; arm: without the Thumb bit). */
+export function syscallInsnAddr(proc: Process): number {
+  const pc = proc.cpu.pc;
+  return ((pc - (SYSCALL_INSN[proc.target.name]?.(pc) ?? 0)) & ~1) >>> 0;
+}
+
 /** A signal that would interrupt a wait of the thread running now is pending. */
 export function interrupted(proc: Process): boolean {
   const t = proc.thread;

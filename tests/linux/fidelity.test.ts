@@ -63,3 +63,24 @@ describe('madvise(MADV_DONTNEED)', () => {
     });
   }
 });
+
+describe('arm: syscall numbers from 0xf0800 raise SIGILL', () => {
+  // ARM Linux (arch/arm/kernel/traps.c) and qemu-arm: unknown private calls up to 0xf07ff
+  // return ENOSYS, numbers from 0xf0800 on raise SIGILL with ILL_ILLTRP; below 0xf0000, ENOSYS
+  it('0xf07ff and 0x1000: ENOSYS', async () => {
+    expect((await guest('arm', 'badsys', '0xf07ff')).stdout).toBe('syscall 0xf07ff: -1 ENOSYS\n');
+    expect((await guest('arm', 'badsys', '0x1000')).stdout).toBe('syscall 0x1000: -1 ENOSYS\n');
+  });
+
+  it('0xf0800, 0xfffff and 0x100000: death by SIGILL; a handler sees ILL_ILLTRP', async () => {
+    for (const nr of ['0xf0800', '0xfffff', '0x100000']) {
+      const r = await guest('arm', 'badsys', nr);
+      expect([r.reason, r.signalName, r.stdout], nr).toEqual(['signal', 'SIGILL', '']);
+    }
+    expect((await guest('arm', 'badsys-caught', '0xf0800')).stdout).toBe('SIGILL si_code ILL_ILLTRP\n');
+  });
+
+  it('the 64-bit targets: the same numbers are ENOSYS', async () => {
+    for (const arch of ['riscv64', 'aarch64']) expect((await guest(arch, 'badsys', '0xf0800')).stdout).toBe('syscall 0xf0800: -1 ENOSYS\n');
+  });
+});
