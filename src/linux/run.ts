@@ -93,6 +93,14 @@ export function defaultSysroot(target: Target, elfFlags?: number): string {
 /** The target for an ELF file, or a UserError naming what the file is and what we support. */
 export function targetForElf(elf: ElfFile): Target {
   const t = targetForMachine(elf.machine, elf.elfClass, elf.littleEndian);
+  const other = t ? undefined : targetForMachine(elf.machine, elf.elfClass, !elf.littleEndian);
+  if (other) {
+    const [is, runs] = elf.littleEndian ? ['little', 'big'] : ['big', 'little'];
+    throw new UserError(
+      `'${elf.name}': a ${is}-endian program: ${describeMachine(elf)}; polyemu's ${other.name} target runs ${runs}-endian programs only`,
+      EXIT_LOAD_FAILED,
+    );
+  }
   if (!t) {
     throw new UserError(
       `'${elf.name}': unsupported architecture: ${describeMachine(elf)}; ` +
@@ -101,6 +109,15 @@ export function targetForElf(elf: ElfFile): Target {
     );
   }
   return t;
+}
+
+/** A program file without execute permission is refused, as execve (and qemu-user, exit 1) refuse it. */
+function requireExecutable(file: string): void {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+  } catch (e) {
+    throw new UserError(`'${file}': ${describeErrno(e)}: the file is not executable`);
+  }
 }
 
 /** 16 bytes from a seed (splitmix32), for reproducible AT_RANDOM. */
@@ -134,6 +151,7 @@ export function prepareProgram(opts: RunOptions): PreparedProgram {
     if (!ok) throw new UserError(`working directory '${opts.cwd}' is not a directory`);
   }
   const target = targetForElf(exe);
+  if (!opts.image) requireExecutable(opts.program);
   let sysroot = opts.sysroot ?? defaultSysroot(target, exe.flags);
   if (sysroot) {
     let ok = false;

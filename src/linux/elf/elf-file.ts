@@ -111,6 +111,11 @@ export function parseElf(data: Buffer, name: string, hostPath = name): ElfFile {
   const u16 = (o: number) => (littleEndian ? data.readUInt16LE(o) : data.readUInt16BE(o));
   const type = u16(16);
   const machine = u16(18);
+  const swapped = littleEndian ? data.readUInt16BE(16) : data.readUInt16LE(16);
+  if (type !== ET_EXEC && type !== ET_DYN && (swapped === ET_EXEC || swapped === ET_DYN)) {
+    const [says, reads] = littleEndian ? ['little', 'big'] : ['big', 'little'];
+    throw invalid(name, `the ELF identification says ${says}-endian (EI_DATA ${enc}), but the header's fields read as ${reads}-endian (a corrupt EI_DATA byte?)`);
+  }
   if (type !== ET_EXEC && type !== ET_DYN) {
     const what = type === ET_REL ? 'a relocatable object (ET_REL)' : type === ET_CORE ? 'a core dump (ET_CORE)' : `of type ${type}`;
     throw invalid(name, `not an executable: the file is ${what}`);
@@ -169,6 +174,17 @@ export function parseElf(data: Buffer, name: string, hostPath = name): ElfFile {
     }
   });
   if (loads === 0) throw invalid(name, 'no loadable segments');
+  // segments whose memory overlaps: which bytes would win depends on the loader (Linux and
+  // qemu-user map them in order, the later one over the earlier), so such a file is refused
+  const spans = phdrs.map((p, i) => ({ p, i })).filter(({ p }) => p.type === PT_LOAD && p.memsz > 0).sort((a, b) => a.p.vaddr - b.p.vaddr);
+  for (let k = 1; k < spans.length; k++) {
+    const a = spans[k - 1];
+    const b = spans[k];
+    if (b.p.vaddr < a.p.vaddr + a.p.memsz) {
+      const span = (p: Phdr) => `${hex(p.vaddr)}-${hex(p.vaddr + p.memsz)}`;
+      throw invalid(name, `PT_LOAD segments ${a.i} (${span(a.p)}) and ${b.i} (${span(b.p)}) overlap`);
+    }
+  }
 
   return {
     name,

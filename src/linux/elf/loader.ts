@@ -213,7 +213,16 @@ export function findInterpreter(interp: string, sysroot: string): string {
 
 function loadInterpreter(proc: Process, exe: ElfFile): ImageInfo {
   const host = findInterpreter(exe.interp!, proc.sysroot);
-  const elf = readElfFile(host, exe.interp!, EXIT_LOAD_FAILED);
+  let elf: ElfFile;
+  try {
+    elf = readElfFile(host, exe.interp!, EXIT_LOAD_FAILED);
+  } catch (e) {
+    // "not an ELF executable" alone would not say that it is the interpreter
+    if (e instanceof UserError && /not an ELF executable/.test(e.message)) {
+      throw loadError(exe.interp!, `the ELF interpreter of '${exe.name}' (${host}) is not an ELF file`);
+    }
+    throw e;
+  }
   if (elf.machine !== exe.machine || elf.elfClass !== exe.elfClass || elf.littleEndian !== exe.littleEndian) {
     throw loadError(elf.name, `the ELF interpreter (${host}) is built for ${describeMachine(elf)}, the program for ${describeMachine(exe)}`);
   }
