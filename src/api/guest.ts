@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import type { Process } from '../linux/process.js';
+import { validateOptions } from './validate.js';
 import type { Task } from '../linux/task.js';
 import type { Cpu } from '../core/cpu.js';
 import type { DebugReg } from '../core/isa.js';
@@ -100,6 +101,7 @@ export class Guest {
    * stdio, cwd and sysroot. Throws UserError ("polyemu: ..." messages) when it cannot be loaded.
    */
   static async load(program: string | Uint8Array, opts: GuestOptions = {}): Promise<Guest> {
+    validateOptions(program, opts);
     const bytes = typeof program === 'string' ? undefined : Buffer.from(program);
     const name = typeof program === 'string' ? program : opts.name ?? 'program';
     const env = opts.env === undefined ? hostEnvironment()
