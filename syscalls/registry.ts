@@ -27,6 +27,9 @@ import { timerfdSyscalls } from './time/timerfd.js';
 import { signalfdSyscalls } from './signal/signalfd.js';
 import { posixTimerSyscalls } from './time/posix-timers.js';
 import { robustListSyscalls } from './process/robust-list.js';
+import { shmSyscalls } from './ipc/sysv-shm.js';
+import { semSyscalls } from './ipc/sysv-sem.js';
+import { msgSyscalls } from './ipc/sysv-msg.js';
 
 export type { ArgKind, Handler, RetKind, SyscallDef } from './def.js';
 
@@ -41,6 +44,6 @@ function build(groups: SyscallDef[][]): Readonly<Record<string, SyscallDef>> {
   return Object.freeze(out);
 }
 
-export const registry = build([fsSyscalls, fsMetaSyscalls, fsDirSyscalls, ttySyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls, pollSyscalls, epollSyscalls, eventfdSyscalls, execSyscalls, netSyscalls, cloneSyscalls, childWaitSyscalls, killSyscalls, futexSyscalls, xattrSyscalls, timerfdSyscalls, signalfdSyscalls, posixTimerSyscalls, robustListSyscalls]);
+export const registry = build([fsSyscalls, fsMetaSyscalls, fsDirSyscalls, ttySyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls, pollSyscalls, epollSyscalls, eventfdSyscalls, execSyscalls, netSyscalls, cloneSyscalls, childWaitSyscalls, killSyscalls, futexSyscalls, xattrSyscalls, timerfdSyscalls, signalfdSyscalls, posixTimerSyscalls, robustListSyscalls, shmSyscalls, semSyscalls, msgSyscalls]);
 /** rows only 32-bit ABIs have, built on the generic ones (compat32.ts); looked up after `registry` */
 export const compatRegistry = build([compat32Syscalls(registry)]);

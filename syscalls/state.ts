@@ -1,4 +1,6 @@
 import type { SharedMapping } from './mm/shared-map.js';
+import type { IpcNamespace } from './ipc/sysv.js';
+import type { ShmAttach } from './ipc/sysv-shm.js';
 import { NetState } from './net/sock.js';
 import { SignalState } from './signal/state.js';
 
@@ -51,6 +53,12 @@ export class SysState {
     /** process.cpuUsage() when the running turn began (undefined between turns) */
     turnStart: undefined as NodeJS.CpuUsage | undefined,
   };
+  /** System V shared memory attachments (ipc/sysv-shm.ts) */
+  shmAttach: ShmAttach[] = [];
+  /** SEM_UNDO adjustments: semaphore set id -> semaphore -> amount put back at exit (ipc/sysv-sem.ts) */
+  readonly semUndo = new Map<number, Map<number, number>>();
+  /** the IPC namespace of a process that runs without a kernel (tests); see ipc/sysv.ts ipcOf */
+  ipc: IpcNamespace | undefined;
   /** sockets: bound AF_UNIX names, socket ids (net-sock.ts) */
   readonly net = new NetState();
 

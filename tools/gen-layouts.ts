@@ -51,6 +51,15 @@ const STRUCTS: StructSpec[] = [
   ['linger', 'struct pe_linger', 'l_onoff l_linger'],
   ['ucred', 'struct pe_ucred', 'pid uid gid'],
   ['mmsghdr', 'struct pe_mmsghdr', 'msg_hdr[] msg_len'],
+  // System V IPC (syscalls/ipc/sysv-*.ts): the IPC_64 forms glibc uses
+  ['ipc64_perm', 'struct ipc64_perm', 'key uid gid cuid cgid mode seq'],
+  ['shmid64_ds', 'struct shmid64_ds', 'shm_perm[] shm_segsz shm_atime shm_dtime shm_ctime shm_cpid shm_lpid shm_nattch'],
+  ['semid64_ds', 'struct semid64_ds', 'sem_perm[] sem_otime sem_ctime sem_nsems'],
+  ['msqid64_ds', 'struct msqid64_ds', 'msg_perm[] msg_stime msg_rtime msg_ctime msg_cbytes msg_qnum msg_qbytes msg_lspid msg_lrpid'],
+  ['sembuf', 'struct sembuf', 'sem_num sem_op sem_flg'],
+  ['shminfo64', 'struct shminfo64', 'shmmax shmmin shmmni shmseg shmall'],
+  ['seminfo', 'struct seminfo', 'semmap semmni semmns semmnu semmsl semopm semume semusz semvmx semaem'],
+  ['msginfo', 'struct msginfo', 'msgpool msgmap msgmax msgmnb msgmni msgssz msgtql msgseg'],
 ];
 
 /** include/linux/socket.h's structs (not uapi), restated from uapi types */
@@ -199,6 +208,11 @@ IPV6_ADD_MEMBERSHIP IPV6_DROP_MEMBERSHIP IPV6_RECVPKTINFO IPV6_PKTINFO IPV6_TCLA
 TCP_NODELAY TCP_MAXSEG TCP_CORK TCP_KEEPIDLE TCP_KEEPINTVL TCP_KEEPCNT TCP_SYNCNT TCP_LINGER2
 TCP_DEFER_ACCEPT TCP_WINDOW_CLAMP TCP_INFO TCP_QUICKACK TCP_CONGESTION TCP_USER_TIMEOUT TCP_FASTOPEN
 UNIX_PATH_MAX
+IPC_PRIVATE IPC_CREAT IPC_EXCL IPC_NOWAIT IPC_RMID IPC_SET IPC_STAT IPC_INFO IPC_64
+SHM_RDONLY SHM_RND SHM_REMAP SHM_EXEC SHM_LOCK SHM_UNLOCK SHM_STAT SHM_INFO SHM_STAT_ANY SHMMNI SHMMIN
+SEM_UNDO GETPID GETVAL GETALL GETNCNT GETZCNT SETVAL SETALL SEM_STAT SEM_INFO SEM_STAT_ANY SEMMNI SEMMSL
+SEMMNS SEMOPM SEMVMX SEMAEM
+MSG_NOERROR MSG_EXCEPT MSG_COPY MSG_STAT MSG_INFO MSG_STAT_ANY MSGMNI MSGMAX MSGMNB
 `.trim().split(/\s+/);
 
 const KERNEL_HEADERS = `
@@ -234,6 +248,10 @@ const KERNEL_HEADERS = `
 #include <linux/in6.h>
 #include <linux/un.h>
 #include <linux/tcp.h>
+#include <linux/ipc.h>
+#include <linux/shm.h>
+#include <linux/sem.h>
+#include <linux/msg.h>
 `;
 
 function kernelSource(structs: StructSpec[], errnoNames: string[], decl = ''): string {

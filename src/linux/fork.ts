@@ -11,6 +11,7 @@ import { FdTable } from '../../syscalls/fs/fdtable.js';
 import { SysState } from '../../syscalls/state.js';
 import type { CpuState } from '../core/cpu.js';
 import { Task } from './task.js';
+import { shmForked } from '../../syscalls/ipc/sysv-shm.js';
 
 /**
  * Copy the mapped pages (contents and protection) of `src` into a new Memory (from `pool`
@@ -82,6 +83,7 @@ export function forkProcess(parent: Process, pid: number, cpuState: CpuState): P
   for (const [sig, raw] of parent.sigactions) child.sigactions.set(sig, raw.slice());
   (child as { fds: FdTable }).fds = copyFds(parent.fds);
   (child as { sys: SysState }).sys = copySys(parent.sys);
+  shmForked(child, parent.sys.shmAttach); // SEM_UNDO adjustments are not inherited, as on Linux
   // the child's one thread: tid = pid
   child.thread = new Task(pid, child);
   child.thread.clearChildTid = 0;

@@ -29,6 +29,9 @@ import { MemoryPool } from './memory-pool.js';
 import { deliverPending, deliverSignal, fatalPending, sigBit, SIG_DFL, SIG_IGN, defaultAction, readAction } from '../../syscalls/signal/deliver.js';
 import { startSignalSession } from '../../syscalls/signal/host.js';
 import { stopTimers, wakeWaiters } from '../../syscalls/signal/wait.js';
+import { IpcNamespace } from '../../syscalls/ipc/sysv.js';
+import { shmDetachAll, shmSwitchIn } from '../../syscalls/ipc/sysv-shm.js';
+import { semExit } from '../../syscalls/ipc/sysv-sem.js';
 import { flushSharedMappings } from '../../syscalls/mm/shared-map.js';
 import type { SigInfo } from '../../syscalls/signal/state.js';
 import { archOf } from '../../syscalls/arch.js';
@@ -66,6 +69,8 @@ export class Kernel {
   readonly codeStore = new CodeStore();
   /** ended processes' memories, for fork to reuse (src/linux/memory-pool.ts) */
   readonly memories = new MemoryPool();
+  /** System V IPC objects (shared memory, semaphores, message queues) of all its processes */
+  readonly ipc = new IpcNamespace();
   private wake: (() => void) | undefined;
   private result: ExitStatus | undefined;
 
@@ -325,6 +330,7 @@ export class Kernel {
   private turn(t: Task): void {
     const proc = t.proc;
     this.switchTo(t);
+    shmSwitchIn(proc); // System V shared memory: take the bytes other processes stored
     const t0 = startTurn(proc); // CPU time of the turn goes to t and its process (rusage.ts)
     try {
       const done = t.completion;
@@ -450,6 +456,8 @@ export class Kernel {
     rec.exit = st;
     proc.debug?.onExit?.(st);
     flushSharedMappings(proc);
+    shmDetachAll(proc);
+    semExit(proc);
     stopTimers(proc);
     for (const fd of [...proc.fds.fds()]) proc.fds.close(fd);
     proc.sys.sig.waiters.clear();

@@ -28,6 +28,7 @@ import { E } from '../errno.js';
 import { readWord } from '../layout.js';
 import { PATH_MAX, procSelf, readPath, resolveAt, sysrootPath } from '../fs/paths.js';
 import { flushSharedMappings } from '../mm/shared-map.js';
+import { shmDetachAll } from '../ipc/sysv-shm.js';
 import { SIG_IGN, sigDisposition } from '../signal/deliver.js';
 import { fmtArg } from '../strace.js';
 import { hostMachine, runHostProgram } from './exec-host.js';
@@ -154,6 +155,7 @@ function ignoredFor(proc: Process, target: Target): Map<number, Uint8Array> {
 function commit(proc: Process, target: Target, scratch: Process): never {
   const ignored = ignoredFor(proc, target);
   flushSharedMappings(proc);
+  shmDetachAll(proc); // System V shared memory is detached by execve
   if (proc.kernel && proc.thread) proc.kernel.killOtherThreads(proc, proc.thread);
   proc.replaceImage(target, scratch.mem, scratch.cpu, scratch, ignored);
   if (proc.strace) proc.log.write(''); // qemu prints no result for a successful execve
