@@ -77,6 +77,14 @@ describe('signal dispositions and mask from the parent', () => {
     });
   }
 
+  it('a background job of a non-interactive shell (SIGINT ignored) survives SIGINT', () => {
+    // sh runs `cmd &` with SIGINT and SIGQUIT ignored; the guest keeps reading its pipe.
+    // (Between Node's start-up reset and polyemu's listener a SIGINT would still end it:
+    // the kill waits until the guest runs.)
+    const r = sh(`{ sleep 4; echo hi; } | "$P" "$G" readfd 0 & p=$!; sleep 3; kill -INT $p; wait $p; echo "status $?"`);
+    expect(r.stdout).toBe("read 0: 3 'hi\n'\nstatus 0\n");
+  });
+
   it('the blocked mask is inherited (perl blocks SIGUSR1 and SIGTERM, then execs polyemu)', () => {
     const r = lines(sh(`exec perl -MPOSIX -e 'sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGUSR1, SIGTERM)); exec @ARGV' "$P" "$G" sigs`).stdout);
     expect(r.USR1).toBe('default blocked');
