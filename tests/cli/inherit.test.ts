@@ -11,6 +11,7 @@ import { execSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseInheritance } from '../../src/linux/inherit.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = path.join(ROOT, 'bin/polyemu');
@@ -100,5 +101,15 @@ describe('signal dispositions and mask from the parent', () => {
     expect(st.stderr).toBe('writer: write: EPIPE\nstatus 3\n');
     const dfl = sh(`{ "$P" "$G" writer; echo "status $?" >&2; } | head -1`);
     expect(dfl.stderr).toBe('status 141\n');
+  });
+});
+
+describe('POLYEMU_INHERIT, as bin/polyemu writes it', () => {
+  it('parses fds and the two masks; anything else means "not known"', () => {
+    expect(parseInheritance('fds=0 1 2 7 251;ign=0000000000001001;blk=0000000000000200')).toEqual({
+      fds: [0, 1, 2, 7, 251], ignored: 0x1001n, blocked: 0x200n,
+    });
+    expect(parseInheritance('fds=;ign=0;blk=0')).toEqual({ fds: [], ignored: 0n, blocked: 0n });
+    for (const bad of [undefined, '', 'fds=0 1', 'fds=x;ign=0;blk=0', 'fds=1;ign=zz;blk=0']) expect(parseInheritance(bad)).toBeUndefined();
   });
 });
