@@ -187,7 +187,7 @@ function tier1Env(text: string, memNames: readonly string[]): string {
 export interface RegionEnv {
   r: Int32Array;
   /** the machine's memory model: its environment values are bound into compiled code */
-  mem: Pick<MemoryModel, 'emitter' | 'envNames' | 'envValues'>;
+  mem: MemoryModel;
   faults: FaultHooks;
   helpers: Record<string, unknown>;
   /** the flat object tier-1 functions receive as their second argument (made on first use) */

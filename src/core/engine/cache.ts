@@ -46,7 +46,8 @@ export class CodeCache {
   add(region: CompiledRegion): void {
     this.insert(region);
     this.translations++;
-    if (this.sharing) this.sharing.store()?.put(region, this.mem, this.sharing.target);
+    // (interpreted blocks stay private: only compiled code is worth sharing)
+    if (this.sharing && region.tier > 0) this.sharing.store()?.put(region, this.mem, this.sharing.target);
   }
 
   private fromStore(pc: number, mode: number): CompiledRegion | undefined {
