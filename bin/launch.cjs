@@ -12,8 +12,6 @@ const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire, wrap } = require('node:module');
 
-const bundle = path.join(__dirname, '..', 'dist', 'polyemu.cjs');
-
 function cacheFile(st) {
   const off = process.env.POLYEMU_CACHE;
   if (off === '0' || off === 'off') return undefined;
@@ -41,8 +39,8 @@ function writeCache(file, script) {
   }
 }
 
-/** The CLI's exports ({ main }), from the bundle; throws when it is missing or broken. */
-function load() {
+/** The CLI's exports ({ main }) from the bundle at `bundle`; throws when it is missing or broken. */
+function load(bundle) {
   const st = fs.statSync(bundle);
   const file = cacheFile(st);
   const cachedData = readCache(file);
@@ -53,4 +51,4 @@ function load() {
   return mod.exports;
 }
 
-module.exports = { bundle, load };
+module.exports = { load };
