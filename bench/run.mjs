@@ -6,7 +6,9 @@
 // target is not registered in polyemu, or a kernel that fails under it, is shown as such in
 // the table. Not a test: nothing here asserts a time.
 //
-//   node bench/run.mjs [KERNEL...] [--arch ARCH]... [--runs N]
+// Then start-up and cold code (coldRows): hello, Debian python3, a busybox fork+exec loop.
+//
+//   node bench/run.mjs [KERNEL...] [--arch ARCH]... [--runs N] [--kernels-only]
 //   env: POLYEMU_CMD (emulator command line instead of `node bin/polyemu`), BENCH_RUNS
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -32,12 +34,13 @@ function which(cmd) {
 }
 
 function parseArgs(argv) {
-  const opts = { runs: Number(process.env.BENCH_RUNS ?? 3), only: [], arches: [] };
+  const opts = { runs: Number(process.env.BENCH_RUNS ?? 3), only: [], arches: [], kernelsOnly: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') opts.runs = Number(argv[++i]);
     else if (argv[i] === '--arch') opts.arches.push(argv[++i]);
+    else if (argv[i] === '--kernels-only') opts.kernelsOnly = true;
     else if (argv[i] === '-h' || argv[i] === '--help') {
-      console.log('usage: node bench/run.mjs [KERNEL...] [--arch ARCH]... [--runs N]   (env POLYEMU_CMD, BENCH_RUNS)');
+      console.log('usage: node bench/run.mjs [KERNEL...] [--arch ARCH]... [--runs N] [--kernels-only]   (env POLYEMU_CMD, BENCH_RUNS, POLYEMU_DEBS)');
       process.exit(0);
     } else opts.only.push(argv[i]);
   }
@@ -114,14 +117,14 @@ function pollHwm(pid) {
   }
 }
 
-/** One timed run: { ms, rssKb, stdout, ok, status }. */
-function runOnce(argv, timeBin, scratch) {
+/** One timed run: { ms, rssKb, stdout, ok, status }. `env`: extra environment variables. */
+function runOnce(argv, timeBin, scratch, env) {
   return new Promise((resolvePromise) => {
     const report = join(scratch, 'time.txt');
     rmSync(report, { force: true });
     const full = timeBin ? [timeBin, '-f', '%M', '-o', report, ...argv] : argv;
     const started = performance.now();
-    const child = spawn(full[0], full.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(full[0], full.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
     const out = [];
     const err = [];
     let hwm = 0;
@@ -144,14 +147,18 @@ const fmtMs = (r) => (r === undefined ? 'n/a' : r.ok ? r.ms.toFixed(0) : r.statu
 const fmtRatio = (a, b) => (a?.ok && b?.ok ? `${(a.ms / b.ms).toFixed(2)}x` : 'n/a');
 const fmtMb = (r) => (r?.rssKb ? (r.rssKb / 1024).toFixed(1) : 'n/a');
 
-/** Best of `runs` runs of each runner ({name: argv}); a runner that fails once is not retried. */
+/**
+ * Best of `runs` runs of each runner ({name: argv, or {argv, env()}: env() gives each run's
+ * extra environment}); a runner that fails once is not retried.
+ */
 async function timeRunners(runners, runs, timeBin, scratch) {
   const best = {};
   for (let i = 0; i < runs; i++) {
-    for (const [name, argv] of Object.entries(runners)) {
-      if (!argv) continue;
+    for (const [name, spec] of Object.entries(runners)) {
+      if (!spec) continue;
       if (best[name] && !best[name].ok) continue;
-      const r = await runOnce(argv, timeBin, scratch);
+      const argv = Array.isArray(spec) ? spec : spec.argv;
+      const r = await runOnce(argv, timeBin, scratch, Array.isArray(spec) ? undefined : spec.env());
       const prev = best[name];
       if (!prev || !r.ok || r.ms < prev.ms) best[name] = { ...r, rssKb: Math.max(r.rssKb ?? 0, prev?.rssKb ?? 0) || undefined };
       else prev.rssKb = Math.max(prev.rssKb ?? 0, r.rssKb ?? 0) || undefined;
@@ -242,7 +249,61 @@ async function main() {
     rmSync(scratch, { recursive: true, force: true });
   }
   console.log('\n\n' + table(rows));
+  if (!opts.kernelsOnly) {
+    const cold = await coldRows(opts, poly, timeBin, registered, notes);
+    console.log('\n\n' + table(cold));
+  }
   for (const n of notes) console.log(`note: ${n}`);
+}
+
+/**
+ * Start-up and cold code, per arch: a static and a dynamic hello (fixtures/<arch>), Debian's
+ * python3 printing 1 and a busybox sh loop of 100 fork+exec (when tools/debian-sysroot.sh and
+ * .ci/run have put them in $POLYEMU_DEBS), beside qemu-user and `node -e 0`. polyemu runs twice:
+ * "first" with an empty cache directory each time (XDG_CACHE_HOME), "warm" with one a previous
+ * run filled.
+ */
+async function coldRows(opts, poly, timeBin, registered, notes) {
+  const debs = process.env.POLYEMU_DEBS || '/var/cache/polyemu-debs';
+  const DEB = { aarch64: 'arm64', arm: 'armhf', riscv64: 'riscv64' };
+  const TRIPLET = { aarch64: 'aarch64-linux-gnu', arm: 'arm-linux-gnueabihf', riscv64: 'riscv64-linux-gnu' };
+  const rows = [['arch', 'program', 'node -e 0 ms', 'qemu ms', 'first ms', 'warm ms', 'first/qemu', 'warm/qemu', 'first/node', 'qemu MB', 'polyemu MB']];
+  const scratch = mkdtempSync(join(tmpdir(), 'polyemu-cold-'));
+  try {
+    const node = (await timeRunners({ node: [process.execPath, '-e', '0'] }, opts.runs, timeBin, scratch)).node;
+    let fresh = 0;
+    const freshCache = () => ({ XDG_CACHE_HOME: join(scratch, `cache-${fresh++}`) });
+    const warmCache = { XDG_CACHE_HOME: join(scratch, 'warm') };
+    for (const arch of opts.arches) {
+      const qemuPath = which(`qemu-${arch}`);
+      if (!poly || (registered && !registered.includes(arch))) continue;
+      const sysroot = join(debs, `sysroot-${DEB[arch]}`);
+      const busybox = join(debs, DEB[arch], 'bin', 'busybox');
+      const cases = [
+        ['static hello', [join(ROOT, 'fixtures', arch, 'hello')]],
+        ['dynamic hello', ['-L', `/usr/${TRIPLET[arch]}`, join(ROOT, 'fixtures', arch, 'dyn', 'hello')]],
+        ['python3 -c print(1)', existsSync(join(sysroot, 'usr/bin/python3.11')) ? ['-L', sysroot, join(sysroot, 'usr/bin/python3.11'), '-c', 'print(1)'] : undefined],
+        ['busybox sh: 100 fork+exec', existsSync(busybox) ? [busybox, 'sh', '-c', `i=0; while [ $i -lt 100 ]; do ${busybox} true; i=$((i+1)); done`] : undefined],
+      ];
+      for (const [name, args] of cases) {
+        if (!args) { notes.push(`${arch} ${name}: not present in ${debs} (tools/debian-sysroot.sh, .ci/run)`); continue; }
+        if (!existsSync(args.find((a) => a.startsWith('/')))) { notes.push(`${arch} ${name}: ${args[0]} missing`); continue; }
+        await runOnce([...poly.argv, ...args], timeBin, scratch, warmCache); // fill the warm cache
+        const best = await timeRunners({
+          qemu: qemuPath ? [qemuPath, ...args] : undefined,
+          first: { argv: [...poly.argv, ...args], env: freshCache },
+          warm: { argv: [...poly.argv, ...args], env: () => warmCache },
+        }, opts.runs, timeBin, scratch);
+        const outs = new Set(Object.values(best).filter((r) => r.ok).map((r) => r.stdout));
+        if (outs.size > 1) notes.push(`${arch} ${name}: outputs DIFFER between qemu and polyemu`);
+        rows.push([arch, name, fmtMs(node), fmtMs(best.qemu), fmtMs(best.first), fmtMs(best.warm), fmtRatio(best.first, best.qemu),
+          fmtRatio(best.warm, best.qemu), fmtRatio(best.first, node), fmtMb(best.qemu), fmtMb(best.first)]);
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return rows;
 }
 
 const geo = (xs) => (xs.length ? `${Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length).toFixed(2)}x` : 'n/a');

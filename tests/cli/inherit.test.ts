@@ -7,11 +7,12 @@
  * same programs print natively and under qemu-aarch64/qemu-riscv64/qemu-arm.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseInheritance } from '../../src/linux/inherit.js';
+import { ensureDistBuilt } from '../helpers/run.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = path.join(ROOT, 'bin/polyemu');
@@ -19,11 +20,7 @@ const ARCHS = ['riscv64', 'aarch64', 'arm'];
 const prog = (arch: string) => path.join(ROOT, 'fixtures', arch, 'harden');
 
 beforeAll(() => {
-  try {
-    execSync('npx tsc -p tsconfig.json', { cwd: ROOT, stdio: 'ignore' });
-  } catch {
-    /* type errors elsewhere: the JavaScript is emitted anyway */
-  }
+  ensureDistBuilt(); // dist/ and the bundle bin/polyemu runs
 }, 300_000);
 
 /** Run a /bin/sh script (polyemu is $P, the program $G); stdout, stderr, exit status. */

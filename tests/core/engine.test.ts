@@ -4,7 +4,7 @@
 // that code is cached per (pc, translation mode).
 import { describe, expect, it } from 'vitest';
 import { Cpu } from '../../src/core/cpu.js';
-import { Engine } from '../../src/core/engine/engine.js';
+import { Engine, type EngineOptions } from '../../src/core/engine/engine.js';
 import type { ExecContext } from '../../src/core/engine/context.js';
 import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import { ExitKind, type IrBuilder } from '../../src/core/ir.js';
@@ -14,10 +14,10 @@ import type { ExitRequester, FaultHooks, GuestMemory, MemoryEmitter } from '../.
 
 /**
  * The toy ISA: 4-byte little-endian instructions [op, reg, imm16]. r0..r3 are i32 registers,
- * r4 is the translation mode (0 or 1). In mode 1 `add` subtracts: the same bytes translate
+ * r4 is the translation mode (0 or 1). `back` jumps back by imm bytes. In mode 1 `add` subtracts: the same bytes translate
  * differently, so the cache must keep both.
  */
-const OP = { li: 1, add: 2, sys: 3, load: 4, jmp: 5, store: 6, mode: 7 };
+const OP = { li: 1, add: 2, sys: 3, load: 4, jmp: 5, store: 6, mode: 7, back: 8 };
 const MODE = 4;
 const regs = [0, 1, 2, 3, 4].map((n) => ({ name: `r${n}`, ty: 'i32' as const, index: n, cached: n !== MODE }));
 
@@ -39,6 +39,7 @@ function translate(b: IrBuilder, mem: GuestMemory, pc: number, maxInsns: number,
       case OP.load: b.set(r, b.load('i32', 4, false, b.get(r, 'i32'))); break;
       case OP.store: b.store(4, b.get(r, 'i32'), b.get(0, 'i32')); break;
       case OP.jmp: b.jmp(imm); return;
+      case OP.back: b.jmp(pc - imm); return;
       case OP.mode: b.set(MODE, b.const32(imm)); b.exit(ExitKind.Sync, next); return;
       default: b.exception(Excp.Illegal, pc); return;
     }
@@ -83,17 +84,20 @@ class DeviceBus extends Memory {
       w: (a) => { if (!dev(a)) { this.probe(a, 4, Access.Write); return false; } cpu.exitRequest = 0; return true; },
     };
   }
-  load(a: number): number { return a >>> 12 === DEVICE >>> 12 ? ++this.reads : this.read32(a) | 0; }
-  store(a: number, v: number): void { if (a >>> 12 === DEVICE >>> 12) this.writes.push(v); else this.write32(a, v); }
+  // the accessors route the device page too (the interpreter tier and helpers use them)
+  override read32(a: number): number { return a >>> 12 === DEVICE >>> 12 ? ++this.reads : super.read32(a); }
+  override write32(a: number, v: number): void { if (a >>> 12 === DEVICE >>> 12) this.writes.push(v); else super.write32(a, v); }
+  load(a: number): number { return this.read32(a) | 0; }
+  store(a: number, v: number): void { this.write32(a, v); }
 }
 
-function machine(program: number[][], mem = new Memory()) {
+function machine(program: number[][], mem = new Memory(), opts: EngineOptions = {}) {
   mem.map(CODE, 0x1000, PROT_R | PROT_X);
   mem.poke(CODE, Uint8Array.from(program.flatMap(([op, r, imm]) => [op, r, imm & 0xff, imm >> 8])));
   const cpu = toyIsa.createCpu(mem);
   cpu.pc = CODE;
   const ctx: ExecContext = { isa: toyIsa, cpu, mem, log: new Logger() };
-  return { mem, cpu, engine: new Engine(ctx) };
+  return { mem, cpu, engine: new Engine(ctx, opts) };
 }
 
 /** Run slices until one ends with an exception. */
@@ -151,12 +155,21 @@ describe('Engine without an operating system', () => {
     expect(engine.cache.get(CODE, 1)).toBeUndefined();
   });
 
-  it('runs on the memory model the machine brings (a device page routed to handlers)', () => {
+  it('interprets a block first, compiles it after `warm` runs, and builds a region once it is hot', () => {
+    const LOOP = CODE + 4;
+    const { cpu, engine } = machine([[OP.li, 1, 0], [OP.add, 1, 1], [OP.back, 0, 4]], new Memory(), { warm: 3, slice: 1000 });
+    expect(engine.runSlice()).toBe(ExitKind.Jump); // the first block (li, add), LOOP three times interpreted, then 1000 compiled
+    expect([engine.cache.get(LOOP)?.tier, cpu.r[1]]).toEqual([1, 1004]);
+    for (let i = 0; i < 4; i++) engine.runSlice();
+    expect([engine.cache.get(LOOP)?.tier, cpu.r[1]]).toEqual([2, 5004]);
+  });
+
+  it.each([['interpreted', {}], ['compiled', { warm: 0 }]] as const)('runs on the memory model the machine brings (a device page routed to handlers), %s', (_how, opts) => {
     const bus = new DeviceBus();
     bus.map(0x2000, 0x1000, PROT_R | PROT_W);
     const { cpu, engine } = machine([[OP.li, 1, DEVICE], [OP.load, 1, 0], [OP.li, 2, DEVICE], [OP.load, 2, 0],
       [OP.li, 0, 42], [OP.li, 3, DEVICE], [OP.store, 3, 0], [OP.li, 3, 0x2000], [OP.store, 3, 0], [OP.li, 2, 0x2000],
-      [OP.load, 2, 0], [OP.li, 3, 0x9000], [OP.store, 3, 0]], bus);
+      [OP.load, 2, 0], [OP.li, 3, 0x9000], [OP.store, 3, 0]], bus, opts);
     untilException(engine);
     expect([cpu.r[1], cpu.r[2], bus.reads, bus.writes, bus.read32(0x2000)]).toEqual([1, 42, 2, [42], 42]);
     // RAM outside the bus's pages still faults through the model's slow paths

@@ -1,12 +1,14 @@
 /**
  * The bit-manipulation IR ops (rotl rotr clz ctz popcnt bswap extract deposit addc subb) at
- * i32 and i64, lowered by the JS backend with operands in registers, and folded by the
- * builder with constant operands: both must match BigInt reference values.
+ * i32 and i64, lowered by the JS backend and run by the interpreter (tier 0) with operands in
+ * registers, and folded by the builder with constant operands: all must match BigInt
+ * reference values.
  */
 import { Access, pageFault } from '../../src/core/exceptions.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, type Block, type Ty } from '../../src/core/ir.js';
 import { compileRegion, type RegionEnv } from '../../src/core/backend/region.js';
+import { interpretBlock } from '../../src/core/backend/interp.js';
 import { Memory, GuestFault } from '../../src/core/memory/flat.js';
 import { Cpu } from '../../src/core/cpu.js';
 import type { RegInfo } from '../../src/core/isa.js';
@@ -87,19 +89,26 @@ function cases(): Case[] {
   return out;
 }
 
-describe('IR bit ops: backend lowering and builder folding match BigInt', () => {
+/** the JS backend (tier 2: registers in locals) and the interpreter, one block each */
+const BACKENDS = {
+  compiled: (b: Block, e: RegionEnv) => compileRegion([b], 0x1000, regs, e).fn,
+  interpreted: (b: Block, e: RegionEnv) => interpretBlock(b, regs, e),
+};
+
+describe.each(Object.keys(BACKENDS) as (keyof typeof BACKENDS)[])('IR bit ops %s: lowering, interpretation and builder folding match BigInt', (backend) => {
   const mem = new Memory();
   const cpu = new Cpu(mem, 12);
+  const compile = BACKENDS[backend];
   for (const k of cases()) {
     it(k.name, () => {
       const n = k.ty === 'i64' ? 64 : 32;
       const v = vals(n);
       const pick = k.args ?? (() => [v[next() % v.length], v[next() % v.length], BigInt(next() & 1)] as [bigint, bigint, bigint]);
-      const fn = compileRegion([block((ir) => {
+      const fn = compile(block((ir) => {
         const g = (r: number) => (k.ty === 'i64' ? ir.get(r, 'i64') : ir.trunc(ir.get(r, 'i64')));
         const r = k.build(ir, g(0), g(1), ir.get(5, 'i32'));
         ir.set(2, ir.typeOf(r) === 'i64' ? r : ir.sext(r));
-      })], 0x1000, regs, env(cpu, mem)).fn;
+      }), env(cpu, mem));
       for (let i = 0; i < 150; i++) {
         const [x, y, c] = pick();
         const want = k.want(x, y, c);
@@ -115,7 +124,7 @@ describe('IR bit ops: backend lowering and builder folding match BigInt', () => 
           expect(b.ops.filter((o) => o.op !== 'const' && o.op !== 'exit')).toEqual([]);
           // constants the builder cannot see (a register written then read: forwarded by the
           // optimisation pass) reach the backend as constant operands
-          const viaRegs = compileRegion([block((ir) => {
+          const viaRegs = compile(block((ir) => {
             const kk = (r: number, w: bigint) => {
               ir.set(r, ir.k64(w));
               const g = ir.get(r, 'i64');
@@ -125,7 +134,7 @@ describe('IR bit ops: backend lowering and builder folding match BigInt', () => 
             ir.set(4, cc);
             const r = k.build(ir, kk(0, x), kk(1, y), ir.get(4, 'i32'));
             ir.set(2, ir.typeOf(r) === 'i64' ? r : ir.sext(r));
-          })], 0x1000, regs, env(cpu, mem)).fn;
+          }), env(cpu, mem));
           viaRegs(cpu);
           expect(cpu.get64(4), `${k.name} via registers x=${x} y=${y} c=${c}`).toBe(want);
         }

@@ -3,6 +3,7 @@ import { Access, pageFault } from '../../src/core/exceptions.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, formatIr, type Block } from '../../src/core/ir.js';
 import { compileRegion, regionArg, type RegionEnv } from '../../src/core/backend/region.js';
+import { interpretBlock } from '../../src/core/backend/interp.js';
 import { Memory, GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import { Cpu } from '../../src/core/cpu.js';
 import type { RegInfo } from '../../src/core/isa.js';
@@ -15,7 +16,11 @@ function setup() {
   const cpu = new Cpu(mem, 4);
   const env: RegionEnv = {
     r: cpu.r, mem, helpers: {},
-    faults: { r(a, pc) { throw pageFault(a, Access.Read, false, pc); }, w(a, pc) { throw pageFault(a, Access.Write, true, pc); } },
+    // slow paths as the flat model's: fault where the access is not allowed (the interpreter calls them for every access)
+    faults: {
+      r(a, pc, size = 1) { if (!mem.allows(a, size, Access.Read)) throw pageFault(a, Access.Read, false, pc); return false; },
+      w(a, pc, size) { if (!mem.allows(a, size, Access.Write)) throw pageFault(a, Access.Write, true, pc); return false; },
+    },
   };
   return { mem, cpu, env };
 }
@@ -29,7 +34,8 @@ function block(build: (b: IrBuilder) => void): Block {
 
 describe('labels and brcond', () => {
   it('skips ops when taken; a load under a false condition does not fault; skipped temps read 0', () => {
-    for (const cache of [true, false]) {
+    for (const how of ['tier 2', 'tier 1', 'interpreted']) {
+      const cache = how === 'tier 2';
       const { mem, cpu, env } = setup();
       const bl = block((b) => {
         const c = b.get(0, 'i32');
@@ -40,7 +46,7 @@ describe('labels and brcond', () => {
         b.setLabel(skip);
         b.set(3, b.add(v, b.k32(1)));
       });
-      const f = compileRegion([bl], 0x1000, regs, env, cache).fn;
+      const f = how === 'interpreted' ? interpretBlock(bl, regs, env) : compileRegion([bl], 0x1000, regs, env, cache).fn;
       const fn = (c: Cpu) => f(c, regionArg(env));
       mem.dv.setInt32(0x20010, 41, true);
       cpu.r.set([1, 0x20010, 0, 0]);
@@ -72,16 +78,18 @@ describe('labels and brcond', () => {
       b.set(2, b.or(b.get(2, 'i32'), b.k32(16)));
     });
     expect(formatIr(bl)).toMatch(/brcond t\d+, L0[\s\S]*L0:[\s\S]*L1:/);
-    const fn = compileRegion([bl], 0x1000, regs, env).fn;
+    const compiled = compileRegion([bl], 0x1000, regs, env).fn, interpreted = interpretBlock(bl, regs, env);
     const want = (x: number) => {
       let r = 1;
       if (!(x & 1)) { r |= 2; if (x & 2) return r | 16; r |= 4; }
       return r | 8 | 16;
     };
-    for (let x = 0; x < 4; x++) {
-      cpu.r[0] = x;
-      fn(cpu);
-      expect(cpu.r[2], `x=${x}`).toBe(want(x));
+    for (const fn of [compiled, interpreted]) {
+      for (let x = 0; x < 4; x++) {
+        cpu.r[0] = x;
+        fn(cpu);
+        expect(cpu.r[2], `x=${x}`).toBe(want(x));
+      }
     }
   });
 

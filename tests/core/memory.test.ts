@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, type Block } from '../../src/core/ir.js';
 import { compileRegion, regionArg, type RegionEnv } from '../../src/core/backend/region.js';
+import { interpretBlock } from '../../src/core/backend/interp.js';
 import { GuestFault, Memory, PROT_R, PROT_W, PROT_X } from '../../src/core/memory/flat.js';
 import { flatFaultHooks } from '../../src/core/memory/flat-hooks.js';
 import { Cpu } from '../../src/core/cpu.js';
@@ -40,12 +41,15 @@ function block(build: (b: IrBuilder) => void, pc = 0x1000): Block {
   return { pc, end: b.end, ninsns: b.ninsns, ops: b.ops, temps: b.temps, asm: b.asm };
 }
 
-/** run `blocks` from its first pc in tier 1 and tier 2; returns the thrown fault (or undefined) */
-function run(env: RegionEnv, cpu: Cpu, blocks: Block[], tier2: boolean): GuestFault | undefined {
-  const region = compileRegion(blocks, blocks[0].pc, regs, env, tier2);
+/**
+ * run `blocks` from its first pc in tier 2 (true), tier 1 (false) or interpreted (tier 0: the
+ * first block alone); returns the thrown fault (or undefined)
+ */
+function run(env: RegionEnv, cpu: Cpu, blocks: Block[], tier2: boolean | 0): GuestFault | undefined {
+  const fn = tier2 === 0 ? interpretBlock(blocks[0], regs, env) : compileRegion(blocks, blocks[0].pc, regs, env, tier2).fn;
   cpu.budget = 100;
   try {
-    region.fn(cpu, regionArg(env));
+    fn(cpu, regionArg(env));
   } catch (e) {
     if (e instanceof GuestFault) return e;
     throw e;
@@ -55,13 +59,15 @@ function run(env: RegionEnv, cpu: Cpu, blocks: Block[], tier2: boolean): GuestFa
 
 const snapshot = (mem: Memory) => mem.u8.slice(A, A + 3 * PG);
 
+const TIER = (t: boolean | 0) => (t === 0 ? 'interpreted' : t ? 'tier 2' : 'tier 1');
+
 describe('page-crossing accesses in generated code', () => {
-  for (const tier2 of [false, true]) {
+  for (const tier2 of [0, false, true] as const) {
     for (const prot of [0, PROT_R]) {
       for (const size of [2, 4, 8]) {
         for (const wide of [false, true]) {
           if (size === 8 && !wide) continue;
-          const name = `${tier2 ? 'tier 2' : 'tier 1'}, ${prot ? 'read-only' : 'PROT_NONE'} page, ${size} bytes${wide ? ' (i64)' : ''}`;
+          const name = `${TIER(tier2)}, ${prot ? 'read-only' : 'PROT_NONE'} page, ${size} bytes${wide ? ' (i64)' : ''}`;
           it(`store: ${name}`, () => {
             for (let k = 1; k < size; k++) {
               const { mem, cpu, env } = setup(prot);
@@ -103,7 +109,7 @@ describe('page-crossing accesses in generated code', () => {
         }
       }
     }
-    it(`${tier2 ? 'tier 2' : 'tier 1'}: accesses that do not cross run inline and work`, () => {
+    it(`${TIER(tier2)}: accesses that do not cross run inline and work`, () => {
       const { mem, cpu, env } = setup(PROT_R);
       const f = run(env, cpu, [block((b) => {
         b.store(8, b.const32(B - 8), b.const64(0x1122334455667788n));
@@ -224,6 +230,14 @@ describe('exit requests', () => {
       expect(cpu.budget).toBeLessThanOrEqual(0); // so the run loop ends its slice too
     });
   }
+
+  it('interpreted: a helper\'s request is consumed and ends the slice after the block', () => {
+    const { cpu, env, helpers } = setup(PROT_R | PROT_W);
+    helpers.poke = (c: Cpu) => c.requestExit();
+    run(env, cpu, [loop(true)], 0);
+    expect([cpu.get64(0), cpu.exitRequest, cpu.pc]).toEqual([1n, 0, 0x1000]);
+    expect(cpu.budget).toBeLessThanOrEqual(0);
+  });
 
   it('without a request the loop runs its whole budget', () => {
     const { cpu, env, helpers } = setup(PROT_R | PROT_W);

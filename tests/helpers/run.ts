@@ -207,14 +207,17 @@ function newestMtime(dir: string, exts: string[]): number {
 
 /**
  * Make sure dist/ exists and is not older than the TypeScript sources (npm test only
- * type-checks). Runs tsc when needed. Returns a note for the log ('' when nothing done).
+ * type-checks) and that the bundle bin/polyemu runs is newer still. Runs tsc and tools/bundle.mjs
+ * when needed. Returns a note for the log ('' when nothing done).
  */
 export function ensureDistBuilt(): string {
   const dist = join(REPO_ROOT, 'dist');
   const srcDirs = ['src', 'targets', 'syscalls', 'bin'].map((d) => join(REPO_ROOT, d));
   const newestSrc = Math.max(...srcDirs.map((d) => newestMtime(d, ['.ts'])));
   const newestOut = newestMtime(dist, ['.js']);
-  if (newestOut > 0 && newestOut >= newestSrc) return '';
+  const bundle = join(dist, 'polyemu.cjs');
+  const bundled = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
+  if (newestOut > 0 && newestOut >= newestSrc && bundled >= newestOut) return '';
   const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', join(REPO_ROOT, 'tsconfig.json')], {
     cwd: REPO_ROOT,
@@ -223,6 +226,9 @@ export function ensureDistBuilt(): string {
   });
   if (!existsSync(dist))
     throw new Error(`building dist/ with tsc failed (status ${r.status}):\n${r.stdout}${r.stderr}`);
+  // the bundle bin/polyemu runs (tools/bundle.mjs, the second step of npm run build)
+  const b = spawnSync(process.execPath, [join(REPO_ROOT, 'tools', 'bundle.mjs')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 600_000 });
+  if (b.status !== 0) throw new Error(`bundling dist/polyemu.cjs failed (status ${b.status}):\n${b.stdout}${b.stderr}`);
   return r.status === 0
     ? `built dist/ with tsc (${newestOut ? 'it was stale' : 'it was missing'})`
     : `tsc reported errors but emitted dist/ (status ${r.status}):\n${(r.stdout + r.stderr).slice(0, 3000)}`;

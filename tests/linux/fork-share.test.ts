@@ -10,6 +10,7 @@ import { Excp } from '../../src/core/exceptions.js';
 import { copyMemory, forkProcess } from '../../src/linux/fork.js';
 import { ExitKind } from '../../src/core/ir.js';
 import { Kernel } from '../../src/linux/kernel.js';
+import { linuxEngine } from '../../src/linux/cpu-loop.js';
 import { Memory, PAGE_CODE, PAGE_SHIFT, PROT_R, PROT_W, PROT_X } from '../../src/core/memory/flat.js';
 import { MemoryPool } from '../../src/linux/memory-pool.js';
 import { Process } from '../../src/linux/process.js';
@@ -36,7 +37,9 @@ function newParent(): { proc: Process; kernel: Kernel } {
   const proc = new Process(riscv64, mem, cpu, new CaptureLog([]), '', false);
   mem.map(CODE, 0x1000, PROT_R | PROT_W | PROT_X); // writable code: the program patches itself
   PROGRAM.forEach((w, i) => mem.write32(CODE + 4 * i, w));
-  const kernel = new Kernel(proc);
+  // compiled from the first run (no interpreted tier 0): this is about sharing compiled code,
+  // and interpreted blocks stay private to a process
+  const kernel = new Kernel(proc, (p) => linuxEngine(p, { warm: 0 }));
   return { proc, kernel };
 }
 

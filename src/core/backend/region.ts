@@ -72,10 +72,11 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
     const { body, term } = lowerBlock(b, ctx);
     // temps are block-scoped: V8 then sees they do not live across the dispatch loop
     const text = body.join('\n');
+    const present = new Set(text.match(TEMP_NAME));
     const names: string[] = [];
     b.temps.forEach((t, i) => {
       for (const n of t === 'i64' ? [`t${i}l`, `t${i}h`] : [`t${i}`]) {
-        if (new RegExp(`\\b${n}\\b`).test(text)) names.push(`${n} = 0`);
+        if (present.has(n)) names.push(`${n} = 0`);
       }
     });
     const lines = [`case ${hex(b.pc)}: {`, ...(names.length ? [`  let ${names.join(', ')};`] : []),
@@ -140,7 +141,7 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
   // one block that cannot branch to itself needs no dispatch loop: straight-line code
   const single = blocks.length === 1 ? blocks[0] : undefined;
   const straight = single !== undefined && !cases.some((l) => l.includes(`${hex(single.pc)} :`) || l.includes(`? ${hex(single.pc)}`) ||
-    new RegExp(`pc = ${hex(single.pc)};`).test(l)); // (an indirect jump to itself just returns to the run loop)
+    l.includes(`pc = ${hex(single.pc)};`)); // (an indirect jump to itself just returns to the run loop)
   const body = [
     load.length ? `  let ${load.join(', ')};` : '',
     `  let pc = ${hex(entry)}, ea = 0, kind = 0, ic = 0, bud = cpu.budget;`,
@@ -172,16 +173,21 @@ export function generateRegionSource(blocks: Block[], entry: number, allRegs: Re
 /** The environment names every compiled function may use besides the memory model's. */
 const CORE_ENV = ['r', 'F', 'RT', 'H'] as const;
 
+/** every temp name in a block's text (t12, t3l, t3h) */
+const TEMP_NAME = /\bt\d+[lh]?\b/g;
+/** identifiers indexed or called into (`u8[`, `F.r`), not after a dot: candidates for the environment */
+const INDEXED_NAME = /(?<![\w.])[A-Za-z_]\w*(?=[[.])/g;
+
 /** The environment names a tier-1 function's text uses (cpu.r is `r`, memory views, ...). */
 function tier1Env(text: string, memNames: readonly string[]): string {
-  return [...CORE_ENV, ...memNames]
-    .filter((n) => new RegExp(`(^|[^\\w.])${n}[[.]`).test(text)).join(', ');
+  const used = new Set(text.match(INDEXED_NAME));
+  return [...CORE_ENV, ...memNames].filter((n) => used.has(n)).join(', ');
 }
 
 export interface RegionEnv {
   r: Int32Array;
   /** the machine's memory model: its environment values are bound into compiled code */
-  mem: Pick<MemoryModel, 'emitter' | 'envNames' | 'envValues'>;
+  mem: MemoryModel;
   faults: FaultHooks;
   helpers: Record<string, unknown>;
   /** the flat object tier-1 functions receive as their second argument (made on first use) */

@@ -23,7 +23,18 @@ export interface CodeSharing {
 /** The cache key of code at pc translated in `mode`: the pc itself in mode 0 (a Smi-friendly key). */
 export const regionKey = (pc: number, mode: number): number => (mode === 0 ? pc : pc + mode * 4294967296);
 
+/** Slots of the jump cache (a power of two). */
+const JUMP_SLOTS = 4096;
+const jumpSlot = (pc: number) => ((pc >>> 1) ^ (pc >>> 13)) & (JUMP_SLOTS - 1);
+
 export class CodeCache {
+  /**
+   * The jump cache: a direct-mapped array in front of byPc, indexed by a hash of the pc, so
+   * that the run loop finds the next region with an array load and two compares instead of a
+   * Map lookup (pcs above 2^31 are not small integers: they hash slowly). Every region dropped
+   * from byPc is dropped here too.
+   */
+  private readonly jump: (CompiledRegion | undefined)[] = new Array(JUMP_SLOTS).fill(undefined);
   /** regions by regionKey(entry pc, mode) */
   private readonly byPc = new Map<number, CompiledRegion>();
   private readonly byPage = new Map<number, Set<number>>();
@@ -38,15 +49,20 @@ export class CodeCache {
   constructor(private readonly mem: MemoryModel, private readonly sharing?: CodeSharing) {}
 
   get(pc: number, mode = 0): CompiledRegion | undefined {
-    const key = regionKey(pc, mode);
-    return this.byPc.get(key) ?? this.fromStore(pc, mode);
+    const slot = jumpSlot(pc);
+    const j = this.jump[slot];
+    if (j !== undefined && j.entry === pc && j.mode === mode) return j;
+    const r = this.byPc.get(regionKey(pc, mode)) ?? this.fromStore(pc, mode);
+    if (r !== undefined) this.jump[slot] = r;
+    return r;
   }
 
   /** Add a region just translated from this context's memory (and offer it to the store). */
   add(region: CompiledRegion): void {
     this.insert(region);
     this.translations++;
-    if (this.sharing) this.sharing.store()?.put(region, this.mem, this.sharing.target);
+    // (interpreted blocks stay private: only compiled code is worth sharing)
+    if (this.sharing && region.tier > 0) this.sharing.store()?.put(region, this.mem, this.sharing.target);
   }
 
   private fromStore(pc: number, mode: number): CompiledRegion | undefined {
@@ -83,6 +99,8 @@ export class CodeCache {
     if (!pages) return;
     for (const p of pages) this.byPage.get(p)?.delete(key);
     this.pagesOf.delete(key);
+    const r = this.byPc.get(key);
+    if (r !== undefined && this.jump[jumpSlot(r.entry)] === r) this.jump[jumpSlot(r.entry)] = undefined;
     this.byPc.delete(key);
   }
 
@@ -99,6 +117,7 @@ export class CodeCache {
   clear(): void {
     for (const p of this.byPage.keys()) this.mem.markCode(p, false);
     this.byPc.clear();
+    this.jump.fill(undefined);
     this.byPage.clear();
     this.pagesOf.clear();
   }

@@ -1,7 +1,8 @@
-import { ExitKind } from '../ir.js';
+import { ExitKind, type Block } from '../ir.js';
 import type { Isa } from '../isa.js';
 import { Access, Excp, FaultCause, GuestFault, recordException, recordFault } from '../exceptions.js';
 import { compileRegion, regionArg, type CompiledRegion, type RegionEnv } from '../backend/region.js';
+import { interpretedRegion } from '../backend/interp.js';
 import { CodeCache } from './cache.js';
 import { DEFAULT_LIMITS, formRegion, translateBlock, type RegionLimits } from './translate.js';
 import { formatCpu, formatExec } from '../log/cpu.js';
@@ -16,6 +17,12 @@ import type { ExecContext } from './context.js';
 const HOT = 4000;
 
 /**
+ * Runs of an interpreted (tier 0) block before it is compiled (tier 1): compiling a block costs
+ * about as much as interpreting it a few dozen times, and most start-up code runs only once.
+ */
+const WARM = 32;
+
+/**
  * Compiled-function entries after which runSlice returns to run() even though the guest
  * only jumped, so that Node can run timers (SIGALRM) and host-signal listeners (Ctrl-C).
  */
@@ -25,6 +32,8 @@ export interface EngineOptions {
   limits?: Partial<RegionLimits>;
   /** blocks a compiled function may run before returning to the run loop */
   slice?: number;
+  /** runs of a block interpreted before it is compiled (default WARM; 0: compile at once) */
+  warm?: number;
 }
 
 /**
@@ -39,6 +48,7 @@ export class Engine {
   private readonly limits: RegionLimits;
   private readonly env: RegionEnv;
   private readonly slice: number;
+  private readonly warm: number;
   /** region entries left before runSlice returns to run() (see SLICE_ENTRIES) */
   private entries = SLICE_ENTRIES;
 
@@ -50,6 +60,7 @@ export class Engine {
     // per-block logging needs one block per compiled function
     if (log.has('exec') || log.has('cpu')) this.limits.regionBlocks = 1;
     this.slice = opts.slice ?? 200_000;
+    this.warm = opts.warm ?? WARM;
     mem.onCodeWrite = (page) => {
       this.cache.invalidatePage(page);
       cpu.requestExit(); // a running region must return at its next block boundary
@@ -64,20 +75,47 @@ export class Engine {
    * compiles the whole region around it (loops, calls and returns in one JS function).
    * Compiling big regions only for hot code keeps start-up cheap.
    */
-  compile(pc: number, tier = 1, mode = this.modeNow()): CompiledRegion {
+  compile(pc: number, tier = this.firstTier(), mode = this.modeNow()): CompiledRegion {
     const { isa: target, mem, log } = this.ctx;
-    const limits = tier === 1 ? { ...this.limits, regionBlocks: 1 } : this.limits;
+    const limits = tier <= 1 ? { ...this.limits, regionBlocks: 1 } : this.limits;
     const dbg = this.ctx.debug;
-    const blocks = formRegion(target, mem, pc, limits, tier === 1 ? (b) => {
+    const blocks = formRegion(target, mem, pc, limits, tier <= 1 ? (b) => {
       if (log.has('in_asm')) log.inAsm(b);
       if (log.has('op')) log.op(b);
     } : undefined, log.has('in_asm'), (next) => this.cache.get(next, mode) !== undefined, dbg && ((a) => dbg.hasBreakpoint(a)), mode);
-    const region = compileRegion(blocks, pc, target.regs, this.env, tier > 1, dbg?.watching);
+    return this.build(blocks, pc, tier, mode);
+  }
+
+  /** Compile (or for tier 0, prepare to interpret) blocks already translated, and cache them. */
+  private build(blocks: Block[], pc: number, tier: number, mode: number): CompiledRegion {
+    const { isa: target, log } = this.ctx;
+    const region = tier === 0 ? interpretedRegion(blocks[0], target.regs, this.env)
+      : compileRegion(blocks, pc, target.regs, this.env, tier > 1, this.ctx.debug?.watching);
     region.tier = tier;
     region.mode = mode;
-    if (log.has('out_asm')) log.outAsm(pc, tier, blocks, region.source);
+    if (tier > 0 && log.has('out_asm')) log.outAsm(pc, tier, blocks, region.source);
     this.cache.add(region);
     return region;
+  }
+
+  /**
+   * The tier code starts in: 0 (interpreted) unless every block must be compiled — a debugger
+   * is attached (breakpoints and watchpoints live in compiled code) or -d out_asm asks to see it.
+   */
+  private firstTier(): number {
+    return this.warm === 0 || this.ctx.debug || this.ctx.log.has('out_asm') ? 1 : 0;
+  }
+
+  /**
+   * Count `blocks` runs of `region` (entered at pc) and promote it when they reach its tier's
+   * threshold: an interpreted block is compiled from the IR it already has (WARM runs); a
+   * compiled block grows into a region (HOT blocks). Each region is promoted once.
+   */
+  private count(region: CompiledRegion, blocks: number, pc: number, mode: number): void {
+    if (region.tier > 1 || (region.hits += blocks) < (region.tier === 0 ? this.warm : HOT)) return;
+    region.hits = -Infinity; // promoted: never counted again
+    if (region.tier === 0) this.build(region.blocks, pc, 1, mode);
+    else if (this.limits.regionBlocks > 1) this.compile(pc, 2, mode);
   }
 
   /**
@@ -95,16 +133,13 @@ export class Engine {
     for (;;) {
       const pc = cpu.pc;
       const mode = modeOf === undefined ? 0 : modeOf(cpu);
-      const region = this.cache.get(pc, mode) ?? this.compile(pc, 1, mode);
+      const region = this.cache.get(pc, mode) ?? this.compile(pc, undefined, mode);
       if (trace) this.trace(pc);
       cpu.budget = this.slice;
       let kind: number;
       try {
         kind = region.fn(cpu, arg);
-        if (region.tier === 1 && (region.hits += this.slice - cpu.budget + 1) >= HOT && this.limits.regionBlocks > 1) {
-          region.tier = 0; // promoted: never count it again
-          this.compile(pc, 2, mode);
-        }
+        this.count(region, this.slice - cpu.budget + 1, pc, mode);
       } catch (e) {
         if (this.fault(e)) return ExitKind.Exception;
         throw e;
@@ -134,13 +169,10 @@ export class Engine {
       cpu.budget = 1;
       return compileRegion([b], pc, target.regs, this.env, false, watch).fn(cpu, regionArg(this.env));
     }
-    const region = this.cache.get(pc, mode) ?? this.compile(pc, 1, mode);
+    const region = this.cache.get(pc, mode) ?? this.compile(pc, undefined, mode);
     cpu.budget = budget;
     const kind = region.fn(cpu, regionArg(this.env));
-    if (region.tier === 1 && (region.hits += budget - cpu.budget + 1) >= HOT && this.limits.regionBlocks > 1) {
-      region.tier = 0;
-      this.compile(pc, 2, mode);
-    }
+    this.count(region, budget - cpu.budget + 1, pc, mode);
     return kind;
   }
 

@@ -61,9 +61,14 @@ function successors(b: Block): number[] {
   else if (t.op === 'br') out.push(Number(t.imm) >>> 0, t.imm2 >>> 0);
   if (t.op === 'jmp' || t.op === 'jind') {
     // a call (link register set to the address after the block): its return lands at b.end
-    const consts = new Set(b.ops.filter((o) => o.op === 'const').map((o) => o.d));
-    const link = b.ops.some((o) => o.op === 'set' && consts.has(o.a) &&
-      Number(BigInt.asUintN(32, BigInt(b.ops.find((c) => c.d === o.a)!.imm))) === b.end);
+    const consts = new Map<number, number | bigint>();
+    for (const o of b.ops) if (o.op === 'const') consts.set(o.d, o.imm);
+    const end = b.end >>> 0;
+    const link = b.ops.some((o) => {
+      if (o.op !== 'set') return false;
+      const k = consts.get(o.a);
+      return k !== undefined && (typeof k === 'number' ? k >>> 0 : Number(BigInt.asUintN(32, k))) === end;
+    });
     if (link) out.push(b.end >>> 0);
   }
   return out;
@@ -92,6 +97,7 @@ export function formRegion(target: Isa, mem: GuestMemory, entry: number, lim: Re
     onBlock?.(b);
     blocks.push(b);
     insns += b.ninsns;
+    if (blocks.length >= lim.regionBlocks) break; // (a single block: no successors to look for)
     for (const s of successors(b)) {
       if (!seen.has(s) && accept(s) && !stopAt?.(s)) { seen.add(s); queue.push(s); }
     }
