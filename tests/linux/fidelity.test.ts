@@ -34,6 +34,26 @@ describe('getdents64: the host filesystem order', () => {
   }
 });
 
+// Debian's busybox-static (fetched by .ci/run into $POLYEMU_DEBS): software nobody here wrote
+const BUSYBOX = path.join(process.env.POLYEMU_DEBS ?? '/var/cache/polyemu-debs', 'arm64/bin/busybox');
+const haveBusybox = fs.existsSync(BUSYBOX);
+if (!haveBusybox) console.warn(`\n!!! fidelity: ${BUSYBOX} is NOT there: busybox find order is NOT tested (.ci/run fetches it) !!!\n`);
+
+describe('busybox find lists in the host order', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyemu-bbdir-'));
+  for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(dir, `n${(i * 7919) % 1000}`), '');
+  fs.mkdirSync(path.join(dir, 'sub'));
+  for (let i = 0; i < 10; i++) fs.writeFileSync(path.join(dir, 'sub', `s${(i * 31) % 97}`), '');
+
+  // (Debian's busybox ls has no -f; find walks the directories in readdir order)
+  (haveBusybox ? it : it.skip)(`arm64 busybox find (${haveBusybox ? 'present' : 'MISSING'}) prints what the host's find prints`, async () => {
+    const host = spawnSync('find', [dir], { encoding: 'utf8' }).stdout;
+    expect(host.split('\n').filter(Boolean)).not.toEqual(host.split('\n').filter(Boolean).sort());
+    const r = await run(BUSYBOX, { args: ['find', dir], env: {} });
+    expect(r.stdout).toBe(host);
+  });
+});
+
 describe('mmap of lengths the address space cannot hold', () => {
   // Linux (and qemu-user): ENOMEM for (size_t)-4 and (size_t)-4096 (PAGE_ALIGN wraps to 0, or
   // no room), ENOMEM for 3 GiB on 32-bit ARM (its 3 GiB user space has no such hole), EINVAL for 0
