@@ -232,7 +232,10 @@ export function lseek(proc: Process, [fd, off, whence]: number[]): number {
     const st = fs.fstatSync(f.hostFd);
     const cur = st.isFile() ? hostOffset(f.hostFd) : undefined;
     if (cur === undefined) return -E.ESPIPE;
-    f.pos = cur; // from now on we keep the offset
+    // a query (tell: SEEK_CUR by 0) leaves the offset with the host kernel, where writes keep
+    // advancing it for everyone sharing the file (a shell's `(echo a; prog; echo b) > file`)
+    if (whence === c.SEEK_CUR && off === 0) return cur;
+    f.pos = cur; // a real seek: from now on we keep the offset
   }
   if (f.kind === 'dir') {
     if (whence !== c.SEEK_SET || off < 0) return -E.EINVAL;

@@ -56,6 +56,16 @@ describe('fds the parent left open or closed', () => {
     expect(r.stdout).toBe("read 7: 0 ''\n");
   });
 
+  it('a tell of stdout (lseek by 0 from SEEK_CUR, as python asks at start-up) leaves the shared offset with the shell', () => {
+    // `(echo first; prog; echo last) > file`: Linux and qemu write "at 6" after "first"; a copy of
+    // the offset kept by polyemu would let the shell's "last" overwrite the guest's line
+    const out = path.join(path.dirname(file), 'tell');
+    for (const arch of ARCHS) {
+      const r = sh(`(echo first; "$P" "$G" tell; echo last) > "${out}"`, arch);
+      expect([r.status, r.stderr, fs.readFileSync(out, 'utf8')], arch).toEqual([0, '', 'first\nat 6\nlast\n']);
+    }
+  });
+
   it('the variable bin/polyemu passes to Node does not reach the guest', () => {
     const r = sh(`"$P" ${path.join(ROOT, 'fixtures/aarch64/libc')} env`);
     expect(r.stdout).toContain('  PATH=');
