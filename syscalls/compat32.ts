@@ -32,7 +32,7 @@ const PAIRS: Array<[string, string, Remap]> = [
 ];
 
 /** calls that succeed without doing anything here (advice and cache maintenance) */
-const NOOPS = ['arm_fadvise64_64', 'fadvise64_64', 'arm_sync_file_range', 'sync_file_range2', 'readahead', 'arm_cacheflush'];
+const NOOPS = ['arm_fadvise64_64', 'fadvise64_64', 'arm_sync_file_range', 'sync_file_range2', 'readahead', 'arm_cacheflush', 'cacheflush'];
 
 const ALIASES: Array<[string, string]> = [
   ['getuid32', 'getuid'], ['geteuid32', 'geteuid'], ['getgid32', 'getgid'], ['getegid32', 'getegid'],
@@ -96,6 +96,16 @@ export function compat32Syscalls(base: Readonly<Record<string, SyscallDef>>): Sy
   }));
   out.push(sys('arm_get_tls', [], (p) => p.cpu.r[TPIDRURO] >>> 0));
   out.push(sys('arm_breakpoint', [], () => -E.ENOSYS));
+  // MIPS: set_thread_area(tls) sets UserLocal (the target's tlsReg), read by `rdhwr $29`;
+  // named apart from i386's set_thread_area (a struct user_desc) in the MIPS tables
+  out.push(sys('mips_set_thread_area', ['ptr'], (p, [v]) => {
+    const reg = p.target.abi.tlsReg;
+    if (reg === undefined) return -E.ENOSYS;
+    const r = p.target.regs[reg];
+    if (r.ty === 'i64') p.cpu.setNum(r.index, v);
+    else p.cpu.r[r.index] = v | 0;
+    return 0;
+  }));
   return out;
 }
 

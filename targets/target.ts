@@ -40,8 +40,11 @@ export interface SignalAbi {
   /** state that is not a plain register (FP control and status, ...) */
   saveExtra?(cpu: Cpu, io: ContextIo): void;
   restoreExtra?(cpu: Cpu, io: ContextIo): void;
-  /** registers at handler entry besides pc: arguments, sp, return address */
-  enter(cpu: Cpu, e: { sig: number; info: number; uc: number; sp: number; ret: number }): void;
+  /**
+   * registers at handler entry besides pc: arguments, sp, return address (`handler`: the
+   * handler's address, which MIPS also puts in t9; `mc`: the machine context's address)
+   */
+  enter(cpu: Cpu, e: { sig: number; info: number; uc: number; sp: number; ret: number; handler: number; mc: number }): void;
   /** where the frame is when the trampoline's rt_sigreturn runs */
   frameAtReturn(cpu: Cpu): number;
 }
@@ -53,6 +56,11 @@ export interface ExceptionSignal {
   code: string | Record<number, string>;
   /** si_addr: the faulting address (default) or none */
   addr?: 'fault' | 'none';
+  /**
+   * another signal for some causes (Cpu.excpCause): MIPS Linux sends SIGFPE for the trap
+   * and break codes that mean divide by zero and overflow, SIGTRAP for the others
+   */
+  byCause?: Record<number, ExceptionSignal>;
 }
 
 /** How Linux user mode looks on this target: syscall convention, stack, auxv facts. */
