@@ -86,6 +86,12 @@ export interface LinuxAbi {
    * called by the loader after the stack is mapped.
    */
   mapSpecialPages?(mem: Memory): void;
+  /**
+   * Where the stack ends when the architecture's user address space is smaller than the
+   * 4 GiB polyemu gives (MIPS32: 2 GiB, and glibc's ld.so uses the top bit of a link map
+   * pointer as a flag); the mmap area is below it. Default: src/linux/elf/loader.ts STACK_TOP.
+   */
+  stackTop?: number;
   /** signal frames (without them, caught signals stay pending: only default actions act) */
   signal?: SignalAbi;
   /** the register (in Isa.regs) that holds the thread pointer clone's CLONE_SETTLS sets */

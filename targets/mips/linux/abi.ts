@@ -63,6 +63,8 @@ export const mipsO32Abi: LinuxAbi = {
     cpu.r[2 * R_SP] = v | 0;
   },
   initCpu() {},
+  // o32 user space is the low 2 GiB (kuseg); keep the top 64 KiB free as below 4 GiB elsewhere
+  stackTop: 0x7fff0000,
   syscallNames: withPrivateNames(mipsO32Syscalls),
   hwcap: 0,
   platform: '',
