@@ -13,4 +13,7 @@ export const mipsHelperSigs = sigTable({
 export const mipsFpuHelperSigs = sigTable({
   'i32(i32)': 'mips_cfc1',
   'void(i32, i32)': 'mips_ctc1',
+  'void(i32, i32, i32, i32, i32)': 'mips_fp_bin mips_fp_cmp',
+  'void(i32, i32, i32, i32)': 'mips_fp_un',
+  'void(i32, i32, i32, i32, i32, i32)': 'mips_fp_madd',
 });

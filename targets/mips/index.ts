@@ -10,6 +10,7 @@ import type { GuestMemory } from '../../src/core/memory/model.js';
 import { F0, FCSR, HI, LO, MipsCpu, ULR } from './cpu.js';
 import { GPR_NAMES } from './disasm.js';
 import { fpuHelpers } from './fpu.js';
+import { fpuOpHelpers } from './fpu-ops.js';
 import { mipsHelpers } from './helpers.js';
 import { mipsFpuHelperSigs, mipsHelperSigs } from './helper-sigs.js';
 import { translateMips } from './translate.js';
@@ -25,7 +26,7 @@ function regs(ty: 'i32' | 'i64'): RegInfo[] {
   ];
 }
 
-const HELPERS = defineHelpers(['mips_'], { ...mipsHelpers, ...fpuHelpers }, { ...mipsHelperSigs, ...mipsFpuHelperSigs });
+const HELPERS = defineHelpers(['mips_'], { ...mipsHelpers, ...fpuHelpers, ...fpuOpHelpers }, { ...mipsHelperSigs, ...mipsFpuHelperSigs });
 
 function mipsIsa(name: string, bits: 32 | 64, littleEndian: boolean): Isa {
   return {
