@@ -36,15 +36,30 @@ function store(size: number) {
   };
 }
 
-/** (aligned address, shift in bits) for the left/right forms of a `size`-byte word */
-function split(c: C, a: Args_imm_rs_rt, size: 4 | 8, left: boolean): [number, number] {
+/**
+ * (aligned address, shift in bits) for the left/right forms of a `size`-byte word. A fault
+ * names the instruction's own address (as the CPU's BadVAddr): a byte access there first
+ * (a load, or for stores `probeStore`) faults before the aligned word is touched.
+ */
+function split(c: C, a: Args_imm_rs_rt, size: 4 | 8, left: boolean, store = false): [number, number, number] {
   const addr = c.addr(a.rs, a.imm);
+  if (!store) c.b.load('i32', 1, false, addr);
   const aligned = c.op('and', addr, c.k32(~(size - 1)));
   const byte = c.op('and', addr, c.k32(size - 1));
   // left: little (size-1-b), big b; right: little b, big (size-1-b)
   const rev = left === c.little;
   const n = rev ? c.op('sub', c.k32(size - 1), byte) : byte;
-  return [aligned, c.op('shl', n, c.k32(3))];
+  return [aligned, c.op('shl', n, c.k32(3)), addr];
+}
+
+/**
+ * store first the byte that lands at the instruction's own address: the left forms put the
+ * register's most significant byte there, the right forms its least significant one (in
+ * either byte order), so a fault names that address and precedes any other access
+ */
+function probeStore(c: C, v: number, addr: number, size: 4 | 8, left: boolean): void {
+  const b = left ? c.op('shr', v, c.k32(size * 8 - 8)) : v;
+  c.b.store(1, addr, c.b.typeOf(b) === 'i64' ? c.b.trunc(b) : b);
 }
 
 function lwlr(left: boolean) {
@@ -62,9 +77,10 @@ function lwlr(left: boolean) {
 }
 function swlr(left: boolean) {
   return (c: C, a: Args_imm_rs_rt): boolean => {
-    const [aligned, sh] = split(c, a, 4, left);
-    const mem = c.b.load('i32', 4, false, aligned, 4);
+    const [aligned, sh, addr] = split(c, a, 4, left, true);
     const v = c.g32(a.rt);
+    probeStore(c, v, addr, 4, left);
+    const mem = c.b.load('i32', 4, false, aligned, 4);
     const ones = c.k32(-1);
     const r = left
       ? c.op('or', c.op('shr', v, sh), c.op('and', mem, c.b.not(c.op('shr', ones, sh))))
@@ -90,9 +106,10 @@ function ldlr(left: boolean) {
 function sdlr(left: boolean) {
   return (c: C, a: Args_imm_rs_rt): boolean => {
     if (!c.is64) return false;
-    const [aligned, sh] = split(c, a, 8, left);
-    const mem = c.b.load('i64', 8, false, aligned, 8);
+    const [aligned, sh, addr] = split(c, a, 8, left, true);
     const v = c.g(a.rt);
+    probeStore(c, v, addr, 8, left);
+    const mem = c.b.load('i64', 8, false, aligned, 8);
     const ones = c.b.k64(-1);
     const r = left
       ? c.op('or', c.op('shr', v, sh), c.op('and', mem, c.b.not(c.op('shr', ones, sh))))
