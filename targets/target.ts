@@ -49,6 +49,17 @@ export interface SignalAbi {
   frameAtReturn(cpu: Cpu): number;
 }
 
+/** What a target may read of the program's ELF file (src/linux/elf/elf-file.ts has it all). */
+export interface ElfFacts {
+  data: Uint8Array;
+  elfClass: 32 | 64;
+  littleEndian: boolean;
+  flags: number;
+  phoff: number;
+  phentsize: number;
+  phnum: number;
+}
+
 /** The signal an architectural exception raises, by the names of the kernel's constants. */
 export interface ExceptionSignal {
   sig: string;
@@ -74,6 +85,11 @@ export interface LinuxAbi {
   setSp(cpu: Cpu, v: number): void;
   /** registers at process entry besides pc and sp */
   initCpu(cpu: Cpu): void;
+  /**
+   * CPU modes the program's ELF file asks for (MIPS: Status.FR from the FP ABI in its
+   * .MIPS.abiflags), called by the loader after initCpu
+   */
+  initCpuForElf?(cpu: Cpu, exe: ElfFacts): void;
   /** syscall number -> name (names as in the kernel's unistd.h, without __NR_) */
   syscallNames: Record<number, string>;
   hwcap: number;

@@ -29,9 +29,9 @@ export function disasm(insn: Insn | null, raw: number, pc: number): string {
       if (a.rt === 0) return `move\t${r(a.rd)},${r(a.rs)}`;
       return `${name}\t${r(a.rd)},${r(a.rs)},${r(a.rt)}`;
     case 'sll': case 'srl': case 'sra': case 'rotr': case 'dsll': case 'dsrl': case 'dsra': case 'drotr':
-      return `${name}\t${r(a.rd)},${r(a.rt)},${a.sa}`;
+      return `${name.replace('rotr', 'ror')}\t${r(a.rd)},${r(a.rt)},${hex(a.sa)}`;
     case 'sllv': case 'srlv': case 'srav': case 'rotrv': case 'dsllv': case 'dsrlv': case 'dsrav': case 'drotrv':
-      return `${name}\t${r(a.rd)},${r(a.rt)},${r(a.rs)}`;
+      return `${name.replace('rotr', 'ror')}\t${r(a.rd)},${r(a.rt)},${r(a.rs)}`;
     case 'addiu':
       if (a.rs === 0) return `li\t${r(a.rt)},${a.imm}`;
       return `${name}\t${r(a.rt)},${r(a.rs)},${a.imm}`;
@@ -66,8 +66,8 @@ export function disasm(insn: Insn | null, raw: number, pc: number): string {
       return `${name}\tzero,${r(a.rs)},${r(a.rt)}`;
     case 'clz': case 'clo': case 'dclz': case 'dclo': return `${name}\t${r(a.rd)},${r(a.rs)}`;
     case 'wsbh': case 'seb': case 'seh': case 'dsbh': case 'dshd': return `${name}\t${r(a.rd)},${r(a.rt)}`;
-    case 'ext': return `ext\t${r(a.rt)},${r(a.rs)},${a.lsb},${a.msb + 1}`;
-    case 'ins': return `ins\t${r(a.rt)},${r(a.rs)},${a.lsb},${a.msb - a.lsb + 1}`;
+    case 'ext': return `ext\t${r(a.rt)},${r(a.rs)},${hex(a.lsb)},${hex(a.msb + 1)}`;
+    case 'ins': return `ins\t${r(a.rt)},${r(a.rs)},${hex(a.lsb)},${hex(a.msb - a.lsb + 1)}`;
     case 'teq': case 'tne': case 'tge': case 'tgeu': case 'tlt': case 'tltu':
       return a.code ? `${name}\t${r(a.rs)},${r(a.rt)},0x${a.code.toString(16)}` : `${name}\t${r(a.rs)},${r(a.rt)}`;
     case 'syscall': return a.code ? `syscall\t${hex(a.code)}` : 'syscall';

@@ -4,8 +4,8 @@
  * After each operation the FCSR's cause field holds that operation's exceptions and its
  * flags field accumulates them (an enabled exception raises SIGFPE, as the FPU would trap).
  *
- * MIPS32r2/MIPS64r2 as Debian builds for them: legacy NaN encoding (a NaN operation's result
- * is the default NaN 0x7fbfffff / 0x7ff7ffffffffffff), unfused multiply-add (madd rounds the
+ * MIPS32r2/MIPS64r2 as Debian builds for them: legacy NaN encoding (signalling NaNs have the
+ * top fraction bit set; a NaN operand gives the default NaN 0x7fbfffff / 0x7ff7ffffffffffff), unfused multiply-add (madd rounds the
  * product, as qemu does for pre-R6 CPUs), abs/neg flip the sign bit only, and a float ->
  * integer conversion that is invalid (NaN, out of range) gives 2^31 - 1 / 2^63 - 1.
  */
@@ -37,6 +37,51 @@ function ctx(cpu: MipsCpu): sf.SoftFloat {
   s.defaultNaN64Lo = DEFAULT_NAN64_LO;
   s.flags = 0;
   return s;
+}
+
+// Legacy NaN encoding: a NaN whose top fraction bit is set is signalling, clear is quiet
+// (the reverse of IEEE 754-2008, which softfloat follows), and an operation with a NaN
+// operand gives the default NaN, raising invalid when one of them is signalling (what
+// qemu-mips does for these CPUs). NaN operands are handled here; softfloat only sees
+// numbers (its own NaN results are the default NaN set in ctx()).
+const nan32 = (a: number) => (a & 0x7f800000) === 0x7f800000 && (a & 0x7fffff) !== 0;
+const snan32 = (a: number) => nan32(a) && (a & 0x400000) !== 0;
+const nan64 = (lo: number, hi: number) => (hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) | lo) !== 0;
+const snan64 = (lo: number, hi: number) => nan64(lo, hi) && (hi & 0x80000) !== 0;
+
+/** the NaN result of a binary32 operation with a NaN operand (undefined: no NaN operand) */
+function pickNaN32(s: sf.SoftFloat, a: number, b: number, two: boolean): number | undefined {
+  if (!nan32(a) && !(two && nan32(b))) return undefined;
+  if (snan32(a) || (two && snan32(b))) s.flags |= sf.NV;
+  return DEFAULT_NAN32;
+}
+/** the same for binary64 (lo returned, hi in s.hi) */
+function pickNaN64(s: sf.SoftFloat, al: number, ah: number, bl: number, bh: number, two: boolean): number | undefined {
+  if (!nan64(al, ah) && !(two && nan64(bl, bh))) return undefined;
+  if (snan64(al, ah) || (two && snan64(bl, bh))) s.flags |= sf.NV;
+  s.hi = DEFAULT_NAN64_HI;
+  return DEFAULT_NAN64_LO;
+}
+
+function arith32(s: sf.SoftFloat, op: number, a: number, b: number, rm: number): number {
+  const n = pickNaN32(s, a, b, true);
+  if (n !== undefined) return n;
+  switch (op) {
+    case OP.add: return sf.f32_add(s, a, b, rm);
+    case OP.sub: return sf.f32_sub(s, a, b, rm);
+    case OP.mul: return sf.f32_mul(s, a, b, rm);
+    default: return sf.f32_div(s, a, b, rm);
+  }
+}
+function arith64(s: sf.SoftFloat, op: number, al: number, ah: number, bl: number, bh: number, rm: number): number {
+  const n = pickNaN64(s, al, ah, bl, bh, true);
+  if (n !== undefined) return n;
+  switch (op) {
+    case OP.add: return sf.f64_add(s, al, ah, bl, bh, rm);
+    case OP.sub: return sf.f64_sub(s, al, ah, bl, bh, rm);
+    case OP.mul: return sf.f64_mul(s, al, ah, bl, bh, rm);
+    default: return sf.f64_div(s, al, ah, bl, bh, rm);
+  }
 }
 
 // register access with the FR rules (see cpu.ts)
@@ -77,30 +122,14 @@ function finish(cpu: MipsCpu, flags: number): void {
 
 const rmOf = (cpu: MipsCpu) => RM[cpu.r[2 * FCSR] & 3];
 
-/** an operand as a JS number-free pair for the arithmetic: [lo, hi] of fmt (S: hi unused) */
 function binop(cpu: MipsCpu, op: number, fmt: number, fd: number, fs: number, ft: number): void {
   const s = ctx(cpu);
   const rm = rmOf(cpu);
-  if (fmt === FMT_S) {
-    const a = get32(cpu, fs), b = get32(cpu, ft);
-    let r: number;
-    switch (op) {
-      case OP.add: r = sf.f32_add(s, a, b, rm); break;
-      case OP.sub: r = sf.f32_sub(s, a, b, rm); break;
-      case OP.mul: r = sf.f32_mul(s, a, b, rm); break;
-      default: r = sf.f32_div(s, a, b, rm); break;
-    }
-    set32(cpu, fd, r);
-  } else {
+  if (fmt === FMT_S) set32(cpu, fd, arith32(s, op, get32(cpu, fs), get32(cpu, ft), rm));
+  else {
     const al = get64(cpu, fs), ah = cpu.rhi;
     const bl = get64(cpu, ft), bh = cpu.rhi;
-    let r: number;
-    switch (op) {
-      case OP.add: r = sf.f64_add(s, al, ah, bl, bh, rm); break;
-      case OP.sub: r = sf.f64_sub(s, al, ah, bl, bh, rm); break;
-      case OP.mul: r = sf.f64_mul(s, al, ah, bl, bh, rm); break;
-      default: r = sf.f64_div(s, al, ah, bl, bh, rm); break;
-    }
+    const r = arith64(s, op, al, ah, bl, bh, rm);
     set64(cpu, fd, r, s.hi);
   }
   finish(cpu, s.flags);
@@ -129,12 +158,15 @@ function unop(cpu: MipsCpu, op: number, fmt: number, fd: number, fs: number): vo
       if (fmt === FMT_S) {
         const a = get32(cpu, fs);
         const one = 0x3f800000;
-        const r = op === OP.sqrt ? sf.f32_sqrt(s, a, rm) : op === OP.recip ? sf.f32_div(s, one, a, rm) : sf.f32_div(s, one, sf.f32_sqrt(s, a, rm), rm);
+        const r = pickNaN32(s, a, 0, false) ??
+          (op === OP.sqrt ? sf.f32_sqrt(s, a, rm) : op === OP.recip ? sf.f32_div(s, one, a, rm) : sf.f32_div(s, one, sf.f32_sqrt(s, a, rm), rm));
         set32(cpu, fd, r);
       } else {
         const al = get64(cpu, fs), ah = cpu.rhi;
         let r: number;
-        if (op === OP.sqrt) r = sf.f64_sqrt(s, al, ah, rm);
+        const n = pickNaN64(s, al, ah, 0, 0, false);
+        if (n !== undefined) r = n;
+        else if (op === OP.sqrt) r = sf.f64_sqrt(s, al, ah, rm);
         else if (op === OP.recip) r = sf.f64_div(s, 0, 0x3ff00000, al, ah, rm);
         else { const ql = sf.f64_sqrt(s, al, ah, rm); r = sf.f64_div(s, 0, 0x3ff00000, ql, s.hi, rm); }
         set64(cpu, fd, r, s.hi);
@@ -154,7 +186,12 @@ function unop(cpu: MipsCpu, op: number, fmt: number, fd: number, fs: number): vo
     }
     case OP.cvt_s: {
       let r: number;
-      if (fmt === FMT_D) { const l = get64(cpu, fs); r = sf.f64_to_f32(s, l, cpu.rhi, rm); }
+      if (fmt === FMT_D) {
+        const l = get64(cpu, fs), h = cpu.rhi;
+        if (!nan64(l, h)) r = sf.f64_to_f32(s, l, h, rm);
+        else if (snan64(l, h)) { s.flags |= sf.NV; r = DEFAULT_NAN32; }
+        else r = DEFAULT_NAN32;
+      }
       else if (fmt === FMT_W) r = sf.i32_to_f32(s, get32(cpu, fs), rm);
       else if (fmt === FMT_L) { const l = get64(cpu, fs); r = i64_to_f32(s, l, cpu.rhi, rm); }
       else throw new GuestFault(Excp.Illegal, -1, Access.Fetch);
@@ -163,7 +200,12 @@ function unop(cpu: MipsCpu, op: number, fmt: number, fd: number, fs: number): vo
     }
     case OP.cvt_d: {
       let r: number;
-      if (fmt === FMT_S) r = sf.f32_to_f64(s, get32(cpu, fs));
+      if (fmt === FMT_S) {
+        const a = get32(cpu, fs);
+        if (!nan32(a)) r = sf.f32_to_f64(s, a);
+        else if (snan32(a)) { s.flags |= sf.NV; s.hi = DEFAULT_NAN64_HI; r = DEFAULT_NAN64_LO; }
+        else { s.hi = DEFAULT_NAN64_HI; r = DEFAULT_NAN64_LO; }
+      }
       else if (fmt === FMT_W) r = sf.i32_to_f64(s, get32(cpu, fs));
       else if (fmt === FMT_L) { const l = get64(cpu, fs); r = i64_to_f64(s, l, cpu.rhi, rm); }
       else throw new GuestFault(Excp.Illegal, -1, Access.Fetch);
@@ -179,11 +221,19 @@ function unop(cpu: MipsCpu, op: number, fmt: number, fd: number, fs: number): vo
 function compare(cpu: MipsCpu, fmt: number, cond: number, cc: number, fs: number, ft: number): void {
   const s = ctx(cpu);
   let c: number;
-  if (fmt === FMT_S) c = sf.f32_compare(s, get32(cpu, fs), get32(cpu, ft), (cond & 8) !== 0);
-  else {
+  if (fmt === FMT_S) {
+    const a = get32(cpu, fs), b = get32(cpu, ft);
+    if (nan32(a) || nan32(b)) {
+      if (cond & 8 || snan32(a) || snan32(b)) s.flags |= sf.NV;
+      c = sf.UNORDERED;
+    } else c = sf.f32_compare(s, a, b, false);
+  } else {
     const al = get64(cpu, fs), ah = cpu.rhi;
-    const bl = get64(cpu, ft);
-    c = sf.f64_compare(s, al, ah, bl, cpu.rhi, (cond & 8) !== 0);
+    const bl = get64(cpu, ft), bh = cpu.rhi;
+    if (nan64(al, ah) || nan64(bl, bh)) {
+      if (cond & 8 || snan64(al, ah) || snan64(bl, bh)) s.flags |= sf.NV;
+      c = sf.UNORDERED;
+    } else c = sf.f64_compare(s, al, ah, bl, bh, false);
   }
   const t = (c === sf.UNORDERED && cond & 1) || (c === sf.EQUAL && cond & 2) || (c === sf.LESS && cond & 4) ? 1 : 0;
   finish(cpu, s.flags);
@@ -198,17 +248,17 @@ function multiplyAdd(cpu: MipsCpu, kind: number, double: number, fd: number, fr:
   const rm = rmOf(cpu);
   const sub = kind & 1, neg = kind & 2;
   if (!double) {
-    const p = sf.f32_mul(s, get32(cpu, fs), get32(cpu, ft), rm);
-    let r = sub ? sf.f32_sub(s, p, get32(cpu, fr), rm) : sf.f32_add(s, p, get32(cpu, fr), rm);
+    const p = arith32(s, OP.mul, get32(cpu, fs), get32(cpu, ft), rm);
+    let r = arith32(s, sub ? OP.sub : OP.add, p, get32(cpu, fr), rm);
     if (neg) r ^= 0x80000000;
     set32(cpu, fd, r | 0);
   } else {
     const al = get64(cpu, fs), ah = cpu.rhi;
     const bl = get64(cpu, ft), bh = cpu.rhi;
     const cl = get64(cpu, fr), ch = cpu.rhi;
-    const pl = sf.f64_mul(s, al, ah, bl, bh, rm);
+    const pl = arith64(s, OP.mul, al, ah, bl, bh, rm);
     const ph = s.hi;
-    const rl = sub ? sf.f64_sub(s, pl, ph, cl, ch, rm) : sf.f64_add(s, pl, ph, cl, ch, rm);
+    const rl = arith64(s, sub ? OP.sub : OP.add, pl, ph, cl, ch, rm);
     set64(cpu, fd, rl, neg ? s.hi ^ 0x80000000 : s.hi);
   }
   finish(cpu, s.flags);

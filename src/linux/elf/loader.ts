@@ -301,6 +301,7 @@ export function loadProgram(proc: Process, exe: ElfFile, opts: LoadOptions): Loa
   cpu.pc = entry;
   abi.setSp(cpu, stack.sp);
   abi.initCpu(cpu);
+  abi.initCpuForElf?.(cpu, exe);
 
   proc.argv = opts.argv.slice();
   proc.envp = opts.envp.slice();

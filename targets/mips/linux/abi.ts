@@ -19,6 +19,7 @@ import { R_A0, R_A3, R_SP, R_V0, ULR } from '../cpu.js';
 import { MIPS_INTOVF } from '../exceptions.js';
 import { mipsO32Syscalls } from './syscall-names-o32.generated.js';
 import { mipsO32Signal } from './signal.js';
+import { initFpMode } from './fp-mode.js';
 
 const BRK_OVERFLOW = 6;
 const BRK_DIVZERO = 7;
@@ -63,6 +64,7 @@ export const mipsO32Abi: LinuxAbi = {
     cpu.r[2 * R_SP] = v | 0;
   },
   initCpu() {},
+  initCpuForElf: initFpMode,
   // o32 user space is the low 2 GiB (kuseg); keep the top 64 KiB free as below 4 GiB elsewhere
   stackTop: 0x7fff0000,
   syscallNames: withPrivateNames(mipsO32Syscalls),
@@ -72,6 +74,8 @@ export const mipsO32Abi: LinuxAbi = {
   tlsReg: ULR,
   signal: mipsO32Signal,
   exceptionSignals: {
+    // a reserved instruction: force_sig(SIGILL) in do_ri, so si_code SI_KERNEL and no address
+    [Excp.Illegal]: { sig: 'SIGILL', code: 'SI_KERNEL', addr: 'none' },
     [Excp.Arith]: { sig: 'SIGFPE', code: { [MIPS_INTOVF]: 'FPE_INTOVF' } },
     [Excp.Breakpoint]: {
       sig: 'SIGTRAP', code: 'TRAP_BRKPT',
