@@ -10,6 +10,7 @@ import { riscv64Arch } from './layouts/riscv64.js';
 import { armArch } from './layouts/arm.js';
 import { aarch64Arch } from './layouts/aarch64.js';
 import { mipselArch } from './layouts/mipsel.js';
+import { mipsArch } from './layouts/mips.js';
 import { E } from './tables/errno.js';
 
 export interface Arch extends ArchData {
@@ -66,6 +67,7 @@ const ARCHS: Readonly<Record<string, Arch>> = Object.freeze({
   arm: prepare(armArch),
   aarch64: prepare(aarch64Arch),
   mipsel: prepare(mipselArch),
+  mips: prepare(mipsArch),
 });
 
 export function archByName(name: string): Arch {

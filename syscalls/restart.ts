@@ -22,6 +22,7 @@ const SYSCALL_INSN: Readonly<Record<string, (pc: number) => number>> = {
   aarch64: () => 4,
   arm: (pc) => (pc & 1 ? 2 : 4),
   mipsel: () => 4,
+  mips: () => 4,
 };
 
 /** A signal that would interrupt a wait of the thread running now is pending. */

@@ -110,6 +110,11 @@ export interface LinuxAbi {
   stackTop?: number;
   /** signal frames (without them, caught signals stay pending: only default actions act) */
   signal?: SignalAbi;
+  /**
+   * 64-bit syscall arguments in a register pair hold the high word first (big-endian o32);
+   * default: low word first
+   */
+  pairHiFirst?: boolean;
   /** the register (in Isa.regs) that holds the thread pointer clone's CLONE_SETTLS sets */
   tlsReg?: number;
   /**

@@ -18,7 +18,7 @@ import type { ExceptionSignal, LinuxAbi } from '../../target.js';
 import { R_A0, R_A3, R_SP, R_V0, ULR } from '../cpu.js';
 import { MIPS_INTOVF } from '../exceptions.js';
 import { mipsO32Syscalls } from './syscall-names-o32.generated.js';
-import { mipsO32Signal } from './signal.js';
+import { mipsO32Signal, mipsO32SignalBE } from './signal.js';
 import { initFpMode } from './fp-mode.js';
 
 const BRK_OVERFLOW = 6;
@@ -84,3 +84,7 @@ export const mipsO32Abi: LinuxAbi = {
     [Excp.Trap]: { sig: 'SIGTRAP', code: 'SI_KERNEL', addr: 'none', byCause: { [BRK_DIVZERO]: FPE_DIV, [BRK_OVERFLOW]: FPE_OVF } },
   },
 };
+
+/** big-endian o32 (mips-linux-gnu): the same but for the trampoline's byte order and 64-bit
+ * syscall arguments, whose register pairs hold the high word first */
+export const mipsO32AbiBE: LinuxAbi = { ...mipsO32Abi, signal: mipsO32SignalBE, pairHiFirst: true };

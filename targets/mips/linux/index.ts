@@ -3,8 +3,8 @@
  * and mips-linux-gnu). The byte order comes from the ELF header (targets/index.ts matches it).
  */
 import type { Target } from '../../target.js';
-import { mipselIsa } from '../index.js';
-import { mipsO32Abi } from './abi.js';
+import { mipsIsa32be, mipselIsa } from '../index.js';
+import { mipsO32Abi, mipsO32AbiBE } from './abi.js';
 
 export const EM_MIPS = 8;
 /** e_flags: the ABI field (o32 = 1 << 12) */
@@ -26,5 +26,14 @@ export const mipsel: Target = {
   elfClass: 32,
   triplet: 'mipsel-linux-gnu',
   abi: mipsO32Abi,
+  checkElfFlags: checkO32,
+};
+
+export const mips: Target = {
+  ...mipsIsa32be,
+  elfMachine: EM_MIPS,
+  elfClass: 32,
+  triplet: 'mips-linux-gnu',
+  abi: mipsO32AbiBE,
   checkElfFlags: checkO32,
 };

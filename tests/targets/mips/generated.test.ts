@@ -1,7 +1,7 @@
 /**
  * The MIPS data files generated from Debian's cross headers are current: the o32 and n64
- * syscall tables (tools/gen-syscall-tables.ts) and the mipsel struct layouts and constants
- * (tools/gen-layouts.ts, which runs a probe under qemu-mipsel). Says so loudly when the
+ * syscall tables (tools/gen-syscall-tables.ts) and the mipsel and mips struct layouts and
+ * constants (tools/gen-layouts.ts, which runs a probe under qemu-mipsel/qemu-mips). Says so loudly when the
  * cross tools are missing.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,14 +14,14 @@ import { mipsO32Syscalls } from '../../../targets/mips/linux/syscall-names-o32.g
 import { mipsN64Syscalls } from '../../../targets/mips/linux/syscall-names-n64.generated.js';
 import { archByName } from '../../../syscalls/arch.js';
 
-const hasQemu = (() => {
+function haveQemu(qemu: string): boolean {
   try {
-    execFileSync('qemu-mipsel', ['--version'], { stdio: 'ignore' });
+    execFileSync(qemu, ['--version'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
-})();
+}
 
 describe('generated MIPS data', () => {
   for (const name of ['mips', 'mips64el']) {
@@ -49,14 +49,16 @@ describe('generated MIPS data', () => {
     expect([c.ENOSYS, c.SIGBUS, c.SIGCHLD, c.MAP_ANONYMOUS, c.O_NONBLOCK, c.SOCK_STREAM, c.TCGETS]).toEqual([89, 10, 18, 0x800, 0x80, 2, 0x540d]);
   });
 
-  it('syscalls/layouts/mipsel.ts matches what the cross compiler says', () => {
-    const t = CROSS_TARGETS.mipsel;
-    if (!crossCc(t) || !hasQemu) {
-      console.warn('\n!!! WARNING: mipsel-linux-gnu-gcc or qemu-mipsel missing: mipsel struct layouts NOT checked !!!\n');
-      return;
-    }
-    const committed = fs.readFileSync(new URL('../../../syscalls/layouts/mipsel.ts', import.meta.url), 'utf8');
-    const facts = (s: string) => s.slice(0, s.indexOf('  errnoText:'));
-    expect(facts(committed)).toBe(facts(generateLayouts(t)));
-  }, 60000);
+  for (const [name, qemu] of [['mipsel', 'qemu-mipsel'], ['mips', 'qemu-mips']]) {
+    it(`syscalls/layouts/${name}.ts matches what the cross compiler says`, () => {
+      const t = CROSS_TARGETS[name];
+      if (!crossCc(t) || !haveQemu(qemu)) {
+        console.warn(`\n!!! WARNING: ${t.triplet}-gcc or ${qemu} missing: ${name} struct layouts NOT checked !!!\n`);
+        return;
+      }
+      const committed = fs.readFileSync(new URL(`../../../syscalls/layouts/${name}.ts`, import.meta.url), 'utf8');
+      const facts = (x: string) => x.slice(0, x.indexOf('  errnoText:'));
+      expect(facts(committed)).toBe(facts(generateLayouts(t)));
+    }, 60000);
+  }
 });
