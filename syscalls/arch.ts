@@ -11,6 +11,7 @@ import { armArch } from './layouts/arm.js';
 import { aarch64Arch } from './layouts/aarch64.js';
 import { mipselArch } from './layouts/mipsel.js';
 import { mipsArch } from './layouts/mips.js';
+import { mips64elArch } from './layouts/mips64el.js';
 import { E } from './tables/errno.js';
 
 export interface Arch extends ArchData {
@@ -68,6 +69,7 @@ const ARCHS: Readonly<Record<string, Arch>> = Object.freeze({
   aarch64: prepare(aarch64Arch),
   mipsel: prepare(mipselArch),
   mips: prepare(mipsArch),
+  mips64el: prepare(mips64elArch),
 });
 
 export function archByName(name: string): Arch {

@@ -23,6 +23,7 @@ const SYSCALL_INSN: Readonly<Record<string, (pc: number) => number>> = {
   arm: (pc) => (pc & 1 ? 2 : 4),
   mipsel: () => 4,
   mips: () => 4,
+  mips64el: () => 4,
 };
 
 /** A signal that would interrupt a wait of the thread running now is pending. */

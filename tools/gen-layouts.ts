@@ -127,10 +127,24 @@ const SIGNAL_STRUCTS: Record<string, { decl: string; structs: StructSpec[] }> = 
   // Every sc_regs/sc_fpregs element is listed: they are 64-bit slots on o32 too.
   mipsel: mipsO32Signal(),
   mips: mipsO32Signal(),
+  // n64 has only the rt_sigframe (same composition); its sigcontext is all 64-bit slots
+  mips64el: {
+    decl: '#include <asm/sigcontext.h>\n#include <asm/ucontext.h>\n' +
+      'struct pe_rt_sigframe { __u32 rs_ass[4]; __u32 rs_pad[2]; siginfo_t rs_info; struct ucontext rs_uc; };',
+    structs: [
+      ['rt_sigframe', 'struct pe_rt_sigframe', 'rs_ass[] rs_pad[] rs_info[] rs_uc[]'],
+      ['ucontext', 'struct ucontext', 'uc_flags uc_link uc_stack.ss_sp uc_stack.ss_flags uc_stack.ss_size uc_mcontext[] uc_sigmask[]'],
+      ['sigcontext', 'struct sigcontext', `${eachOf('sc_regs')} ${eachOf('sc_fpregs')} sc_mdhi sc_hi1 sc_hi2 sc_hi3 sc_mdlo sc_lo1 sc_lo2 sc_lo3 sc_pc sc_fpc_csr sc_used_math sc_dsp sc_reserved`],
+    ],
+  },
 };
 
+function eachOf(f: string): string {
+  return Array.from({ length: 32 }, (_, i) => `${f}[${i}]`).join(' ');
+}
+
 function mipsO32Signal(): { decl: string; structs: StructSpec[] } {
-  const each = (f: string) => Array.from({ length: 32 }, (_, i) => `${f}[${i}]`).join(' ');
+  const each = eachOf;
   return {
     decl: '#include <asm/sigcontext.h>\n#include <asm/ucontext.h>\n' +
       'struct pe_sigframe { __u32 sf_ass[4]; __u32 sf_pad[2]; struct sigcontext sf_sc; sigset_t sf_mask; };\n' +

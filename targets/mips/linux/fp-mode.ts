@@ -3,7 +3,7 @@
  * records, as qemu-mips decides it: FR=1 (64-bit FP registers) unless the ABI needs the
  * 32-bit register pairs (o32 FP32 "double", single, soft, the old FP64 layout); FPXX and
  * FP64 binaries, and those that record no FP ABI, run with FR=1. Without the segment, the
- * EF_MIPS_FP64 header flag means FP64.
+ * EF_MIPS_FP64 header flag means FP64. 64-bit programs (n64) always run with FR=1.
  */
 import type { Cpu } from '../../../src/core/cpu.js';
 import type { ElfFacts } from '../../target.js';
@@ -28,6 +28,10 @@ export function mipsFpAbi(e: ElfFacts): number | undefined {
 }
 
 export function initFpMode(cpu: Cpu, e: ElfFacts): void {
+  if (e.elfClass === 64) { // a MIPS64 CPU with a 64-bit FPU starts with FR=1 (n64 needs it)
+    (cpu as MipsCpu).fr = 1;
+    return;
+  }
   const abi = mipsFpAbi(e) ?? (e.flags & EF_MIPS_FP64 ? 6 : 0);
   (cpu as MipsCpu).fr = abi === FP_DOUBLE || abi === FP_SINGLE || abi === FP_SOFT || abi === FP_OLD_64 ? 0 : 1;
 }

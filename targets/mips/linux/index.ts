@@ -1,9 +1,11 @@
 /**
  * The MIPS Linux user-mode targets: mipsel and mips (o32, MIPS32r2; Debian's mipsel-linux-gnu
- * and mips-linux-gnu). The byte order comes from the ELF header (targets/index.ts matches it).
+ * and mips-linux-gnu) and mips64el (n64, MIPS64r2; mips64el-linux-gnuabi64). The byte order and
+ * class come from the ELF header (targets/index.ts matches them).
  */
 import type { Target } from '../../target.js';
-import { mipsIsa32be, mipselIsa } from '../index.js';
+import { mips64elIsa, mipsIsa32be, mipselIsa } from '../index.js';
+import { mipsN64Abi } from './abi-n64.js';
 import { mipsO32Abi, mipsO32AbiBE } from './abi.js';
 
 export const EM_MIPS = 8;
@@ -36,4 +38,20 @@ export const mips: Target = {
   triplet: 'mips-linux-gnu',
   abi: mipsO32AbiBE,
   checkElfFlags: checkO32,
+};
+
+/** n64 only: 64-bit files without EF_MIPS_ABI2 (n32) and without an o32/o64 ABI field */
+function checkN64(flags: number): string | undefined {
+  if (flags & EF_MIPS_ABI2) return 'MIPS n32 binaries are not supported (only o32 and n64)';
+  if (flags & EF_MIPS_ABI) return `MIPS ABI 0x${(flags & EF_MIPS_ABI).toString(16)} binaries are not supported in 64-bit files (only n64)`;
+  return undefined;
+}
+
+export const mips64el: Target = {
+  ...mips64elIsa,
+  elfMachine: EM_MIPS,
+  elfClass: 64,
+  triplet: 'mips64el-linux-gnuabi64',
+  abi: mipsN64Abi,
+  checkElfFlags: checkN64,
 };
