@@ -12,6 +12,9 @@ export const GPR_NAMES = [
 
 const hex = (v: number) => `0x${(v >>> 0).toString(16)}`;
 const FMT: Record<number, string> = { 16: 's', 17: 'd', 20: 'w', 21: 'l' };
+const CONDS = ['f', 'un', 'eq', 'ueq', 'olt', 'ult', 'ole', 'ule', 'sf', 'ngle', 'seq', 'ngl', 'lt', 'nge', 'le', 'ngt'];
+/** FP control registers by number, as objdump names them */
+const FCR: Record<number, string> = { 0: 'c1_fir', 25: 'c1_fccr', 26: 'c1_fexr', 28: 'c1_fenr', 31: 'c1_fcsr' };
 
 export function disasm(insn: Insn | null, raw: number, pc: number): string {
   if (!insn) return `.word\t${hex(raw)}`;
@@ -24,7 +27,18 @@ export function disasm(insn: Insn | null, raw: number, pc: number): string {
   if (name.endsWith('_f')) name = `${name.slice(0, -2)}.${FMT[a.fmt] ?? a.fmt}`;
   else if (/^(round|trunc|ceil|floor|cvt)_/.test(name)) name = `${name.replace('_', '.')}.${FMT[a.fmt] ?? a.fmt}`;
   else if (/^n?m(add|sub)_/.test(name)) name = name.replace('_', '.');
+  const fcc = (cc: number) => `$fcc${cc}`;
   switch (insn.name) {
+    case 'subu':
+      if (a.rs === 0) return `negu\t${r(a.rd)},${r(a.rt)}`;
+      return `subu\t${r(a.rd)},${r(a.rs)},${r(a.rt)}`;
+    case 'c_cond_f': {
+      const n = `c.${CONDS[a.cond]}.${FMT[a.fmt] ?? a.fmt}`;
+      return a.cc ? `${n}\t${fcc(a.cc)},${f(a.fs)},${f(a.ft)}` : `${n}\t${f(a.fs)},${f(a.ft)}`;
+    }
+    case 'movci': return `${a.tf ? 'movt' : 'movf'}\t${r(a.rd)},${r(a.rs)},${fcc(a.cc)}`;
+    case 'movcf_f': return `${a.tf ? 'movt' : 'movf'}.${FMT[a.fmt] ?? a.fmt}\t${f(a.fd)},${f(a.fs)},${fcc(a.cc)}`;
+    case 'pref': return `pref\t${hex(a.rt)},${a.imm}(${r(a.rs)})`;
     case 'addu': case 'or':
       if (a.rt === 0) return `move\t${r(a.rd)},${r(a.rs)}`;
       return `${name}\t${r(a.rd)},${r(a.rs)},${r(a.rt)}`;
@@ -36,6 +50,7 @@ export function disasm(insn: Insn | null, raw: number, pc: number): string {
       if (a.rs === 0) return `li\t${r(a.rt)},${a.imm}`;
       return `${name}\t${r(a.rt)},${r(a.rs)},${a.imm}`;
     case 'ori': case 'andi': case 'xori':
+      if (insn.name === 'ori' && a.rs === 0) return `li\t${r(a.rt)},${hex(a.imm)}`;
       return `${name}\t${r(a.rt)},${r(a.rs)},${hex(a.imm)}`;
     case 'addi': case 'slti': case 'sltiu': case 'daddi': case 'daddiu':
       return `${name}\t${r(a.rt)},${r(a.rs)},${a.imm}`;
@@ -78,7 +93,7 @@ export function disasm(insn: Insn | null, raw: number, pc: number): string {
     case 'sync': return 'sync';
     case 'rdhwr': return `rdhwr\t${r(a.rt)},$${a.rd}`;
     case 'mfc1': case 'mtc1': case 'mfhc1': case 'mthc1': case 'dmfc1': case 'dmtc1': return `${name}\t${r(a.rt)},${f(a.fs)}`;
-    case 'cfc1': case 'ctc1': return `${name}\t${r(a.rt)},$${a.fs}`;
+    case 'cfc1': case 'ctc1': return `${name}\t${r(a.rt)},${FCR[a.fs] ?? `$${a.fs}`}`;
     case 'lwc1': case 'ldc1': case 'swc1': case 'sdc1': return `${name}\t${f(a.ft)},${a.imm}(${r(a.rs)})`;
     case 'bc1': case 'bc1l': return `${name}${a.cc ? `\t$fcc${a.cc},` : '\t'}${rel()}`;
   }
