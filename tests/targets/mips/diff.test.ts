@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/api/index.js';
-import { DEFAULT_OPTIONS, ROUND_BYTES, generate } from './data/gen-diff.js';
+import { DEFAULT_OPTIONS, N64_OPTIONS, ROUND_BYTES, generate, roundBytes } from './data/gen-diff.js';
 
 /**
  * Instruction-level differential test for mipsel and mips: tests/targets/mips/data/diff.elf and
@@ -27,6 +27,14 @@ function describeDiff(want: Buffer, got: Buffer): string {
   return 'same';
 }
 
+/** the first differing byte as round and offset (the n64 dump: 8-byte registers) */
+function describeBytes(want: Buffer, got: Buffer, round: number): string {
+  for (let i = 0; i < Math.max(want.length, got.length); i++) {
+    if (want[i] !== got[i]) return `round ${Math.floor(i / round)}: byte ${i % round} of the dump differs`;
+  }
+  return 'same';
+}
+
 async function runOurs(elf: string): Promise<Buffer> {
   const r = await run(DATA + elf, { env: {}, stdout: 'pipe' });
   expect(r.reason).toBe('exit');
@@ -44,21 +52,24 @@ function haveQemu(qemu: string): boolean {
 }
 
 describe('mips differential test against qemu-user', () => {
-  it('diff.S is what gen-diff.ts generates', () => {
+  it('diff.S and diff64.S are what gen-diff.ts generates', () => {
     expect(fs.readFileSync(DATA + 'diff.S', 'utf8') === generate(DEFAULT_OPTIONS)).toBe(true);
+    expect(fs.readFileSync(DATA + 'diff64.S', 'utf8') === generate(N64_OPTIONS)).toBe(true);
   });
 
   // the same diff.S assembled little-endian (mipsel-linux-gnu-gcc) and big-endian (mips-linux-gnu-gcc)
-  for (const [arch, elf, expected, qemu] of [
-    ['mipsel', 'diff.elf', 'diff.expected', 'qemu-mipsel'],
-    ['mips', 'diff-be.elf', 'diff-be.expected', 'qemu-mips'],
-  ]) {
+  // and diff64.S (n64: the d* forms too, 64-bit registers) for mips64el
+  for (const [arch, elf, expected, qemu, opts] of [
+    ['mipsel', 'diff.elf', 'diff.expected', 'qemu-mipsel', DEFAULT_OPTIONS],
+    ['mips', 'diff-be.elf', 'diff-be.expected', 'qemu-mips', DEFAULT_OPTIONS],
+    ['mips64el', 'diff64.elf', 'diff64.expected', 'qemu-mips64el', N64_OPTIONS],
+  ] as const) {
     it(`${arch}: random instruction sequences leave the registers and memory ${qemu} leaves`, async () => {
       const want = fs.readFileSync(DATA + expected);
-      expect(want.length).toBe(DEFAULT_OPTIONS.rounds * ROUND_BYTES);
+      expect(want.length).toBe(opts.rounds * roundBytes(opts));
       const got = await runOurs(elf);
       expect(got.length).toBe(want.length);
-      expect(describeDiff(want, got)).toBe('same');
+      expect(arch === 'mips64el' ? (want.equals(got) ? 'same' : describeBytes(want, got, roundBytes(opts))) : describeDiff(want, got)).toBe('same');
     }, 60_000);
 
     it(`${arch}: ${expected} is what ${qemu} writes today`, () => {
@@ -67,7 +78,7 @@ describe('mips differential test against qemu-user', () => {
         return;
       }
       const live = execFileSync(qemu, [DATA + elf]);
-      expect(describeDiff(fs.readFileSync(DATA + expected), live)).toBe('same');
+      expect(fs.readFileSync(DATA + expected).equals(live) ? 'same' : describeBytes(fs.readFileSync(DATA + expected), live, roundBytes(opts))).toBe('same');
     });
   }
 });

@@ -9,14 +9,30 @@
  * with what qemu-mipsel writes.
  *
  *   npx tsx tests/targets/mips/data/gen-diff.ts [--seed N] [--rounds N] > diff.S
- *   mipsel-linux-gnu-gcc -nostdlib -static -o diff.elf diff.S && qemu-mipsel diff.elf > diff.expected
+ *   mipsel-linux-gnu-gcc -nostdlib -static -s -o diff.elf diff.S && qemu-mipsel diff.elf > diff.expected
+ *   (and mips-linux-gnu-gcc ... diff-be.elf; qemu-mips diff-be.elf > diff-be.expected)
+ *   npx tsx tests/targets/mips/data/gen-diff.ts --abi n64 > diff64.S
+ *   mips64el-linux-gnuabi64-gcc -nostdlib -static -s -Wl,-Ttext-segment=0x10000000 -o diff64.elf diff64.S
+ *   qemu-mips64el diff64.elf > diff64.expected
  */
 import { fileURLToPath } from 'node:url';
 
-export interface Options { seed: number; rounds: number; length: number }
+export interface Options {
+  seed: number;
+  rounds: number;
+  length: number;
+  /** o32 (MIPS32r2) or n64 (MIPS64r2: the d* forms too, 64-bit registers in the dump) */
+  abi?: 'o32' | 'n64';
+}
 export const DEFAULT_OPTIONS: Options = { seed: 11, rounds: 12, length: 160 };
-/** bytes each round writes: 22 GPRs, HI, LO, FCSR (4 bytes each), a pad word, the 16 even FP registers as doubles, 64 bytes of memory */
+export const N64_OPTIONS: Options = { seed: 64, rounds: 12, length: 160, abi: 'n64' };
+/**
+ * bytes each round writes: 22 GPRs, HI, LO (4 bytes each on o32, 8 on n64), FCSR and a pad
+ * word, the 16 even FP registers as doubles, 64 bytes of memory
+ */
 export const ROUND_BYTES = 26 * 4 + 16 * 8 + 64;
+export const N64_ROUND_BYTES = 24 * 8 + 8 + 16 * 8 + 64;
+export const roundBytes = (o: Options) => (o.abi === 'n64' ? N64_ROUND_BYTES : ROUND_BYTES);
 
 // operand registers: v0 v1 a0-a3 t0-t7 s0-s7 (s8 holds the scratch base, t8/t9 are scratch)
 const REGS = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23];
@@ -32,6 +48,9 @@ function rng(seed: number): () => number {
 }
 
 export function generate(o: Options): string {
+  const n64 = o.abi === 'n64';
+  const sys = (n: number) => (n64 ? { 4004: 5001, 4001: 5058 }[n] : n);
+  const W = n64 ? 8 : 4;
   const r = rng(o.seed);
   const pick = <T>(a: readonly T[]): T => a[r() % a.length];
   const reg = () => `$${pick(REGS)}`;
@@ -53,8 +72,22 @@ export function generate(o: Options): string {
       default: return [`${pick(['madd', 'msub', 'nmadd', 'nmsub'])}.${fmt}\t${fr()}, ${fr()}, ${fr()}, ${fr()}`];
     }
   };
+  const emit64 = (): string[] => {
+    const d = reg(), s = reg(), t = reg();
+    switch (r() % 8) {
+      case 0: return [`${pick(['daddu', 'dsubu', 'dsllv', 'dsrlv', 'dsrav', 'drotrv'])}\t${d}, ${s}, ${t}`];
+      case 1: return [`${pick(['dsll', 'dsrl', 'dsra', 'drotr', 'dsll32', 'dsrl32', 'dsra32', 'drotr32'])}\t${d}, ${s}, ${r() % 32}`];
+      case 2: return [`daddiu\t${d}, ${s}, ${imm16()}`];
+      case 3: { const op = pick(['dmult', 'dmultu', 'ddiv', 'ddivu']); return [op.startsWith('dd') ? `${op}\t$zero, ${s}, ${t}` : `${op}\t${s}, ${t}`, `mf${pick(['hi', 'lo'])}\t${d}`]; }
+      case 4: { const pos = r() % 32, size = 1 + (r() % 32); return [`dext\t${d}, ${s}, ${pos}, ${size}`]; }
+      case 5: { const pos = r() % 32, size = 1 + (r() % (32 - pos)); return [`dins\t${d}, ${s}, ${pos}, ${size}`]; }
+      case 6: { const off = (r() % 7) * 8; return [`${pick(['ld', 'sd', 'lwu'])}\t${d}, ${off}($30)`]; }
+      default: return [`${pick(['dclz', 'dclo', 'dsbh', 'dshd'])}\t${d}, ${s}`.replace(/^(dsbh|dshd)\t(\$\d+), (\$\d+)/, '$1\t$2, $3')];
+    }
+  };
   const emitInt = (): string[] => {
     const d = reg(), s = reg(), t = reg();
+    if (n64 && r() % 3 === 0) return emit64();
     switch (r() % 16) {
       case 0: return [`${pick(['addu', 'subu', 'and', 'or', 'xor', 'nor', 'slt', 'sltu', 'mul', 'sllv', 'srlv', 'srav', 'rotrv', 'movz', 'movn'])}\t${d}, ${s}, ${t}`];
       case 1: return [`${pick(['addiu', 'slti', 'sltiu'])}\t${d}, ${s}, ${imm16()}`];
@@ -88,20 +121,24 @@ export function generate(o: Options): string {
     }
   };
   for (let round = 0; round < o.rounds; round++) {
-    out.push(`# round ${round}`, `\tla\t$30, scratch + ${round * 64}`);
+    out.push(`# round ${round}`, `\t${n64 ? 'dla' : 'la'}\t$30, scratch + ${round * 64}`);
     for (const n of REGS) out.push(`\tli\t$${n}, ${interesting()}`);
-    out.push(`\tli\t$24, ${[0, 1, 2, 3][round % 4]}`, '\tctc1\t$24, $31');
+    // (qemu-mips64el 7.2 ignores ctc1 to the FCSR, so n64 rounds keep round-to-nearest and
+    // accumulate their flags: only o32 rounds switch rounding modes)
+    if (!n64) out.push(`\tli\t$24, ${[0, 1, 2, 3][round % 4]}`, '\tctc1\t$24, $31');
     for (let k = 0; k < 16; k += 2) out.push(`\tli\t$24, ${interesting()}`, `\tmtc1\t$24, $f${k}`, `\tli\t$24, ${interesting()}`, `\tmthc1\t$24, $f${k}`);
     for (let i = 0; i < o.length; i++) for (const l of r() % 4 === 0 ? emitFpu() : emitInt()) out.push(/:$/.test(l) ? l : `\t${l}`);
-    out.push('\tla\t$24, dump');
-    REGS.forEach((n, i) => out.push(`\tsw\t$${n}, ${i * 4}($24)`));
-    out.push('\tmfhi\t$25', '\tsw\t$25, 88($24)', '\tmflo\t$25', '\tsw\t$25, 92($24)', '\tcfc1\t$25, $31', '\tsw\t$25, 96($24)');
-    out.push('\tsw\t$zero, 100($24)');
-    for (let k = 0; k < 32; k += 2) out.push(`\tsdc1\t$f${k}, ${104 + k * 4}($24)`);
-    out.push('\tli\t$a0, 1', '\tmove\t$a1, $24', `\tli\t$a2, ${ROUND_BYTES - 64}`, '\tli\t$v0, 4004', '\tsyscall');
-    out.push('\tli\t$a0, 1', '\tmove\t$a1, $30', '\tli\t$a2, 64', '\tli\t$v0, 4004', '\tsyscall');
+    const st = n64 ? 'sd' : 'sw';
+    out.push(`\t${n64 ? 'dla' : 'la'}\t$24, dump`);
+    REGS.forEach((n, i) => out.push(`\t${st}\t$${n}, ${i * W}($24)`));
+    out.push('\tmfhi\t$25', `\t${st}\t$25, ${22 * W}($24)`, '\tmflo\t$25', `\t${st}\t$25, ${23 * W}($24)`, '\tcfc1\t$25, $31', `\tsw\t$25, ${24 * W}($24)`);
+    out.push(`\tsw\t$zero, ${24 * W + 4}($24)`);
+    const fp0 = 24 * W + 8;
+    for (let k = 0; k < 32; k += 2) out.push(`\tsdc1\t$f${k}, ${fp0 + k * 4}($24)`);
+    out.push('\tli\t$a0, 1', '\tmove\t$a1, $24', `\tli\t$a2, ${roundBytes(o) - 64}`, `\tli\t$v0, ${sys(4004)}`, '\tsyscall');
+    out.push('\tli\t$a0, 1', '\tmove\t$a1, $30', '\tli\t$a2, 64', `\tli\t$v0, ${sys(4004)}`, '\tsyscall');
   }
-  out.push('\tli\t$a0, 0', '\tli\t$v0, 4001', '\tsyscall', '\t.data', '\t.align\t3', 'dump:\t.space\t512', 'scratch:');
+  out.push('\tli\t$a0, 0', `\tli\t$v0, ${sys(4001)}`, '\tsyscall', '\t.data', '\t.align\t3', 'dump:\t.space\t512', 'scratch:');
   for (let i = 0; i < o.rounds * 16; i++) out.push(`\t.word\t${r() | 0}`);
   return out.join('\n') + '\n';
 }
@@ -112,6 +149,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (let i = 0; i < a.length; i += 2) {
     if (a[i] === '--seed') o.seed = Number(a[i + 1]);
     else if (a[i] === '--rounds') o.rounds = Number(a[i + 1]);
+    else if (a[i] === '--abi') Object.assign(o, a[i + 1] === 'n64' ? { ...N64_OPTIONS, seed: o.seed === DEFAULT_OPTIONS.seed ? N64_OPTIONS.seed : o.seed } : {});
   }
   process.stdout.write(generate(o));
 }
