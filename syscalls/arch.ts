@@ -9,6 +9,9 @@ import type { ArchData, Layout } from './layout.js';
 import { riscv64Arch } from './layouts/riscv64.js';
 import { armArch } from './layouts/arm.js';
 import { aarch64Arch } from './layouts/aarch64.js';
+import { mipselArch } from './layouts/mipsel.js';
+import { mipsArch } from './layouts/mips.js';
+import { mips64elArch } from './layouts/mips64el.js';
 import { E } from './tables/errno.js';
 
 export interface Arch extends ArchData {
@@ -64,6 +67,9 @@ const ARCHS: Readonly<Record<string, Arch>> = Object.freeze({
   riscv64: prepare(riscv64Arch),
   arm: prepare(armArch),
   aarch64: prepare(aarch64Arch),
+  mipsel: prepare(mipselArch),
+  mips: prepare(mipsArch),
+  mips64el: prepare(mips64elArch),
 });
 
 export function archByName(name: string): Arch {

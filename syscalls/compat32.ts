@@ -17,22 +17,24 @@ import { readPath, resolveAt } from './fs/paths.js';
 
 /** A 64-bit value from a (lo, hi) register pair, as a JS number. */
 const pair = (lo: number, hi: number): number => (hi | 0) * 4294967296 + (lo >>> 0);
+/** the pair in registers a[i], a[i + 1]: low word first, or high word first (big-endian o32) */
+const pairAt = (a: number[], i: number, hiFirst: boolean): number => (hiFirst ? pair(a[i + 1], a[i]) : pair(a[i], a[i + 1]));
 
 /** name -> [base call, raw register index -> base argument mapper] */
-type Remap = (a: number[]) => number[];
+type Remap = (a: number[], hiFirst: boolean) => number[];
 const PAIRS: Array<[string, string, Remap]> = [
   // fd, buf, count, (pad), lo, hi
-  ['pread64', 'pread64', (a) => [a[0], a[1], a[2], pair(a[4], a[5])]],
-  ['pwrite64', 'pwrite64', (a) => [a[0], a[1], a[2], pair(a[4], a[5])]],
+  ['pread64', 'pread64', (a, h) => [a[0], a[1], a[2], pairAt(a, 4, h)]],
+  ['pwrite64', 'pwrite64', (a, h) => [a[0], a[1], a[2], pairAt(a, 4, h)]],
   // path/fd, (pad), lo, hi
-  ['truncate64', 'truncate', (a) => [a[0], pair(a[2], a[3])]],
-  ['ftruncate64', 'ftruncate', (a) => [a[0], pair(a[2], a[3])]],
+  ['truncate64', 'truncate', (a, h) => [a[0], pairAt(a, 2, h)]],
+  ['ftruncate64', 'ftruncate', (a, h) => [a[0], pairAt(a, 2, h)]],
   // fd, mode, off lo/hi, len lo/hi
-  ['fallocate', 'fallocate', (a) => [a[0], a[1], pair(a[2], a[3]), pair(a[4], a[5])]],
+  ['fallocate', 'fallocate', (a, h) => [a[0], a[1], pairAt(a, 2, h), pairAt(a, 4, h)]],
 ];
 
 /** calls that succeed without doing anything here (advice and cache maintenance) */
-const NOOPS = ['arm_fadvise64_64', 'fadvise64_64', 'arm_sync_file_range', 'sync_file_range2', 'readahead', 'arm_cacheflush'];
+const NOOPS = ['arm_fadvise64_64', 'fadvise64_64', 'arm_sync_file_range', 'sync_file_range2', 'readahead', 'arm_cacheflush', 'cacheflush'];
 
 const ALIASES: Array<[string, string]> = [
   ['getuid32', 'getuid'], ['geteuid32', 'geteuid'], ['getgid32', 'getgid'], ['getegid32', 'getegid'],
@@ -53,7 +55,7 @@ export function compat32Syscalls(base: Readonly<Record<string, SyscallDef>>): Sy
       // same name on 64-bit targets: keep the base row there, remap only when registers are 32-bit
       continue;
     }
-    out.push(sys(name, undefined, (p, a) => b.fn(p, remap(a))));
+    out.push(sys(name, undefined, (p, a) => b.fn(p, remap(a, p.target.abi.pairHiFirst === true))));
   }
   for (const n of NOOPS) if (!taken(n)) out.push(sys(n, undefined, () => 0));
   for (const [name, to] of ALIASES) {
@@ -96,6 +98,16 @@ export function compat32Syscalls(base: Readonly<Record<string, SyscallDef>>): Sy
   }));
   out.push(sys('arm_get_tls', [], (p) => p.cpu.r[TPIDRURO] >>> 0));
   out.push(sys('arm_breakpoint', [], () => -E.ENOSYS));
+  // MIPS: set_thread_area(tls) sets UserLocal (the target's tlsReg), read by `rdhwr $29`;
+  // named apart from i386's set_thread_area (a struct user_desc) in the MIPS tables
+  out.push(sys('mips_set_thread_area', ['ptr'], (p, [v]) => {
+    const reg = p.target.abi.tlsReg;
+    if (reg === undefined) return -E.ENOSYS;
+    const r = p.target.regs[reg];
+    if (r.ty === 'i64') p.cpu.setNum(r.index, v);
+    else p.cpu.r[r.index] = v | 0;
+    return 0;
+  }));
   return out;
 }
 

@@ -96,9 +96,9 @@ const SIGNED_KINDS = new Set(['int', 'fd', 'dirfd', 'signal', 'clock', 'whence',
  * 32-bit targets pass the registers' bits unsigned (addresses reach 4 GiB): sign-extend the
  * arguments whose kind is a signed int, and join 64-bit arguments split over register pairs.
  */
-function args32(name: string, def: SyscallDef, raw: number[]): number[] {
+function args32(name: string, def: SyscallDef, raw: number[], hiFirst: boolean): number[] {
   const remap = PAIR_REMAP_32[name];
-  if (remap) return remap(raw);
+  if (remap) return remap(raw, hiFirst);
   if (!def.args) return raw;
   return raw.map((v, i) => (SIGNED_KINDS.has(def.args![i]) ? v | 0 : v));
 }
@@ -121,7 +121,7 @@ export function startSyscall(proc: Process): void | Promise<() => void> {
   let args = [abi.syscallArg(cpu, 0), abi.syscallArg(cpu, 1), abi.syscallArg(cpu, 2), abi.syscallArg(cpu, 3), abi.syscallArg(cpu, 4), abi.syscallArg(cpu, 5)];
   const name = abi.syscallNames[nr];
   const def = name === undefined ? undefined : registry[name] ?? compatRegistry[name];
-  if (def && archOf(proc).wordSize === 4) args = args32(name!, def, args);
+  if (def && archOf(proc).wordSize === 4) args = args32(name!, def, args, abi.pairHiFirst === true);
   // the embedding API (src/api) may answer the call itself
   const hooked = name === undefined ? undefined : proc.hooks?.syscallEntry?.(proc, name, args) ?? undefined;
   if (hooked !== undefined) {

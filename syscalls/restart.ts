@@ -21,6 +21,9 @@ const SYSCALL_INSN: Readonly<Record<string, (pc: number) => number>> = {
   riscv64: () => 4,
   aarch64: () => 4,
   arm: (pc) => (pc & 1 ? 2 : 4),
+  mipsel: () => 4,
+  mips: () => 4,
+  mips64el: () => 4,
 };
 
 /** The address of the syscall instruction that trapped (cpu.pc is past it; arm: without the Thumb bit). */

@@ -40,10 +40,24 @@ export interface SignalAbi {
   /** state that is not a plain register (FP control and status, ...) */
   saveExtra?(cpu: Cpu, io: ContextIo): void;
   restoreExtra?(cpu: Cpu, io: ContextIo): void;
-  /** registers at handler entry besides pc: arguments, sp, return address */
-  enter(cpu: Cpu, e: { sig: number; info: number; uc: number; sp: number; ret: number }): void;
+  /**
+   * registers at handler entry besides pc: arguments, sp, return address (`handler`: the
+   * handler's address, which MIPS also puts in t9; `mc`: the machine context's address)
+   */
+  enter(cpu: Cpu, e: { sig: number; info: number; uc: number; sp: number; ret: number; handler: number; mc: number }): void;
   /** where the frame is when the trampoline's rt_sigreturn runs */
   frameAtReturn(cpu: Cpu): number;
+}
+
+/** What a target may read of the program's ELF file (src/linux/elf/elf-file.ts has it all). */
+export interface ElfFacts {
+  data: Uint8Array;
+  elfClass: 32 | 64;
+  littleEndian: boolean;
+  flags: number;
+  phoff: number;
+  phentsize: number;
+  phnum: number;
 }
 
 /** The signal an architectural exception raises, by the names of the kernel's constants. */
@@ -53,6 +67,11 @@ export interface ExceptionSignal {
   code: string | Record<number, string>;
   /** si_addr: the faulting address (default) or none */
   addr?: 'fault' | 'none';
+  /**
+   * another signal for some causes (Cpu.excpCause): MIPS Linux sends SIGFPE for the trap
+   * and break codes that mean divide by zero and overflow, SIGTRAP for the others
+   */
+  byCause?: Record<number, ExceptionSignal>;
 }
 
 /** How Linux user mode looks on this target: syscall convention, stack, auxv facts. */
@@ -66,6 +85,11 @@ export interface LinuxAbi {
   setSp(cpu: Cpu, v: number): void;
   /** registers at process entry besides pc and sp */
   initCpu(cpu: Cpu): void;
+  /**
+   * CPU modes the program's ELF file asks for (MIPS: Status.FR from the FP ABI in its
+   * .MIPS.abiflags), called by the loader after initCpu
+   */
+  initCpuForElf?(cpu: Cpu, exe: ElfFacts): void;
   /** syscall number -> name (names as in the kernel's unistd.h, without __NR_) */
   syscallNames: Record<number, string>;
   hwcap: number;
@@ -78,8 +102,19 @@ export interface LinuxAbi {
    * called by the loader after the stack is mapped.
    */
   mapSpecialPages?(mem: Memory): void;
+  /**
+   * Where the stack ends when the architecture's user address space is smaller than the
+   * 4 GiB polyemu gives (MIPS32: 2 GiB, and glibc's ld.so uses the top bit of a link map
+   * pointer as a flag); the mmap area is below it. Default: src/linux/elf/loader.ts STACK_TOP.
+   */
+  stackTop?: number;
   /** signal frames (without them, caught signals stay pending: only default actions act) */
   signal?: SignalAbi;
+  /**
+   * 64-bit syscall arguments in a register pair hold the high word first (big-endian o32);
+   * default: low word first
+   */
+  pairHiFirst?: boolean;
   /** the register (in Isa.regs) that holds the thread pointer clone's CLONE_SETTLS sets */
   tlsReg?: number;
   /**

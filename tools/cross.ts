@@ -16,7 +16,15 @@ export interface CrossTarget {
   unistd: string;
   /** use struct stat64 / fstat64 family (32-bit targets) */
   stat64?: boolean;
+  /**
+   * where its syscall table goes when not targets/<name>/linux/syscall-names.generated.ts
+   * (relative to targets/) and the table's export name: targets sharing an ABI share a table
+   */
+  table?: { file: string; name: string };
 }
+
+const O32 = { file: 'mips/linux/syscall-names-o32.generated.ts', name: 'mipsO32Syscalls' };
+const N64 = { file: 'mips/linux/syscall-names-n64.generated.ts', name: 'mipsN64Syscalls' };
 
 export const CROSS_TARGETS: Record<string, CrossTarget> = {
   riscv64: { name: 'riscv64', triplet: 'riscv64-linux-gnu', unistd: 'asm/unistd.h' },
@@ -24,8 +32,9 @@ export const CROSS_TARGETS: Record<string, CrossTarget> = {
   arm: { name: 'arm', triplet: 'arm-linux-gnueabihf', unistd: 'asm/unistd.h', stat64: true },
   x86_64: { name: 'x86_64', triplet: 'x86_64-linux-gnu', unistd: 'asm/unistd_64.h' },
   i386: { name: 'i386', triplet: 'i686-linux-gnu', unistd: 'asm/unistd_32.h', stat64: true },
-  mips: { name: 'mips', triplet: 'mips-linux-gnu', unistd: 'asm/unistd.h', stat64: true },
-  mipsel: { name: 'mipsel', triplet: 'mipsel-linux-gnu', unistd: 'asm/unistd.h', stat64: true },
+  mips: { name: 'mips', triplet: 'mips-linux-gnu', unistd: 'asm/unistd.h', stat64: true, table: O32 },
+  mipsel: { name: 'mipsel', triplet: 'mipsel-linux-gnu', unistd: 'asm/unistd.h', stat64: true, table: O32 },
+  mips64el: { name: 'mips64el', triplet: 'mips64el-linux-gnuabi64', unistd: 'asm/unistd.h', table: N64 },
 };
 
 export const includeDir = (t: CrossTarget) => `/usr/${t.triplet}/include`;

@@ -130,7 +130,42 @@ const SIGNAL_STRUCTS: Record<string, { decl: string; structs: StructSpec[] }> = 
       ['mcontext', 'struct pe_mcontext', 'sc.arm_r0 sc.arm_r1 sc.arm_r2 sc.arm_r3 sc.arm_r4 sc.arm_r5 sc.arm_r6 sc.arm_r7 sc.arm_r8 sc.arm_r9 sc.arm_r10 sc.arm_fp sc.arm_ip sc.arm_sp sc.arm_lr sc.arm_pc sc.arm_cpsr sc.fault_address sc.trap_no sc.error_code sc.oldmask vfp.magic vfp.size vfp.ufp.fpregs[] vfp.ufp.fpscr'],
     ],
   },
+  // arch/mips/kernel/signal.c: sigframe = { sf_ass[4]; sf_pad[2]; sigcontext sf_sc; sigset_t sf_mask }
+  // (from sf_sc on it matches struct ucontext from uc_mcontext on, so the "uc" of a sigframe
+  // starts at offset 0: sf_ass), rt_sigframe = { rs_ass[4]; rs_pad[2]; siginfo; ucontext }.
+  // Every sc_regs/sc_fpregs element is listed: they are 64-bit slots on o32 too.
+  mipsel: mipsO32Signal(),
+  mips: mipsO32Signal(),
+  // n64 has only the rt_sigframe (same composition); its sigcontext is all 64-bit slots
+  mips64el: {
+    decl: '#include <asm/sigcontext.h>\n#include <asm/ucontext.h>\n' +
+      'struct pe_rt_sigframe { __u32 rs_ass[4]; __u32 rs_pad[2]; siginfo_t rs_info; struct ucontext rs_uc; };',
+    structs: [
+      ['rt_sigframe', 'struct pe_rt_sigframe', 'rs_ass[] rs_pad[] rs_info[] rs_uc[]'],
+      ['ucontext', 'struct ucontext', 'uc_flags uc_link uc_stack.ss_sp uc_stack.ss_flags uc_stack.ss_size uc_mcontext[] uc_sigmask[]'],
+      ['sigcontext', 'struct sigcontext', `${eachOf('sc_regs')} ${eachOf('sc_fpregs')} sc_mdhi sc_hi1 sc_hi2 sc_hi3 sc_mdlo sc_lo1 sc_lo2 sc_lo3 sc_pc sc_fpc_csr sc_used_math sc_dsp sc_reserved`],
+    ],
+  },
 };
+
+function eachOf(f: string): string {
+  return Array.from({ length: 32 }, (_, i) => `${f}[${i}]`).join(' ');
+}
+
+function mipsO32Signal(): { decl: string; structs: StructSpec[] } {
+  const each = eachOf;
+  return {
+    decl: '#include <asm/sigcontext.h>\n#include <asm/ucontext.h>\n' +
+      'struct pe_sigframe { __u32 sf_ass[4]; __u32 sf_pad[2]; struct sigcontext sf_sc; sigset_t sf_mask; };\n' +
+      'struct pe_rt_sigframe { __u32 rs_ass[4]; __u32 rs_pad[2]; siginfo_t rs_info; struct ucontext rs_uc; };',
+    structs: [
+      ['sigframe', 'struct pe_sigframe', 'sf_ass[] sf_pad[] sf_sc[] sf_mask[]'],
+      ['rt_sigframe', 'struct pe_rt_sigframe', 'rs_ass[] rs_pad[] rs_info[] rs_uc[]'],
+      ['ucontext', 'struct ucontext', 'uc_flags uc_link uc_stack.ss_sp uc_stack.ss_flags uc_stack.ss_size uc_mcontext[] uc_sigmask[]'],
+      ['sigcontext', 'struct sigcontext', `sc_regmask sc_status sc_pc ${each('sc_regs')} ${each('sc_fpregs')} sc_acx sc_fpc_csr sc_fpc_eir sc_used_math sc_dsp sc_mdhi sc_mdlo sc_hi1 sc_lo1 sc_hi2 sc_lo2 sc_hi3 sc_lo3`],
+    ],
+  };
+}
 /** extra structs for 32-bit targets that use the *64 calls */
 const STRUCTS64: StructSpec[] = [
   ['stat64', 'struct stat64', 'st_dev st_ino st_mode st_nlink st_uid st_gid st_rdev st_size st_blksize st_blocks st_atime st_atime_nsec st_mtime st_mtime_nsec st_ctime st_ctime_nsec'],
@@ -350,7 +385,7 @@ function render(t: CrossTarget, out: string): string {
     o.push(`    ${name}: {`, `      size: ${s.size},`, '      fields: {');
     for (const [fname, f] of s.fields) {
       const extra = (f.signed ? ', signed: true' : '') + (f.array ? ', array: true' : '');
-      o.push(`        ${fname.includes('.') ? `'${fname}'` : fname}: { off: ${f.off}, size: ${f.size}${extra} },`);
+      o.push(`        ${/^\w+$/.test(fname) ? fname : `'${fname}'`}: { off: ${f.off}, size: ${f.size}${extra} },`);
     }
     o.push('      },', '    },');
   }

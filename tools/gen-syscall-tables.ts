@@ -49,8 +49,8 @@ export function renderSyscallTable(t: CrossTarget): string {
   const rows = [...syscallTable(t)].map(([nr, name]) => `  ${nr}: '${name}',`);
   return (
     HEADER(`/usr/${t.triplet}/include/${t.unistd}`) +
-    `\n/** ${t.name} syscall number -> name (as in unistd.h, without __NR_). */\n` +
-    `export const ${t.name}Syscalls: Record<number, string> = {\n${rows.join('\n')}\n};\n`
+    `\n/** ${t.table ? t.table.name.replace(/Syscalls$/, '') : t.name} syscall number -> name (as in unistd.h, without __NR_). */\n` +
+    `export const ${t.table?.name ?? `${t.name}Syscalls`}: Record<number, string> = {\n${rows.join('\n')}\n};\n`
   );
 }
 
@@ -67,7 +67,9 @@ export function renderGenericErrno(t: CrossTarget): string {
 /** Where a target's table lives (its Linux ABI: targets/<dir>/linux/), and the errno table. */
 export const tablePath = (name: string) => name === 'errno'
   ? path.join(ROOT, 'syscalls/tables/errno.ts')
-  : path.join(ROOT, 'targets', name === 'riscv64' ? 'riscv' : name, 'linux/syscall-names.generated.ts');
+  : CROSS_TARGETS[name]?.table
+    ? path.join(ROOT, 'targets', CROSS_TARGETS[name].table!.file)
+    : path.join(ROOT, 'targets', name === 'riscv64' ? 'riscv' : name, 'linux/syscall-names.generated.ts');
 
 function main(argv: string[]): void {
   const check = argv.includes('--check');
@@ -89,7 +91,10 @@ function main(argv: string[]): void {
     }
   };
   let genericDone = false;
+  const written = new Set<string>();
   for (const t of targets) {
+    if (written.has(tablePath(t.name))) continue; // a shared table (mips and mipsel: o32)
+    written.add(tablePath(t.name));
     if (!headerInstalled(t)) {
       if (wanted.length) console.warn(`${t.name}: /usr/${t.triplet}/include/${t.unistd} not installed, skipped`);
       continue;

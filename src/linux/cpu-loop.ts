@@ -31,8 +31,9 @@ export const EXCEPTION_SIGNALS: Readonly<Partial<Record<Excp, ExceptionSignal>>>
 
 /** The siginfo of the signal the CPU's current exception raises (not for Syscall). */
 export function signalFor(a: Arch, overrides: Partial<Record<Excp, ExceptionSignal>> | undefined, cpu: Cpu): SigInfo {
-  const e = overrides?.[cpu.excp as Excp] ?? EXCEPTION_SIGNALS[cpu.excp as Excp];
-  if (!e) throw new Error(`linux: no signal for architectural exception ${cpu.excp}`);
+  const e0 = overrides?.[cpu.excp as Excp] ?? EXCEPTION_SIGNALS[cpu.excp as Excp];
+  if (!e0) throw new Error(`linux: no signal for architectural exception ${cpu.excp}`);
+  const e = e0.byCause?.[cpu.excpCause] ?? e0;
   const signo = a.c[e.sig];
   const codeName = typeof e.code === 'string' ? e.code : e.code[cpu.excpCause];
   const code = codeName === undefined ? 0 : a.c[codeName] ?? 0;

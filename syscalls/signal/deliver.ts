@@ -397,7 +397,7 @@ function setupFrame(proc: Process, sig: number, info: SigInfo, act: SigAction): 
   if (!(act.flags & a.c.SA_NODEFER)) mask |= sigBit(sig);
   proc.sigmask = mask & ~unblockable(a);
   if (act.flags & a.c.SA_RESETHAND) resetToDefault(proc, sig);
-  sa.enter(cpu, { sig, info: infoAt, uc: ucAt, sp: frame, ret });
+  sa.enter(cpu, { sig, info: infoAt, uc: ucAt, sp: frame, ret, handler: act.handler >>> 0, mc: ucAt + fieldOf(ucL, sa.mcontext.field).off });
   cpu.pc = act.handler >>> 0;
 }
 

@@ -25,6 +25,8 @@ import { Symbols } from '../../src/core/log/symbols.js';
 import { Memory } from '../../src/core/memory/flat.js';
 import { Logger } from '../../src/core/log/log.js';
 import { allTargets } from '../../targets/index.js';
+import { decode32 as mipsDecode } from '../../targets/mips/decoder.generated.js';
+import { disasm as mipsDisasm } from '../../targets/mips/disasm.js';
 
 const FX = new URL('../../fixtures/', import.meta.url).pathname;
 
@@ -66,6 +68,11 @@ const CASES: Case[] = [
     exact: ['ldr', 'movs', 'mov', 'cmp', 'add', 'str', 'bl', 'b.n', 'ldr.w', 'adds', 'add.w', 'bne.n', 'mov.w', 'subs', 'beq.n', 'it', 'ite', 'str.w', 'bne.w', 'cmp.w', 'b.w', 'cbz', 'cbnz', 'ldrd', 'strd', 'push', 'pop', 'ldmia.w', 'stmdb', 'movw', 'movt', 'dmb', 'ldrex', 'strex', 'vldr', 'vstr', 'vmov', 'vadd.f64', 'vmrs', 'uxtb.w', 'tbb', 'mul.w', 'clz', 'moveq', 'movne', 'lsls', 'lsl.w', 'ubfx', 'sub.w', 'and.w', 'orr.w', 'bic.w', 'nop.w', 'mrc', 'udiv',
       'vorr', 'vmov.u8', 'vmull.s8', 'vaddw.s16', 'vld1.64', 'vst1.64', 'vmovl.u8', 'vmovn.i16', 'vmin.u16', 'vadd.i32', 'vmla.i8', 'vpush', 'vpop', 'vand', 'vmov.i32', 'vcmpe.f32'],
     ours: () => { const d = new ArmDisassembler(true); return (l) => d.text(l.addr, l.insn, l.len); },
+  },
+  {
+    name: 'mipsel (MIPS32r2, FPU)', tool: 'mipsel-linux-gnu-objdump', arch: 'mipsel', files: ['libc', ...ASM], comment: '#', min: 0.999,
+    exact: ['lw', 'sw', 'addiu', 'move', 'jalr', 'jr', 'beqz', 'bnez', 'lui', 'li', 'nop', 'bal', 'b', 'sll', 'srl', 'negu', 'ext', 'ins', 'teq', 'll', 'sc', 'rdhwr', 'ldc1', 'sdc1', 'c.lt.d', 'cfc1', 'movt', 'mul', 'seb', 'wsbh', 'syscall'],
+    ours: () => (l) => mipsDisasm(mipsDecode(l.insn), l.insn, l.addr),
   },
 ];
 

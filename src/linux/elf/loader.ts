@@ -15,7 +15,8 @@
  *   mmapTop = stack limit - 1 MiB guard gap (unmapped, so a stack overflow faults)
  *   [STACK_TOP - stack size, STACK_TOP) the stack (8 MiB unless -s), non-executable unless
  *                       PT_GNU_STACK asks for PF_X
- *   STACK_TOP = 0xffff0000; the top 64 KiB stay unmapped so no range ends at 2^32
+ *   STACK_TOP = 0xffff0000; the top 64 KiB stay unmapped so no range ends at 2^32 (a target
+ *                       whose user space is smaller says where its stack ends: LinuxAbi.stackTop)
  */
 import * as path from 'node:path';
 import * as fs from 'node:fs';
@@ -257,7 +258,7 @@ export function loadProgram(proc: Process, exe: ElfFile, opts: LoadOptions): Loa
   if (stackSize < MIN_STACK_SIZE || stackSize > MAX_STACK_SIZE) {
     throw new UserError(`stack size ${opts.stackSize} out of range (${MIN_STACK_SIZE} bytes to 1 GiB)`);
   }
-  const stackTop = STACK_TOP;
+  const stackTop = target.abi.stackTop ?? STACK_TOP;
   const stackLimit = stackTop - stackSize;
   proc.mmapTop = stackLimit - STACK_GUARD_GAP;
 
@@ -309,6 +310,7 @@ export function loadProgram(proc: Process, exe: ElfFile, opts: LoadOptions): Loa
   cpu.pc = entry;
   abi.setSp(cpu, stack.sp);
   abi.initCpu(cpu);
+  abi.initCpuForElf?.(cpu, exe);
 
   proc.argv = opts.argv.slice();
   proc.envp = opts.envp.slice();
