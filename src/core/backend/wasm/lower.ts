@@ -172,7 +172,7 @@ export function lowerOps(b: Block, c: FnCtx, out: Bytes): { push: (v: number) =>
         push(a); push(bb); op(BIN[o.op][W]); def(d);
         break;
       case 'shl': case 'shr': case 'sar': case 'rotl': case 'rotr':
-        push(a); push(bb); if (w) op(Op.i64ExtendI32u); op(SHIFT[o.op][W]); def(d);
+        push(a); if (w) push64(bb, false); else push32(bb); op(SHIFT[o.op][W]); def(d);
         break;
       case 'clz': case 'ctz': case 'popcnt':
         push(a); op(UN[o.op][W]); def(d);
@@ -231,7 +231,9 @@ export function lowerOps(b: Block, c: FnCtx, out: Bytes): { push: (v: number) =>
       case 'store': store(o); break;
       case 'call': helperCall(o); calls = true; break;
       case 'brcond': {
-        const depth = stack.length - 1 - stack.indexOf(Number(o.imm));
+        const at = stack.indexOf(Number(o.imm));
+        if (at < 0) throw new Error(`backend: label ${o.imm} is never set (or a backward branch)`);
+        const depth = stack.length - 1 - at;
         push(a);
         if (o.imm2) op(Op.i32Eqz);
         out.byte(Op.brIf).u32(depth);
