@@ -83,17 +83,17 @@ export class Memory implements MemoryModel {
   }
 
   /**
-   * Room for a CPU's registers inside a wasm memory (16 header bytes precede byteOffset);
+   * Room for a CPU's registers inside a wasm memory (32 header bytes precede byteOffset);
    * undefined without one or when the area is full (that CPU's code then stays JS).
    */
   regArea(bytes: number): { buffer: ArrayBuffer; byteOffset: number } | undefined {
     if (!this.wasm) return undefined;
-    const size = (16 + bytes + 63) & ~63;
+    const size = (32 + bytes + 63) & ~63;
     if (this.regNext + size > PERM_BASE) return undefined;
     const at = this.regNext;
     this.regNext += size;
     this.u8.fill(0, at, at + size);
-    return { buffer: this.buf, byteOffset: at + 16 };
+    return { buffer: this.buf, byteOffset: at + 32 };
   }
   /** The CPUs that had registers here are gone (the memory pool reuses it). */
   resetRegAreas(): void {

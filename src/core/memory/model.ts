@@ -65,7 +65,7 @@ export interface GuestMemory {
   onCodeWrite: (page: number) => void;
 
   /**
-   * Where a CPU's registers (`bytes` of them, 16 header bytes before) should live so that
+   * Where a CPU's registers (`bytes` of them, 32 header bytes before) should live so that
    * compiled code can reach them (the wasm tier: inside the wasm memory); undefined: anywhere.
    */
   regArea?(bytes: number): { buffer: ArrayBuffer; byteOffset: number } | undefined;

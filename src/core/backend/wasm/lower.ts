@@ -21,9 +21,12 @@ export class Unsupported extends Error {}
 /** the region function's fixed locals (param 0 is rb, the address of the CPU's header) */
 export const L = { rb: 0, pc: 1, bud: 2, ic: 3, ea: 4, nb: 5, kind: 6 } as const;
 export const FIXED_LOCALS = [I32, I32, I32, I32, I32, I32];
-/** header words before cpu.r: budget, pc, icount delta, rhi of i64 helper results */
-export const HDR = { bud: 0, pc: 4, ic: 8, rhi: 12 } as const;
-export const REG_OFFSET = 16;
+/**
+ * header words before cpu.r: budget, pc, icount delta, rhi of i64 helper results, and the
+ * exit request a helper made (the glue moves Cpu.exitRequest there)
+ */
+export const HDR = { bud: 0, pc: 4, ic: 8, rhi: 12, xr: 16 } as const;
+export const REG_OFFSET = 32;
 
 /** the fixed imports, in function index order, then one per helper (see region.ts) */
 export const IMPORT_R = 0, IMPORT_W = 1, IMPORT_XR = 2, IMPORT_EXCP = 3;
