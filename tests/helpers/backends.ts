@@ -20,7 +20,7 @@ export const BACKENDS: Backend[] = [
   {
     name: 'wasm', wasm: true,
     compile(blocks, entry, regs, env) {
-      const r = compileWasmRegion(blocks, entry, regs, env);
+      const r = compileWasmRegion(blocks, entry, regs, env, Infinity); // (helper-bound regions too)
       if (!r) throw new Error('wasm tier did not take the region');
       return r;
     },

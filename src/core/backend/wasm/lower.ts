@@ -29,7 +29,7 @@ export const HDR = { bud: 0, pc: 4, ic: 8, rhi: 12, xr: 16 } as const;
 export const REG_OFFSET = 32;
 
 /** the fixed imports, in function index order, then one per helper (see region.ts) */
-export const IMPORT_R = 0, IMPORT_W = 1, IMPORT_XR = 2, IMPORT_EXCP = 3;
+export const IMPORT_R = 0, IMPORT_W = 1, IMPORT_EXCP = 2;
 
 export interface FnCtx {
   regs: RegInfo[];

@@ -60,7 +60,7 @@ export function wasmReady(env: RegionEnv): boolean {
 
 export interface WasmModule {
   module: WebAssembly.Module;
-  /** helper names in import order (after the fixed four) */
+  /** helper names in import order (after the fixed three) */
   helpers: string[];
   /** their argument words (i64 arguments count two) */
   helperWords: number[];
@@ -79,7 +79,7 @@ export function buildWasmRegion(blocks: Block[], entry: number, regs: RegInfo[],
 
 function build(raw: Block[], entry: number, regs: RegInfo[], permBase: number): WasmModule {
   const blocks = raw.map((b) => optimizeBlock(b, regs));
-  // types and imports: the fixed four, then one per helper
+  // types and imports: the fixed three, then one per helper
   const types: FuncType[] = [];
   const typeKeys = new Map<string, number>();
   const typeOf = (t: FuncType) => {
@@ -91,7 +91,6 @@ function build(raw: Block[], entry: number, regs: RegInfo[], permBase: number): 
   const imports: Import[] = [
     { module: 'h', name: 'r', type: typeOf({ params: [I32, I32, I32, I32], results: [I32] }) },
     { module: 'h', name: 'w', type: typeOf({ params: [I32, I32, I32, I32], results: [I32] }) },
-    { module: 'h', name: 'xr', type: typeOf({ params: [], results: [I32] }) },
     { module: 'h', name: 'excp', type: typeOf({ params: [I32, I32, I32, I32], results: [] }) },
   ];
   const helperIndex = new Map<string, number>();
@@ -241,7 +240,6 @@ export function instantiate(m: WasmModule, env: RegionEnv): RegionFn {
   const h: WebAssembly.ModuleImports = {
     r: (a: number, pc: number, size: number, align: number) => (F.r(a >>> 0, pc >>> 0, size, align) ? 1 : 0),
     w: (a: number, pc: number, size: number, align: number) => (F.w(a >>> 0, pc >>> 0, size, align) ? 1 : 0),
-    xr: () => 0, // (unused: helpers' exit requests come through the header)
     excp: (kind: number, cause: number, addr: number, access: number) => {
       const cpu = box.cpu;
       cpu.excp = kind;
@@ -283,7 +281,7 @@ export function instantiate(m: WasmModule, env: RegionEnv): RegionFn {
  * 12.8 %: 2.36 s as wasm, 2.19 s as JS); the integer kernels' have none.
  */
 const HELPER_SHARE = 0.08;
-export function helperBound(blocks: Block[]): boolean {
+export function helperBound(blocks: Block[], share = HELPER_SHARE): boolean {
   let ops = 0, calls = 0;
   for (const b of blocks) {
     for (const o of b.ops) {
@@ -292,7 +290,7 @@ export function helperBound(blocks: Block[]): boolean {
       if (o.op === 'call') calls++;
     }
   }
-  return calls > ops * HELPER_SHARE;
+  return calls > ops * share;
 }
 
 type Helper = (...a: unknown[]) => number;
@@ -322,13 +320,14 @@ function helperGlue(fn: Helper, words: number, box: { cpu: GlueCpu }, H: Int32Ar
 }
 
 /**
- * Compile a hot region to wasm when its environment allows it and every op is supported;
- * undefined otherwise (the caller compiles JS). The result binds to other environments
+ * Compile a hot region to wasm when its environment allows it, every op is supported and
+ * at most `helperShare` of its ops are helper calls; undefined otherwise (the caller compiles JS). The result binds to other environments
  * (CompiledRegion.bind) by instantiating the same module, or with the JS backend where wasm cannot run.
  */
-export function compileWasmRegion(blocks: Block[], entry: number, regs: RegInfo[], env: RegionEnv): CompiledRegion | undefined {
+export function compileWasmRegion(blocks: Block[], entry: number, regs: RegInfo[], env: RegionEnv,
+  helperShare = HELPER_SHARE): CompiledRegion | undefined {
   if (!wasmReady(env)) return undefined;
-  if (helperBound(blocks)) return undefined;
+  if (helperBound(blocks, helperShare)) return undefined;
   const m = buildWasmRegion(blocks, entry, regs, (env.mem as unknown as WasmMemory).permBase!);
   if (!m) return undefined;
   let js: CompiledRegion | undefined;
