@@ -271,3 +271,33 @@ describe('exit requests', () => {
   });
   }
 });
+
+describe('a memory made for the wasm tier', () => {
+  it('is one 4 GiB WebAssembly.Memory holding the page flags and the registers; that range is never mapped', async () => {
+    const { PERM_BASE, REGS_BASE } = await import('../../src/core/memory/flat.js');
+    const mem = new Memory(true, true);
+    expect(mem.buf).toBe(mem.wasmMemory!.buffer);
+    expect(mem.buf.byteLength).toBe(2 ** 32);
+    expect([mem.perm.buffer, mem.perm.byteOffset, mem.perm.length]).toEqual([mem.buf, PERM_BASE, 1 << 20]);
+    mem.map(A, PG, PROT_R | PROT_W);
+    expect(mem.u8[PERM_BASE + (A >>> 12)] & PROT_W).toBe(PROT_W);
+    // two CPUs: registers side by side in the reserved range, zeroed
+    const c1 = new Cpu(mem, 64), c2 = new Cpu(mem, 64);
+    expect(c1.r.buffer).toBe(mem.buf);
+    expect(c1.r.byteOffset).toBeGreaterThanOrEqual(REGS_BASE);
+    expect(c2.r.byteOffset).toBeGreaterThanOrEqual(c1.r.byteOffset + c1.r.byteLength);
+    expect(c2.r.byteOffset + c2.r.byteLength).toBeLessThanOrEqual(PERM_BASE);
+    c1.r[3] = 5;
+    expect([c2.r[3], c1.f64.byteOffset]).toEqual([0, c1.r.byteOffset]);
+    // mapping over the reserved range leaves it unmapped: the flags and registers survive
+    mem.map(REGS_BASE, 2 ** 32 - 0x10000 - REGS_BASE, PROT_R | PROT_W);
+    mem.unmap(REGS_BASE, 2 ** 32 - 0x10000 - REGS_BASE);
+    expect([c1.r[3], mem.perm[A >>> 12] & PROT_W]).toEqual([5, PROT_W]);
+    expect(mem.isMapped(PERM_BASE, 1)).toBe(false);
+    expect(() => mem.write8(PERM_BASE, 1)).toThrow(GuestFault);
+    expect(mem.protect(REGS_BASE, PG, PROT_R)).toBe(false);
+    // an ordinary memory has none of it
+    const plain = new Memory();
+    expect([plain.wasmMemory, plain.regArea(64), new Cpu(plain, 4).r.byteOffset]).toEqual([undefined, undefined, 0]);
+  });
+});
