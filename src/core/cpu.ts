@@ -32,9 +32,13 @@ export class Cpu {
   icount = 0;
 
   constructor(readonly mem: GuestMemory, nInt32: number) {
-    const buf = new ArrayBuffer(Math.ceil(nInt32 / 2) * 8);
-    this.r = new Int32Array(buf);
-    this.f64 = new Float64Array(buf);
+    const bytes = Math.ceil(nInt32 / 2) * 8;
+    // the memory may want the registers where its compiled code reaches them (a wasm memory)
+    const area = mem.regArea?.(bytes);
+    const buf = area?.buffer ?? new ArrayBuffer(bytes);
+    const at = area?.byteOffset ?? 0;
+    this.r = new Int32Array(buf, at, bytes >>> 2);
+    this.f64 = new Float64Array(buf, at, bytes >>> 3);
   }
 
   /** Ask the running region (if any) to return at its next block boundary, and the run loop to end its slice. */

@@ -20,7 +20,7 @@ import { shmForked } from '../../syscalls/ipc/sysv-shm.js';
  * (src/core/engine/code-store.ts) and flags the pages as it does.
  */
 export function copyMemory(src: Memory, pool?: MemoryPool): Memory {
-  const dst = pool ? pool.take(src.littleEndian) : new Memory(src.littleEndian);
+  const dst = pool ? pool.take(src.littleEndian, src.wasm) : new Memory(src.littleEndian, src.wasm);
   const sp = src.perm;
   const dp = dst.perm;
   pageRuns(sp, PAGE_MAPPED, (a, b) => {

@@ -14,9 +14,9 @@ export class MemoryPool {
   private readonly free: Memory[] = [];
 
   /** A clear memory (no page mapped, all zero). */
-  take(littleEndian: boolean): Memory {
-    const i = this.free.findIndex((m) => m.littleEndian === littleEndian);
-    if (i < 0) return new Memory(littleEndian);
+  take(littleEndian: boolean, wasm = false): Memory {
+    const i = this.free.findIndex((m) => m.littleEndian === littleEndian && m.wasm === wasm);
+    if (i < 0) return new Memory(littleEndian, wasm);
     return this.free.splice(i, 1)[0];
   }
 
@@ -30,6 +30,7 @@ export class MemoryPool {
     // (and of those only the ones that do: filling never-touched pages would commit them)
     pageRuns(mem.perm, PAGE_MAPPED | PAGE_DIRTY, (a, b) => nonZeroRuns(mem.u8, a, b, (x, y) => mem.u8.fill(0, x, y)));
     mem.perm.fill(0);
+    mem.resetRegAreas();
     mem.onCodeWrite = () => {};
     this.free.push(mem);
   }

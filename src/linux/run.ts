@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Memory } from '../core/memory/flat.js';
+import { wasmTier } from './wasm-tier.js';
 import type { Cpu } from '../core/cpu.js';
 import { Logger } from '../core/log/log.js';
 import { Process } from './process.js';
@@ -137,7 +138,7 @@ export function seededBytes(seed: number, n = 16): Uint8Array {
 
 /** A fresh, empty image for `target`: its memory and CPU (a new program and execve build them so). */
 export function createImage(target: Target): { mem: Memory; cpu: Cpu } {
-  const mem = new Memory(target.littleEndian);
+  const mem = new Memory(target.littleEndian, wasmTier());
   return { mem, cpu: target.createCpu(mem) };
 }
 

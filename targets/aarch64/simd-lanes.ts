@@ -5,7 +5,7 @@ export type Op = (cpu: A64Cpu) => void;
 
 export interface Lanes { b: Uint8Array; off: (k: number) => number }
 export function lanes(cpu: A64Cpu): Lanes {
-  const b = new Uint8Array(cpu.r.buffer);
+  const b = new Uint8Array(cpu.r.buffer, cpu.r.byteOffset, cpu.r.byteLength);
   return { b, off: (k) => (VBASE + 4 * k) * 4 };
 }
 /** read lane i (esize bytes) of register k as an unsigned number (64-bit lanes as bigint-free pairs: only <= 32 here) */
@@ -21,11 +21,11 @@ export function wr(l: Lanes, k: number, i: number, es: number, v: number): void 
   for (let j = 0; j < es; j++) l.b[o + j] = (v / 2 ** (8 * j)) & 0xff;
 }
 export function rd64(l: Lanes, k: number, i: number): bigint {
-  const dv = new DataView(l.b.buffer);
+  const dv = new DataView(l.b.buffer, l.b.byteOffset, l.b.byteLength);
   return dv.getBigUint64(l.off(k) + i * 8, true);
 }
 export function wr64(l: Lanes, k: number, i: number, v: bigint): void {
-  new DataView(l.b.buffer).setBigUint64(l.off(k) + i * 8, BigInt.asUintN(64, v), true);
+  new DataView(l.b.buffer, l.b.byteOffset, l.b.byteLength).setBigUint64(l.off(k) + i * 8, BigInt.asUintN(64, v), true);
 }
 export function copyOf(l: Lanes, k: number): Uint8Array {
   return l.b.slice(l.off(k), l.off(k) + 16);

@@ -44,7 +44,7 @@ export function simdDecode(insn: number): Op | undefined {
     if (((insn >>> 24) & 0x1f) === 0x1e && (three || misc)) {
       const f = three ? threeSame(vec) : twoMisc(vec);
       const d = insn & 31;
-      if (f) return (cpu) => { f(cpu); new Uint32Array(cpu.r.buffer).fill(0, VBASE + 4 * d + 2, VBASE + 4 * d + 4); };
+      if (f) return (cpu) => { f(cpu); cpu.r.fill(0, VBASE + 4 * d + 2, VBASE + 4 * d + 4); };
     }
     if (((insn >>> 24) & 0x1f) === 0x1f && ((insn >>> 23) & 3) === 2 && (insn & (1 << 10)) && [0x1c, 0x1f].includes((insn >>> 11) & 31)) {
       return fpFixedVec(insn, true);
@@ -66,7 +66,7 @@ export function simdDecode(insn: number): Op | undefined {
     if (((insn >>> 24) & 0x1f) === 0x1f && shf) {
       const f = shiftImm(vec);
       const d = insn & 31;
-      if (f) return (cpu) => { f(cpu); new Uint32Array(cpu.r.buffer).fill(0, VBASE + 4 * d + 2, VBASE + 4 * d + 4); };
+      if (f) return (cpu) => { f(cpu); cpu.r.fill(0, VBASE + 4 * d + 2, VBASE + 4 * d + 4); };
     }
     return undefined;
   }

@@ -1,7 +1,8 @@
 import { Access, Excp, pageFault } from '../../src/core/exceptions.js';
 import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, type BinOp, type Block, type CmpOp } from '../../src/core/ir.js';
-import { compileRegion, type RegionEnv } from '../../src/core/backend/region.js';
+import type { RegionEnv } from '../../src/core/backend/region.js';
+import { BACKENDS, type Backend } from '../helpers/backends.js';
 import { Memory, PROT_R, PROT_W, GuestFault } from '../../src/core/memory/flat.js';
 import { Cpu } from '../../src/core/cpu.js';
 import type { RegInfo } from '../../src/core/isa.js';
@@ -13,8 +14,8 @@ const regs: RegInfo[] = [
   { name: 'r5', ty: 'i32', index: 10, cached: true },
 ];
 
-function setup(littleEndian = true) {
-  const mem = new Memory(littleEndian);
+function setup(be: Backend, littleEndian = true) {
+  const mem = new Memory(littleEndian, be.wasm);
   const cpu = new Cpu(mem, 12);
   const env: RegionEnv = {
     r: cpu.r, mem, helpers: {},
@@ -61,8 +62,9 @@ const ref: Record<BinOp, (a: bigint, b: bigint) => bigint> = {
   rems: (a, b) => (b === 0n ? a : a % b), remu: (a, b) => (b === 0n ? a : u64(a) % u64(b)),
 };
 
-describe('JS backend: i64 lowering matches BigInt semantics', () => {
-  const { cpu, env } = setup();
+describe.each(BACKENDS)('$name backend: i64 lowering matches BigInt semantics', (be) => {
+  const compileRegion = be.compile;
+  const { cpu, env } = setup(be);
   const next = rng(12345);
   const vals = interesting(next);
   for (const op of Object.keys(ref) as BinOp[]) {
@@ -138,10 +140,12 @@ describe('JS backend: i64 lowering matches BigInt semantics', () => {
   });
 });
 
-describe('JS backend: memory, faults and regions', () => {
-  it('loads and stores every size, little and big endian', () => {
-    for (const le of [true, false]) {
-      const { mem, cpu, env } = setup(le);
+describe.each(BACKENDS)('$name backend: memory, faults and regions', (be) => {
+  const compileRegion = be.compile;
+  // the wasm tier takes little-endian guests only (big-endian regions stay JS)
+  it(`loads and stores every size, ${be.wasm ? 'little endian' : 'little and big endian'}`, () => {
+    for (const le of be.wasm ? [true] : [true, false]) {
+      const { mem, cpu, env } = setup(be, le);
       mem.map(0x20000, 0x1000, PROT_R | PROT_W);
       const fn = compileRegion([block((ir) => {
         const addr = ir.const64(0x20000);
@@ -161,7 +165,7 @@ describe('JS backend: memory, faults and regions', () => {
   });
 
   it('a load from an unmapped page throws a GuestFault with its pc and writes back registers', () => {
-    const { cpu, env } = setup();
+    const { cpu, env } = setup(be);
     const fn = compileRegion([block((ir) => {
       ir.set(1, ir.const64(77));
       ir.pc = 0x1004;
@@ -176,7 +180,7 @@ describe('JS backend: memory, faults and regions', () => {
   });
 
   it('a loop region runs inside one function and keeps registers in locals', () => {
-    const { cpu, env } = setup();
+    const { cpu, env } = setup(be);
     // r0 = counter, r1 = accumulator: loop: r1 += r0; r0 -= 1; if r0 != 0 goto loop
     const loop = block((ir) => {
       const c = ir.get(0, 'i64');
@@ -187,7 +191,7 @@ describe('JS backend: memory, faults and regions', () => {
     });
     const out = block((ir) => { ir.exception(Excp.Syscall, 0x1014); }, 0x1010);
     const r = compileRegion([loop, out], 0x1000, regs, env);
-    expect(r.source).toMatch(/case 0x1010/);
+    expect(r.source).toMatch(be.wasm ? /wasm region 0x1000: 2 blocks/ : /case 0x1010/);
     cpu.set64(0, 100000n); cpu.set64(2, 0n); cpu.budget = 1e9;
     expect([r.fn(cpu), cpu.excp]).toEqual([ExitKind.Exception, Excp.Syscall]);
     expect(cpu.get64(2)).toBe(5000050000n);

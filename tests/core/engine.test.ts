@@ -91,11 +91,11 @@ class DeviceBus extends Memory {
   store(a: number, v: number): void { this.write32(a, v); }
 }
 
-function machine(program: number[][], mem = new Memory(), opts: EngineOptions = {}) {
-  mem.map(CODE, 0x1000, PROT_R | PROT_X);
-  mem.poke(CODE, Uint8Array.from(program.flatMap(([op, r, imm]) => [op, r, imm & 0xff, imm >> 8])));
+function machine(program: number[][], mem = new Memory(), opts: EngineOptions = {}, code = CODE) {
+  mem.map(code, 0x1000, PROT_R | PROT_X);
+  mem.poke(code, Uint8Array.from(program.flatMap(([op, r, imm]) => [op, r, imm & 0xff, imm >> 8])));
   const cpu = toyIsa.createCpu(mem);
-  cpu.pc = CODE;
+  cpu.pc = code;
   const ctx: ExecContext = { isa: toyIsa, cpu, mem, log: new Logger() };
   return { mem, cpu, engine: new Engine(ctx, opts) };
 }
@@ -174,5 +174,27 @@ describe('Engine without an operating system', () => {
     expect([cpu.r[1], cpu.r[2], bus.reads, bus.writes, bus.read32(0x2000)]).toEqual([1, 42, 2, [42], 42]);
     // RAM outside the bus's pages still faults through the model's slow paths
     expect([cpu.excp, cpu.excpAccess, cpu.excpAddr]).toEqual([Excp.PageFault, Access.Write, 0x9000]);
+  });
+});
+
+describe('Engine on a wasm memory (the WebAssembly tier)', () => {
+  it('hot code runs as a wasm region; a fault in it writes the registers back exactly', () => {
+    // li r1 0; li r0 7; li r3 0x2000; L: add r1 1; store [r3] = r0; jmp L (at 0x8000: jumps reach 16 bits)
+    const C = 0x8000;
+    const { mem, cpu, engine } = machine([[OP.li, 1, 0], [OP.li, 0, 7], [OP.li, 3, 0x2000], [OP.add, 1, 1], [OP.store, 3, 0], [OP.jmp, 0, C + 12]],
+      new Memory(true, true), {}, C);
+    mem.map(0x2000, 0x1000, PROT_R | PROT_W);
+    expect(cpu.r.buffer).toBe(mem.wasmMemory!.buffer); // the registers live in the wasm memory
+    for (let i = 0; i < 3; i++) expect(engine.runSlice()).toBe(ExitKind.Jump);
+    expect(engine.cache.get(C + 12, 0)?.source).toMatch(/^\/\* wasm region 0x800c/);
+    // first block: 3 li + add + store + jmp; then 3 instructions per iteration
+    expect(cpu.r[1]).toBe(1 + (cpu.icount - 6) / 3);
+    expect(mem.read32(0x2000)).toBe(7);
+    mem.protect(0x2000, 0x1000, PROT_R);
+    const before = cpu.icount;
+    expect(engine.runSlice()).toBe(ExitKind.Exception);
+    expect([cpu.excp, cpu.excpAccess, cpu.excpAddr, cpu.pc]).toEqual([Excp.PageFault, Access.Write, 0x2000, C + 16]);
+    expect(cpu.icount).toBe(before); // the faulting block does not count
+    expect(cpu.r[1]).toBe(2 + (cpu.icount - 6) / 3); // its add happened and was written back
   });
 });

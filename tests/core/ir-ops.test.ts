@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, type Block, type Ty } from '../../src/core/ir.js';
 import { compileRegion, type RegionEnv } from '../../src/core/backend/region.js';
 import { interpretBlock } from '../../src/core/backend/interp.js';
+import { BACKENDS as TIERS } from '../helpers/backends.js';
 import { Memory, GuestFault } from '../../src/core/memory/flat.js';
 import { Cpu } from '../../src/core/cpu.js';
 import type { RegInfo } from '../../src/core/isa.js';
@@ -93,10 +94,12 @@ function cases(): Case[] {
 const BACKENDS = {
   compiled: (b: Block, e: RegionEnv) => compileRegion([b], 0x1000, regs, e).fn,
   interpreted: (b: Block, e: RegionEnv) => interpretBlock(b, regs, e),
+  /** the WebAssembly tier (on a wasm memory) */
+  wasm: (b: Block, e: RegionEnv) => TIERS[1].compile([b], 0x1000, regs, e).fn,
 };
 
 describe.each(Object.keys(BACKENDS) as (keyof typeof BACKENDS)[])('IR bit ops %s: lowering, interpretation and builder folding match BigInt', (backend) => {
-  const mem = new Memory();
+  const mem = new Memory(true, backend === 'wasm');
   const cpu = new Cpu(mem, 12);
   const compile = BACKENDS[backend];
   for (const k of cases()) {

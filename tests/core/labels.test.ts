@@ -4,14 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, formatIr, type Block } from '../../src/core/ir.js';
 import { compileRegion, regionArg, type RegionEnv } from '../../src/core/backend/region.js';
 import { interpretBlock } from '../../src/core/backend/interp.js';
+import { BACKENDS } from '../helpers/backends.js';
+
+const wasm = BACKENDS[1];
 import { Memory, GuestFault, PROT_R, PROT_W } from '../../src/core/memory/flat.js';
 import { Cpu } from '../../src/core/cpu.js';
 import type { RegInfo } from '../../src/core/isa.js';
 
 const regs: RegInfo[] = [0, 1, 2, 3].map((n) => ({ name: `r${n}`, ty: 'i32' as const, index: n, cached: n < 2 }));
 
-function setup() {
-  const mem = new Memory();
+/** with `onWasm`, a memory for the WebAssembly tier */
+function setup(onWasm = false) {
+  const mem = new Memory(true, onWasm);
   mem.map(0x20000, 0x1000, PROT_R | PROT_W);
   const cpu = new Cpu(mem, 4);
   const env: RegionEnv = {
@@ -34,9 +38,9 @@ function block(build: (b: IrBuilder) => void): Block {
 
 describe('labels and brcond', () => {
   it('skips ops when taken; a load under a false condition does not fault; skipped temps read 0', () => {
-    for (const how of ['tier 2', 'tier 1', 'interpreted']) {
+    for (const how of ['tier 2', 'tier 1', 'interpreted', 'wasm']) {
       const cache = how === 'tier 2';
-      const { mem, cpu, env } = setup();
+      const { mem, cpu, env } = setup(how === 'wasm');
       const bl = block((b) => {
         const c = b.get(0, 'i32');
         const skip = b.newLabel();
@@ -46,7 +50,8 @@ describe('labels and brcond', () => {
         b.setLabel(skip);
         b.set(3, b.add(v, b.k32(1)));
       });
-      const f = how === 'interpreted' ? interpretBlock(bl, regs, env) : compileRegion([bl], 0x1000, regs, env, cache).fn;
+      const f = how === 'interpreted' ? interpretBlock(bl, regs, env) : how === 'wasm' ? wasm.compile([bl], 0x1000, regs, env).fn
+        : compileRegion([bl], 0x1000, regs, env, cache).fn;
       const fn = (c: Cpu) => f(c, regionArg(env));
       mem.dv.setInt32(0x20010, 41, true);
       cpu.r.set([1, 0x20010, 0, 0]);
@@ -91,6 +96,13 @@ describe('labels and brcond', () => {
         expect(cpu.r[2], `x=${x}`).toBe(want(x));
       }
     }
+    const w = setup(true);
+    const onWasm = wasm.compile([bl], 0x1000, regs, w.env).fn;
+    for (let x = 0; x < 4; x++) {
+      w.cpu.r[0] = x;
+      onWasm(w.cpu);
+      expect(w.cpu.r[2], `wasm x=${x}`).toBe(want(x));
+    }
   });
 
   it('a constant condition folds; misuse is an error', () => {
@@ -105,5 +117,6 @@ describe('labels and brcond', () => {
     const { env } = setup();
     const unset = block((bb) => { bb.brcond(bb.get(0, 'i32'), bb.newLabel()); });
     expect(() => compileRegion([unset], 0x1000, regs, env)).toThrow(/never set/);
+    expect(() => wasm.compile([unset], 0x1000, regs, setup(true).env)).toThrow(/never set/);
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ExitKind, IrBuilder, type Block } from '../../src/core/ir.js';
 import { compileRegion, regionArg, type RegionEnv } from '../../src/core/backend/region.js';
 import { interpretBlock } from '../../src/core/backend/interp.js';
+import { BACKENDS } from '../helpers/backends.js';
 import { GuestFault, Memory, PROT_R, PROT_W, PROT_X } from '../../src/core/memory/flat.js';
 import { flatFaultHooks } from '../../src/core/memory/flat-hooks.js';
 import { Cpu } from '../../src/core/cpu.js';
@@ -22,8 +23,9 @@ const PG = 0x1000;
 const A = 0x20000; // writable page; A + PG is the protected one, A + 2 * PG writable again
 const B = A + PG;
 
-function setup(bProt: number) {
-  const mem = new Memory();
+/** with `onWasm`, a memory for the WebAssembly tier */
+function setup(bProt: number, onWasm = false) {
+  const mem = new Memory(true, onWasm);
   mem.map(A, 3 * PG, PROT_R | PROT_W);
   for (let i = 0; i < 3 * PG; i++) mem.u8[A + i] = (i * 7 + 1) & 0xff;
   mem.protect(B, PG, bProt);
@@ -45,8 +47,9 @@ function block(build: (b: IrBuilder) => void, pc = 0x1000): Block {
  * run `blocks` from its first pc in tier 2 (true), tier 1 (false) or interpreted (tier 0: the
  * first block alone); returns the thrown fault (or undefined)
  */
-function run(env: RegionEnv, cpu: Cpu, blocks: Block[], tier2: boolean | 0): GuestFault | undefined {
-  const fn = tier2 === 0 ? interpretBlock(blocks[0], regs, env) : compileRegion(blocks, blocks[0].pc, regs, env, tier2).fn;
+function run(env: RegionEnv, cpu: Cpu, blocks: Block[], tier2: Tier): GuestFault | undefined {
+  const fn = tier2 === 0 ? interpretBlock(blocks[0], regs, env) : tier2 === 'wasm' ? BACKENDS[1].compile(blocks, blocks[0].pc, regs, env).fn
+    : compileRegion(blocks, blocks[0].pc, regs, env, tier2).fn;
   cpu.budget = 100;
   try {
     fn(cpu, regionArg(env));
@@ -59,10 +62,12 @@ function run(env: RegionEnv, cpu: Cpu, blocks: Block[], tier2: boolean | 0): Gue
 
 const snapshot = (mem: Memory) => mem.u8.slice(A, A + 3 * PG);
 
-const TIER = (t: boolean | 0) => (t === 0 ? 'interpreted' : t ? 'tier 2' : 'tier 1');
+/** interpreted (0), JS tier 1 (false) or tier 2 (true), or the WebAssembly tier (on a wasm memory) */
+type Tier = boolean | 0 | 'wasm';
+const TIER = (t: Tier) => (t === 'wasm' ? 'wasm' : t === 0 ? 'interpreted' : t ? 'tier 2' : 'tier 1');
 
 describe('page-crossing accesses in generated code', () => {
-  for (const tier2 of [0, false, true] as const) {
+  for (const tier2 of [0, false, true, 'wasm'] as const) {
     for (const prot of [0, PROT_R]) {
       for (const size of [2, 4, 8]) {
         for (const wide of [false, true]) {
@@ -70,7 +75,7 @@ describe('page-crossing accesses in generated code', () => {
           const name = `${TIER(tier2)}, ${prot ? 'read-only' : 'PROT_NONE'} page, ${size} bytes${wide ? ' (i64)' : ''}`;
           it(`store: ${name}`, () => {
             for (let k = 1; k < size; k++) {
-              const { mem, cpu, env } = setup(prot);
+              const { mem, cpu, env } = setup(prot, tier2 === 'wasm');
               const before = snapshot(mem);
               const addr = B - k;
               const f = run(env, cpu, [block((b) => {
@@ -88,7 +93,7 @@ describe('page-crossing accesses in generated code', () => {
           it(`load: ${name}`, () => {
             for (const [start, faultAt] of [[B - 1, B], [B + PG - 1, B + PG - 1]]) {
               for (let k = 0; k < size - 1; k++) {
-                const { mem, cpu, env } = setup(prot);
+                const { mem, cpu, env } = setup(prot, tier2 === 'wasm');
                 const addr = start - k;
                 const f = run(env, cpu, [block((b) => {
                   const v = b.load(wide ? 'i64' : 'i32', size, false, b.const32(addr));
@@ -110,7 +115,7 @@ describe('page-crossing accesses in generated code', () => {
       }
     }
     it(`${TIER(tier2)}: accesses that do not cross run inline and work`, () => {
-      const { mem, cpu, env } = setup(PROT_R);
+      const { mem, cpu, env } = setup(PROT_R, tier2 === 'wasm');
       const f = run(env, cpu, [block((b) => {
         b.store(8, b.const32(B - 8), b.const64(0x1122334455667788n));
         b.set(1, b.load('i64', 8, false, b.const32(B - 8)));
@@ -123,32 +128,34 @@ describe('page-crossing accesses in generated code', () => {
     });
   }
 
-  it('a crossing store between two writable pages writes every byte', () => {
-    const { mem, cpu, env } = setup(PROT_R | PROT_W);
-    const f = run(env, cpu, [block((b) => b.store(8, b.const32(B - 3), b.const64(0x0102030405060708n)))], false);
+  for (const t of [false, 'wasm'] as const) {
+  it(`a crossing store between two writable pages writes every byte (${TIER(t)})`, () => {
+    const { mem, cpu, env } = setup(PROT_R | PROT_W, t === 'wasm');
+    const f = run(env, cpu, [block((b) => b.store(8, b.const32(B - 3), b.const64(0x0102030405060708n)))], t);
     expect(f).toBeUndefined();
     expect(mem.dv.getBigUint64(B - 3, true)).toBe(0x0102030405060708n);
   });
 
-  it('an alignment attribute faults first (SIGBUS-class), before any page check', () => {
-    const { mem, cpu, env } = setup(0);
+  it(`an alignment attribute faults first (SIGBUS-class), before any page check (${TIER(t)})`, () => {
+    const { mem, cpu, env } = setup(0, t === 'wasm');
     const before = snapshot(mem);
-    const f = run(env, cpu, [block((b) => b.store(4, b.const32(B - 2), b.const32(5), 4))], false);
+    const f = run(env, cpu, [block((b) => b.store(4, b.const32(B - 2), b.const32(5), 4))], t);
     expect(f).toBeInstanceOf(GuestFault);
     expect(f!.addr).toBe(B - 2);
     expect(f!.kind).toBe(Excp.Alignment);
-    const g = run(env, cpu, [block((b) => b.set(0, b.zext(b.load('i32', 4, false, b.const32(A + 2), 4))))], true);
+    const g = run(env, cpu, [block((b) => b.set(0, b.zext(b.load('i32', 4, false, b.const32(A + 2), 4))))], t || true);
     expect(g!.kind).toBe(Excp.Alignment);
     expect(g!.addr).toBe(A + 2);
     // aligned: goes through (and a word-aligned 8-byte access may still cross: both pages checked)
-    expect(run(env, cpu, [block((b) => b.store(4, b.const32(A + 4), b.const32(5), 4))], false)).toBeUndefined();
-    const h = run(env, cpu, [block((b) => b.store(8, b.const32(B - 4), b.const64(-1n), 4))], false);
+    expect(run(env, cpu, [block((b) => b.store(4, b.const32(A + 4), b.const32(5), 4))], t)).toBeUndefined();
+    const h = run(env, cpu, [block((b) => b.store(8, b.const32(B - 4), b.const64(-1n), 4))], t);
     expect(h!.kind).toBe(Excp.PageFault);
     expect(h!.addr).toBe(B);
     expect(mem.u8[A + 4]).toBe(5);
     mem.u8.set(before.subarray(4, 8), A + 4);
     expect(Buffer.compare(snapshot(mem), before)).toBe(0);
   });
+  }
 });
 
 describe('memory accessors (helpers use these)', () => {
@@ -219,9 +226,9 @@ describe('exit requests', () => {
     b.jmp(0x1000);
   });
 
-  for (const tier2 of [false, true]) {
-    it(`a helper's request ends the region at the next block boundary (${tier2 ? 'tier 2' : 'tier 1'})`, () => {
-      const { cpu, env, helpers } = setup(PROT_R | PROT_W);
+  for (const tier2 of [false, true, 'wasm'] as const) {
+    it(`a helper's request ends the region at the next block boundary (${TIER(tier2)})`, () => {
+      const { cpu, env, helpers } = setup(PROT_R | PROT_W, tier2 === 'wasm');
       let calls = 0;
       helpers.poke = (c: Cpu) => { if (++calls === 3) c.requestExit(); };
       run(env, cpu, [loop(true)], tier2);
@@ -239,15 +246,16 @@ describe('exit requests', () => {
     expect(cpu.budget).toBeLessThanOrEqual(0);
   });
 
-  it('without a request the loop runs its whole budget', () => {
-    const { cpu, env, helpers } = setup(PROT_R | PROT_W);
+  for (const t of [true, 'wasm'] as const) {
+  it(`without a request the loop runs its whole budget (${TIER(t)})`, () => {
+    const { cpu, env, helpers } = setup(PROT_R | PROT_W, t === 'wasm');
     helpers.poke = () => {};
-    run(env, cpu, [loop(true)], true);
+    run(env, cpu, [loop(true)], t);
     expect(cpu.get64(0)).toBe(100n);
   });
 
-  it('a store slow path passes a request on (a device behind a page, translated code)', () => {
-    const { mem, cpu, env } = setup(PROT_R | PROT_W);
+  it(`a store slow path passes a request on (a device behind a page, translated code) (${TIER(t)})`, () => {
+    const { mem, cpu, env } = setup(PROT_R | PROT_W, t === 'wasm');
     let code = 0;
     mem.onCodeWrite = () => { code++; cpu.requestExit(); };
     mem.perm[B >>> 12] |= 8; // PAGE_CODE: stores there take the slow path
@@ -256,9 +264,40 @@ describe('exit requests', () => {
       b.store(4, b.const32(B + 16), b.const32(1));
       b.jmp(0x1000);
     });
-    run(env, cpu, [blk], true);
+    run(env, cpu, [blk], t);
     expect(code).toBe(1);
     expect(cpu.get64(0)).toBe(1n);
     expect(cpu.exitRequest).toBe(0);
+  });
+  }
+});
+
+describe('a memory made for the wasm tier', () => {
+  it('is one 4 GiB WebAssembly.Memory holding the page flags and the registers; that range is never mapped', async () => {
+    const { PERM_BASE, REGS_BASE } = await import('../../src/core/memory/flat.js');
+    const mem = new Memory(true, true);
+    expect(mem.buf).toBe(mem.wasmMemory!.buffer);
+    expect(mem.buf.byteLength).toBe(2 ** 32);
+    expect([mem.perm.buffer, mem.perm.byteOffset, mem.perm.length]).toEqual([mem.buf, PERM_BASE, 1 << 20]);
+    mem.map(A, PG, PROT_R | PROT_W);
+    expect(mem.u8[PERM_BASE + (A >>> 12)] & PROT_W).toBe(PROT_W);
+    // two CPUs: registers side by side in the reserved range, zeroed
+    const c1 = new Cpu(mem, 64), c2 = new Cpu(mem, 64);
+    expect(c1.r.buffer).toBe(mem.buf);
+    expect(c1.r.byteOffset).toBeGreaterThanOrEqual(REGS_BASE);
+    expect(c2.r.byteOffset).toBeGreaterThanOrEqual(c1.r.byteOffset + c1.r.byteLength);
+    expect(c2.r.byteOffset + c2.r.byteLength).toBeLessThanOrEqual(PERM_BASE);
+    c1.r[3] = 5;
+    expect([c2.r[3], c1.f64.byteOffset]).toEqual([0, c1.r.byteOffset]);
+    // mapping over the reserved range leaves it unmapped: the flags and registers survive
+    mem.map(REGS_BASE, 2 ** 32 - 0x10000 - REGS_BASE, PROT_R | PROT_W);
+    mem.unmap(REGS_BASE, 2 ** 32 - 0x10000 - REGS_BASE);
+    expect([c1.r[3], mem.perm[A >>> 12] & PROT_W]).toEqual([5, PROT_W]);
+    expect(mem.isMapped(PERM_BASE, 1)).toBe(false);
+    expect(() => mem.write8(PERM_BASE, 1)).toThrow(GuestFault);
+    expect(mem.protect(REGS_BASE, PG, PROT_R)).toBe(false);
+    // an ordinary memory has none of it
+    const plain = new Memory();
+    expect([plain.wasmMemory, plain.regArea(64), new Cpu(plain, 4).r.byteOffset]).toEqual([undefined, undefined, 0]);
   });
 });

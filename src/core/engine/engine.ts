@@ -3,6 +3,7 @@ import type { Isa } from '../isa.js';
 import { Access, Excp, FaultCause, GuestFault, recordException, recordFault } from '../exceptions.js';
 import { compileRegion, regionArg, type CompiledRegion, type RegionEnv } from '../backend/region.js';
 import { interpretedRegion } from '../backend/interp.js';
+import { compileWasmRegion } from '../backend/wasm/region.js';
 import { CodeCache } from './cache.js';
 import { DEFAULT_LIMITS, formRegion, translateBlock, type RegionLimits } from './translate.js';
 import { formatCpu, formatExec } from '../log/cpu.js';
@@ -89,8 +90,11 @@ export class Engine {
   /** Compile (or for tier 0, prepare to interpret) blocks already translated, and cache them. */
   private build(blocks: Block[], pc: number, tier: number, mode: number): CompiledRegion {
     const { isa: target, log } = this.ctx;
+    const dbg = this.ctx.debug;
+    // hot code goes to the wasm tier when the memory is made for it (and no debugger watches)
     const region = tier === 0 ? interpretedRegion(blocks[0], target.regs, this.env)
-      : compileRegion(blocks, pc, target.regs, this.env, tier > 1, this.ctx.debug?.watching);
+      : (tier > 1 && !dbg ? compileWasmRegion(blocks, pc, target.regs, this.env) : undefined) ??
+        compileRegion(blocks, pc, target.regs, this.env, tier > 1, dbg?.watching);
     region.tier = tier;
     region.mode = mode;
     if (tier > 0 && log.has('out_asm')) log.outAsm(pc, tier, blocks, region.source);

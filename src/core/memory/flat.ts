@@ -28,6 +28,20 @@ export { alignFault, pageFault } from '../exceptions.js';
 /** the environment names of the flat emitter's text (flat-emit.ts), in envValues() order */
 const ENV_NAMES = ['dv', 'p', 'u8', 'i8', 'i16', 'u16', 'i32'] as const;
 
+/**
+ * A memory for the WebAssembly tier (src/core/backend/wasm) keeps everything wasm code
+ * reaches in its one WebAssembly.Memory (Node 20 has no multi-memory): the page flags at
+ * PERM_BASE and the CPUs' registers (Cpu constructor, regArea) in [REGS_BASE, PERM_BASE).
+ * That range is reserved: never mapped (its flags stay 0, so guest accesses fault), the stack
+ * ends below it (WASM_STACK_TOP).
+ */
+export const REGS_BASE = 0xffd00000;
+export const PERM_BASE = 0xffef0000;
+/** where the stack ends in a wasm memory (the loader's STACK_TOP otherwise) */
+export const WASM_STACK_TOP = REGS_BASE;
+const RESERVED_FIRST = REGS_BASE >>> PAGE_SHIFT;
+const RESERVED_END = (PERM_BASE + NPAGES) >>> PAGE_SHIFT;
+
 export class Memory implements MemoryModel {
   readonly buf: ArrayBuffer;
   readonly u8: Uint8Array;
@@ -44,17 +58,50 @@ export class Memory implements MemoryModel {
   onCodeWrite: (page: number) => void = () => {};
   readonly emitter: MemoryEmitter;
   readonly envNames: readonly string[] = ENV_NAMES;
-  constructor(readonly littleEndian = true) {
+  /** the wasm tier's memory (the same bytes as buf), when made with `wasm` */
+  readonly wasmMemory?: WebAssembly.Memory;
+  /** where the page flags are inside wasmMemory */
+  readonly permBase?: number;
+  /** the next free byte of the register area (regArea) */
+  private regNext = REGS_BASE;
+  constructor(readonly littleEndian = true, readonly wasm = false) {
     this.emitter = flatEmitter(littleEndian);
     this.lim64 = littleEndian === HOST_LE ? PAGE_SIZE - 8 : -1;
-    this.buf = new ArrayBuffer(2 ** 32);
+    if (wasm) {
+      // 65536 pages of 64 KiB: the whole 4 GiB, reserved but committed only as touched
+      this.wasmMemory = new WebAssembly.Memory({ initial: 65536, maximum: 65536 });
+      this.permBase = PERM_BASE;
+    }
+    this.buf = this.wasmMemory ? this.wasmMemory.buffer : new ArrayBuffer(2 ** 32);
     this.u8 = new Uint8Array(this.buf);
     this.i8 = new Int8Array(this.buf);
     this.i16 = new Int16Array(this.buf);
     this.u16 = new Uint16Array(this.buf);
     this.i32 = new Int32Array(this.buf);
     this.dv = new DataView(this.buf);
-    this.perm = new Uint8Array(NPAGES);
+    this.perm = wasm ? new Uint8Array(this.buf, PERM_BASE, NPAGES) : new Uint8Array(NPAGES);
+  }
+
+  /**
+   * Room for a CPU's registers inside a wasm memory (32 header bytes precede byteOffset);
+   * undefined without one or when the area is full (that CPU's code then stays JS).
+   */
+  regArea(bytes: number): { buffer: ArrayBuffer; byteOffset: number } | undefined {
+    if (!this.wasm) return undefined;
+    const size = (32 + bytes + 63) & ~63;
+    if (this.regNext + size > PERM_BASE) return undefined;
+    const at = this.regNext;
+    this.regNext += size;
+    this.u8.fill(0, at, at + size);
+    return { buffer: this.buf, byteOffset: at + 32 };
+  }
+  /** The CPUs that had registers here are gone (the memory pool reuses it). */
+  resetRegAreas(): void {
+    this.regNext = REGS_BASE;
+  }
+  /** pages of the wasm layout's reserved range are never mapped */
+  private reserved(p: number): boolean {
+    return this.wasm && p >= RESERVED_FIRST && p < RESERVED_END;
   }
 
   // ---- the engine's side (model.ts MemoryModel) ------------------------------------
@@ -85,6 +132,7 @@ export class Memory implements MemoryModel {
     const first = addr >>> PAGE_SHIFT;
     const last = (addr + len - 1) >>> PAGE_SHIFT;
     for (let p = first; p <= last; p++) {
+      if (this.reserved(p)) continue;
       this.clearPage(p);
       this.perm[p] = PAGE_MAPPED | (prot & 7) | (prot & PROT_W ? PAGE_DIRTY : 0);
     }
@@ -94,6 +142,7 @@ export class Memory implements MemoryModel {
     const first = addr >>> PAGE_SHIFT;
     const last = (addr + len - 1) >>> PAGE_SHIFT;
     for (let p = first; p <= last; p++) {
+      if (this.reserved(p)) continue;
       this.clearPage(p);
       this.perm[p] = 0;
     }

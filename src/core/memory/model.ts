@@ -63,6 +63,12 @@ export interface GuestMemory {
 
   /** called with a page number when a write lands on a page holding translated code */
   onCodeWrite: (page: number) => void;
+
+  /**
+   * Where a CPU's registers (`bytes` of them, 32 header bytes before) should live so that
+   * compiled code can reach them (the wasm tier: inside the wasm memory); undefined: anywhere.
+   */
+  regArea?(bytes: number): { buffer: ArrayBuffer; byteOffset: number } | undefined;
 }
 
 /**

@@ -21,7 +21,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { PAGE_MASK, PAGE_MAPPED, PAGE_SIZE, PROT_R, PROT_W, PROT_X, pageUp, type Memory } from '../../core/memory/flat.js';
+import { PAGE_MASK, PAGE_MAPPED, PAGE_SIZE, PROT_R, PROT_W, PROT_X, WASM_STACK_TOP, pageUp, type Memory } from '../../core/memory/flat.js';
 import type { Process } from '../process.js';
 import { findFree } from '../mmap-placement.js';
 import type { Target } from '../../../targets/target.js';
@@ -258,7 +258,9 @@ export function loadProgram(proc: Process, exe: ElfFile, opts: LoadOptions): Loa
   if (stackSize < MIN_STACK_SIZE || stackSize > MAX_STACK_SIZE) {
     throw new UserError(`stack size ${opts.stackSize} out of range (${MIN_STACK_SIZE} bytes to 1 GiB)`);
   }
-  const stackTop = target.abi.stackTop ?? STACK_TOP;
+  // a target may keep user space lower (MIPS: below 2 GiB); a wasm-tier memory reserves the
+  // range above WASM_STACK_TOP (src/core/memory/flat.ts)
+  const stackTop = Math.min(target.abi.stackTop ?? STACK_TOP, mem.wasm ? WASM_STACK_TOP : STACK_TOP);
   const stackLimit = stackTop - stackSize;
   proc.mmapTop = stackLimit - STACK_GUARD_GAP;
 
