@@ -116,7 +116,8 @@ export class Engine {
    * compiled block grows into a region (HOT blocks). Each region is promoted once.
    */
   private count(region: CompiledRegion, blocks: number, pc: number, mode: number): void {
-    if (region.tier > 1 || (region.hits += blocks) < (region.tier === 0 ? this.warm : HOT)) return;
+    // (an interpreted block runs once per entry, whatever an exit request did to the budget)
+    if (region.tier > 1 || (region.hits += region.tier === 0 ? 1 : blocks) < (region.tier === 0 ? this.warm : HOT)) return;
     region.hits = -Infinity; // promoted: never counted again
     if (region.tier === 0) this.build(region.blocks, pc, 1, mode);
     else if (this.limits.regionBlocks > 1) this.compile(pc, 2, mode);
