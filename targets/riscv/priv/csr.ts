@@ -21,8 +21,10 @@ const MIE_W = 0xaaan | 0x1444n;
 const S_INTS = 0x222n;
 const MIP_W = 0x222n;
 /** exceptions medeleg may delegate (not an ecall from M); with H also VS-ecall and guest page faults */
-const MEDELEG_W = 0xb3ffn | 0xf00000n;
-const MIDELEG_W = 0x222n | 0x1444n;
+const MEDELEG_W = 0xb7ffn | 0xf00000n;
+const MIDELEG_W = 0x222n;
+/** with H, the VS-level interrupts and SGEI are always delegated (read-only ones, as qemu) */
+const MIDELEG_H = 0x1444n;
 /** menvcfg: FIOM, CBIE, CBCFE, CBZE, PBMTE, STCE */
 const MENVCFG_W = 0xf1n | (3n << 62n);
 const PMPADDR_W = (1n << 54n) - 1n;
@@ -89,7 +91,7 @@ export function csrRead(h: RiscvHart, csr: number): bigint | undefined {
     case 0x300: return mstatusRead(h);
     case 0x301: return h.misa;
     case 0x302: return h.medeleg;
-    case 0x303: return h.mideleg;
+    case 0x303: return hasH(h) ? h.mideleg | MIDELEG_H : h.mideleg;
     case 0x304: return h.mie;
     case 0x305: return h.mtvec;
     case 0x306: return h.mcounteren;
@@ -136,7 +138,7 @@ export function csrWrite(h: RiscvHart, csr: number, v: bigint): void {
     case 0x300: mstatusWrite(h, v, MSTATUS_W); break;
     case 0x301: break; // misa: WARL, fixed here
     case 0x302: h.medeleg = v & MEDELEG_W & (hasH(h) ? M64 : 0xffffn); break;
-    case 0x303: h.mideleg = v & MIDELEG_W & (hasH(h) ? M64 : 0xfffn); break;
+    case 0x303: h.mideleg = v & MIDELEG_W; break;
     case 0x304: h.mie = v & MIE_W & (hasH(h) ? M64 : 0xfffn); break;
     case 0x305: h.mtvec = tvec(v); break;
     case 0x306: h.mcounteren = v & 0xffffffffn; break;

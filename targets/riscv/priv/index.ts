@@ -43,4 +43,4 @@ export function riscv64SysIsa(config?: HartConfig): Isa {
 }
 
 export { RiscvHart, DEFAULT_HART, PRV_M, PRV_S, PRV_U, IRQ, type HartBoard, type HartConfig } from './hart.js';
-export { takeTrap, pendingInterrupt, CAUSE } from './trap.js';
+export { takeTrap, pendingInterrupt, exceptionTrap, CAUSE } from './trap.js';

@@ -3,7 +3,7 @@
  * medeleg/mideleg when it comes from S or U), the pending-interrupt check with the privileged
  * spec's priority order, and the trap returns mret/sret.
  */
-import { illegalInsn } from '../../../src/core/exceptions.js';
+import { Access, Excp, FaultCause, illegalInsn } from '../../../src/core/exceptions.js';
 import { IRQ, MSTATUS, PRV_M, PRV_S, PRV_U, type RiscvHart } from './hart.js';
 
 /** exception causes (mcause values without the interrupt bit) */
@@ -103,4 +103,46 @@ export function sret(h: RiscvHart): number {
   h.board.flushTlb();
   h.requestExit();
   return Number(h.sepc & 0xffffffffn);
+}
+
+/**
+ * Turn the architectural exception that ended the core's slice (cpu.excp*, see
+ * src/core/exceptions.ts) into the RISC-V trap it is: the cause, mtval as qemu gives it (the
+ * instruction's bits for an illegal instruction, the pc for a breakpoint, the address for
+ * faults), the return pc (an ecall's own address). Page faults carry FaultCause.Protection
+ * and access faults FaultCause.Unmapped (the system MMU's convention).
+ */
+export function exceptionTrap(h: RiscvHart): void {
+  const pc = h.pc;
+  switch (h.excp as Excp) {
+    case Excp.Syscall:
+      return takeTrap(h, h.priv === PRV_U ? CAUSE.ECALL_U : h.priv === PRV_S ? CAUSE.ECALL_S : CAUSE.ECALL_M, false, 0n, pc - 4);
+    case Excp.Illegal:
+      return takeTrap(h, CAUSE.ILLEGAL, false, insnBits(h, pc), pc);
+    case Excp.Breakpoint:
+      return takeTrap(h, CAUSE.BREAKPOINT, false, BigInt(pc >>> 0), pc);
+    case Excp.Alignment:
+      return takeTrap(h, h.excpAccess === Access.Read ? CAUSE.LOAD_MISALIGNED : h.excpAccess === Access.Write ? CAUSE.STORE_MISALIGNED : CAUSE.FETCH_MISALIGNED,
+        false, BigInt(h.excpAddr >>> 0), pc);
+    case Excp.PageFault: {
+      const page = h.excpCause === FaultCause.Protection;
+      const cause = h.excpAccess === Access.Fetch ? (page ? CAUSE.FETCH_PAGE : CAUSE.FETCH_ACCESS)
+        : h.excpAccess === Access.Write ? (page ? CAUSE.STORE_PAGE : CAUSE.STORE_ACCESS)
+        : (page ? CAUSE.LOAD_PAGE : CAUSE.LOAD_ACCESS);
+      return takeTrap(h, cause, false, BigInt(h.excpAddr >>> 0), pc);
+    }
+    default:
+      return takeTrap(h, CAUSE.ILLEGAL, false, 0n, pc);
+  }
+}
+
+/** the bits of the instruction at pc (16 for a compressed one), 0 when it cannot be fetched */
+function insnBits(h: RiscvHart, pc: number): bigint {
+  try {
+    const lo = h.mem.fetch16(pc);
+    if ((lo & 3) !== 3) return BigInt(lo);
+    return BigInt((lo | (h.mem.fetch16(pc + 2) << 16)) >>> 0);
+  } catch {
+    return 0n;
+  }
 }
