@@ -77,7 +77,7 @@ export class VirtMachine {
     const ctx: ExecContext = { isa, cpu: hart, mem: this.mmu, log: cfg.log };
     this.engine = new Engine(ctx, { slice: SLICE });
 
-    this.plic = new Plic(VIRT.plic.sources, [(on) => hart.setIrq(IRQ.MEI, on), (on) => hart.setIrq(IRQ.SEI, on)]);
+    this.plic = new Plic(VIRT.plic.sources + 1, [(on) => hart.setIrq(IRQ.MEI, on), (on) => hart.setIrq(IRQ.SEI, on)]);
     this.clint = new Clint([{ msip: (on) => hart.setIrq(IRQ.MSI, on), mtip: (on) => hart.setIrq(IRQ.MTI, on) }], () => this.mtime());
     this.uart = new Uart16550((b) => cfg.out(Uint8Array.of(b)), (on) => this.plic.set(VIRT.uart0.irq, on));
     const bus = this.bus;

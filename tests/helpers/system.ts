@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './cases.js';
 import { which } from './run.js';
 
+export { which };
+
 export const QEMU_SYSTEM = which('qemu-system-riscv64');
 export const OPENSBI = '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin';
 export const UBOOT_SMODE = '/usr/lib/u-boot/qemu-riscv64_smode/u-boot.bin';
