@@ -42,5 +42,5 @@ export function riscv64SysIsa(config?: HartConfig): Isa {
   };
 }
 
-export { RiscvHart, DEFAULT_HART, PRV_M, PRV_S, PRV_U, IRQ, type HartBoard, type HartConfig } from './hart.js';
+export { RiscvHart, DEFAULT_HART, MSTATUS, PRV_M, PRV_S, PRV_U, IRQ, type HartBoard, type HartConfig } from './hart.js';
 export { takeTrap, pendingInterrupt, exceptionTrap, CAUSE } from './trap.js';
