@@ -16,6 +16,7 @@ export class Clint implements MmioDevice {
   readonly mtimecmp: bigint[];
   /** mtime sampled by a read of its low word, so the high word read next matches it */
   private sample = 0n;
+  private sampled = false;
 
   constructor(private readonly harts: ClintHart[], private readonly mtime: () => bigint) {
     this.msip = harts.map(() => 0);
@@ -25,10 +26,12 @@ export class Clint implements MmioDevice {
   read(off: number, size: number): number {
     if (off < 0x4000) return this.msip[off >> 2] ?? 0;
     if (off >= 0xbff8) {
-      if (off === 0xbff8) this.sample = this.mtime();
-      const v = off === 0xbff8 && size < 8 ? this.sample : this.sample;
-      return Number((off === 0xbff8 ? v : v >> 32n) & 0xffffffffn);
+      // the high word read right after the low word comes from the same sample
+      if (off === 0xbff8 || !this.sampled) this.sample = this.mtime();
+      this.sampled = off === 0xbff8;
+      return Number((off === 0xbff8 ? this.sample : this.sample >> 32n) & 0xffffffffn);
     }
+    this.sampled = false;
     const h = (off - 0x4000) >> 3;
     const cmp = this.mtimecmp[h];
     if (cmp === undefined) return 0;
