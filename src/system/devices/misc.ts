@@ -27,7 +27,7 @@ export class GoldfishRtc implements MmioDevice {
   private alarm = 0n;
   private irqEnabled = 0;
   constructor(private readonly nowNs: () => bigint) {}
-  read(off: number): number {
+  read(off: number, _size?: number): number {
     switch (off) {
       case 0x00: {
         const t = this.nowNs();
@@ -49,7 +49,7 @@ export class GoldfishRtc implements MmioDevice {
 }
 
 export class VirtioMmioEmpty implements MmioDevice {
-  read(off: number): number {
+  read(off: number, _size?: number): number {
     switch (off) {
       case 0x000: return 0x74726976; // "virt"
       case 0x004: return 2; // version 2 (virtio 1.x)

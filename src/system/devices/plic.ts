@@ -33,7 +33,7 @@ export class Plic implements MmioDevice {
     this.update();
   }
 
-  read(off: number): number {
+  read(off: number, _size?: number): number {
     if (off < 0x1000) return this.priority[off >> 2] ?? 0;
     if (off < 0x2000) {
       const w = (off - 0x1000) >> 2;

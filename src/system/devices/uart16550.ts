@@ -30,7 +30,7 @@ export class Uart16550 implements MmioDevice {
     this.update();
   }
 
-  read(off: number): number {
+  read(off: number, _size?: number): number {
     const dlab = (this.lcr & 0x80) !== 0;
     switch (off) {
       case 0: {
