@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/cases.js';
 import { POLYEMU_SYSTEM, QEMU_SYSTEM } from '../helpers/system.js';
 
 const run = (args: string[], timeout = 60_000) => {
@@ -46,6 +47,17 @@ describe('polyemu-system-riscv64 command line', () => {
     const r = run(args);
     expect([r.out, r.code]).toEqual(['hi\n', 42]);
     if (!QEMU_SYSTEM) console.warn('cli.test: qemu-system-riscv64 not installed: bare-metal run NOT compared with qemu');
+    else {
+      const q = spawnSync(QEMU_SYSTEM, args, { encoding: 'latin1', timeout: 30_000 });
+      expect([r.out, r.code]).toEqual([q.stdout, q.status]);
+    }
+  });
+
+  it('fixtures/system/paging.bin: Sv39 from S mode, a store page fault taken in M, sfence.vma, A/D bits — as under qemu', () => {
+    const args = ['-M', 'virt', '-nographic', '-bios', 'none', '-kernel', join(REPO_ROOT, 'fixtures', 'system', 'paging.bin')];
+    const r = run(args);
+    expect([r.out, r.code]).toEqual(['paging ok\n', 0]);
+    if (!QEMU_SYSTEM) console.warn('cli.test: qemu-system-riscv64 not installed: paging.bin NOT compared with qemu');
     else {
       const q = spawnSync(QEMU_SYSTEM, args, { encoding: 'latin1', timeout: 30_000 });
       expect([r.out, r.code]).toEqual([q.stdout, q.status]);

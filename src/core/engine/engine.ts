@@ -101,7 +101,10 @@ export class Engine {
       let kind: number;
       try {
         kind = region.fn(cpu, arg);
-        if (region.tier === 1 && (region.hits += this.slice - cpu.budget + 1) >= HOT && this.limits.regionBlocks > 1) {
+        // promote hot code, translating it in the mode it runs in: the region may have left
+        // that mode (a trap return), and the frontend fetches through the CPU's state now
+        if (region.tier === 1 && (region.hits += this.slice - cpu.budget + 1) >= HOT && this.limits.regionBlocks > 1
+          && (modeOf === undefined || modeOf(cpu) === mode)) {
           region.tier = 0; // promoted: never count it again
           this.compile(pc, 2, mode);
         }
@@ -137,7 +140,7 @@ export class Engine {
     const region = this.cache.get(pc, mode) ?? this.compile(pc, 1, mode);
     cpu.budget = budget;
     const kind = region.fn(cpu, regionArg(this.env));
-    if (region.tier === 1 && (region.hits += budget - cpu.budget + 1) >= HOT && this.limits.regionBlocks > 1) {
+    if (region.tier === 1 && (region.hits += budget - cpu.budget + 1) >= HOT && this.limits.regionBlocks > 1 && this.modeNow() === mode) {
       region.tier = 0;
       this.compile(pc, 2, mode);
     }
