@@ -193,6 +193,13 @@ function pmpcfgWrite(h: RiscvHart, reg: number, v: bigint): void {
   h.pmpcfg[reg] = out;
 }
 
+/**
+ * CSRs whose writes may enable an interrupt or change the translation mode (mstatus/sstatus,
+ * mie/sie, mip/sip, the delegations, satp, menvcfg, stimecmp): after one, the region returns
+ * to the run loop. Other writes (scratch, epc, cause, tval, tvec, counters, PMP) need not.
+ */
+const EXIT_CSRS = new Set([0x100, 0x104, 0x144, 0x14d, 0x180, 0x300, 0x302, 0x303, 0x304, 0x30a, 0x344]);
+
 /** minimum privilege of a CSR from its number (bits 9:8; 2 is the hypervisor level, treated as S... as M here) */
 function minPriv(csr: number): number {
   const p = (csr >> 8) & 3;
@@ -209,7 +216,8 @@ function csrSys(h: RiscvHart, csr: number, op: number, vlo: number, vhi: number)
     const v = (BigInt(vhi) << 32n) | BigInt(vlo >>> 0);
     const nv = op === CSR_WRITE ? v : op === CSR_SET ? old | v : op === CSR_CLEAR ? old & ~v : v;
     csrWrite(h, csr, nv);
-    h.requestExit(); // interrupts may be enabled, the translation mode may have changed
+    // interrupts may be enabled, the translation mode may have changed: back to the run loop
+    if (EXIT_CSRS.has(csr)) h.requestExit();
   }
   h.rhi = Number(BigInt.asIntN(32, old >> 32n));
   return Number(BigInt.asIntN(32, old));
