@@ -7,6 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Logger } from '../core/log/log.js';
 import { VirtMachine, MachineError } from '../system/machine.js';
 import { virtFdt } from '../system/virt.js';
+import { VirtioBlk } from '../system/virtio/blk.js';
+import { VirtioRng } from '../system/virtio/rng.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_BIOS, PROG, SYSTEM_HELP, parseSystemArgs, type SystemOptions } from './system-options.js';
 
@@ -98,11 +100,20 @@ async function runSystem(argv: string[]): Promise<number> {
     initrd: o.initrd === undefined ? undefined : readImage('initrd', o.initrd),
     dtb: o.dtb === undefined ? undefined : readImage('device tree', o.dtb),
   };
+  const virtio = () => o.devices.map((d) => {
+    if (d.kind === 'rng') return new VirtioRng();
+    const drive = o.drives.get(d.drive)!;
+    try {
+      return new VirtioBlk(drive.file, drive.readonly);
+    } catch (e) {
+      throw new UserError(`${PROG}: -drive file=${drive.file}: could not open disk image: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  });
   const con = new Console();
   const stdin = process.stdin;
   let quit = false;
   for (;;) {
-    const m = new VirtMachine({ ramSize: o.ramSize, ...images, append: o.append, icount: o.icount, out: (b) => con.write(b), log: new Logger() });
+    const m = new VirtMachine({ ramSize: o.ramSize, ...images, virtio: virtio(), append: o.append, icount: o.icount, out: (b) => con.write(b), log: new Logger() });
     const onData = (d: Buffer) => { const b = con.filter(d); if (b.length) m.input(Uint8Array.from(b)); };
     con.quit = () => { quit = true; m.power = { kind: 'poweroff', code: 0 }; m.hart.requestExit(); };
     if (stdin.isTTY) stdin.setRawMode(true);

@@ -22,12 +22,16 @@ export interface SystemOptions {
   dtb?: string;
   noReboot: boolean;
   icount?: number;
+  /** -drive file=…,format=raw,if=none,id=…[,readonly=on] by id */
+  drives: Map<string, { file: string; readonly: boolean }>;
+  /** -device virtio-blk-device,drive=ID | virtio-rng-device, in order */
+  devices: ({ kind: 'blk'; drive: string } | { kind: 'rng' })[];
   help: boolean;
   version: boolean;
 }
 
 /** options that take a value */
-const WITH_VALUE = new Set(['M', 'machine', 'm', 'smp', 'bios', 'kernel', 'initrd', 'append', 'dtb', 'serial', 'icount',
+const WITH_VALUE = new Set(['drive', 'device', 'M', 'machine', 'm', 'smp', 'bios', 'kernel', 'initrd', 'append', 'dtb', 'serial', 'icount',
   'cpu', 'display', 'monitor', 'accel', 'name']);
 /** accepted and ignored: what they ask for is how this machine always is */
 const FLAGS = new Set(['nographic', 'no-reboot', 'help', 'h', 'version', 'nodefaults']);
@@ -45,8 +49,18 @@ export function parseSize(text: string): number {
   return bytes;
 }
 
+/** k=v,k=v (a bare k is k=on) */
+function props(text: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const p of text.split(',').filter((x) => x !== '')) {
+    const eq = p.indexOf('=');
+    m.set(eq < 0 ? p : p.slice(0, eq), eq < 0 ? 'on' : p.slice(eq + 1));
+  }
+  return m;
+}
+
 export function parseSystemArgs(argv: string[]): SystemOptions {
-  const o: SystemOptions = { machine: '', ramSize: 128 * 1024 * 1024, smp: 1, bios: 'default', noReboot: false, help: false, version: false };
+  const o: SystemOptions = { machine: '', ramSize: 128 * 1024 * 1024, smp: 1, bios: 'default', noReboot: false, drives: new Map(), devices: [], help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('-')) fail(`${arg}: invalid option (images are given with -bios, -kernel, -initrd)`);
@@ -97,8 +111,31 @@ export function parseSystemArgs(argv: string[]): SystemOptions {
         break;
       }
       case 'name': break;
+      case 'drive': {
+        const kv = props(v);
+        const file = kv.get('file');
+        const id = kv.get('id');
+        if (!file || !id) fail(`-drive ${v}: file= and id= are required`);
+        if ((kv.get('format') ?? 'raw') !== 'raw') fail(`-drive ${v}: only format=raw`);
+        if ((kv.get('if') ?? 'none') !== 'none') fail(`-drive ${v}: only if=none (attach it with -device virtio-blk-device,drive=${id})`);
+        for (const k of kv.keys()) if (!['file', 'id', 'format', 'if', 'readonly'].includes(k)) fail(`-drive ${v}: unsupported property '${k}'`);
+        o.drives.set(id!, { file: file!, readonly: ['on', 'true', 'yes'].includes(kv.get('readonly') ?? 'off') });
+        break;
+      }
+      case 'device': {
+        const [type, ...rest] = v.split(',');
+        const kv = props(rest.join(','));
+        if (type === 'virtio-rng-device') o.devices.push({ kind: 'rng' });
+        else if (type === 'virtio-blk-device') {
+          const drive = kv.get('drive');
+          if (!drive) fail(`-device ${v}: drive= is required`);
+          o.devices.push({ kind: 'blk', drive: drive! });
+        } else fail(`-device ${type}: not a device of this board (virtio-blk-device, virtio-rng-device)`);
+        break;
+      }
     }
   }
+  for (const d of o.devices) if (d.kind === 'blk' && !o.drives.has(d.drive)) fail(`-device virtio-blk-device,drive=${d.drive}: no -drive with id=${d.drive}`);
   if (!o.help && !o.version) {
     if (o.machine === '') fail('no machine given: use -M virt');
     if (o.machine !== 'virt') fail(`-M ${o.machine}: unsupported machine type (only virt)`);
@@ -119,4 +156,6 @@ export const SYSTEM_HELP = `usage: ${PROG} -M virt [options]
   -nographic, -serial mon:stdio   the serial console on stdin/stdout (Ctrl-A x quits)
   -no-reboot               exit instead of rebooting
   -icount shift=N          time from the instruction count (2^N ns each): the same log every run
+  -drive file=F,format=raw,if=none,id=ID[,readonly=on]   a disk image
+  -device virtio-blk-device,drive=ID | virtio-rng-device  virtio-mmio devices (first: highest slot)
 `;

@@ -16,6 +16,7 @@ import { GoldfishRtc, SifiveTest, VirtioMmioEmpty, type PowerEvent } from './dev
 import { Plic } from './devices/plic.js';
 import { Uart16550 } from './devices/uart16550.js';
 import { SoftMmu } from './softmmu.js';
+import { VirtioMmio, type VirtioDevice } from './virtio/mmio.js';
 import { VIRT, virtFdt } from './virt.js';
 
 export interface MachineConfig {
@@ -27,6 +28,8 @@ export interface MachineConfig {
   append?: string;
   /** a device tree to use instead of the generated one */
   dtb?: Uint8Array;
+  /** virtio devices, in -device order: the first takes the highest virtio-mmio slot, as in qemu */
+  virtio?: VirtioDevice[];
   /** -icount shift: time advances 2^shift ns per instruction (undefined: the host clock) */
   icount?: number;
   /** bytes the UART sends */
@@ -86,7 +89,14 @@ export class VirtMachine {
     bus.map(VIRT.clint.base, VIRT.clint.size, this.clint, 'clint');
     bus.map(VIRT.plic.base, VIRT.plic.size, this.plic, 'plic');
     bus.map(VIRT.uart0.base, VIRT.uart0.size, this.uart, 'uart0');
-    for (let i = 0; i < VIRT.virtio.count; i++) bus.map(VIRT.virtio.base + i * VIRT.virtio.size, VIRT.virtio.size, new VirtioMmioEmpty(), `virtio${i}`);
+    const virtio = cfg.virtio ?? [];
+    if (virtio.length > VIRT.virtio.count) throw new MachineError(`${virtio.length} virtio devices: the board has ${VIRT.virtio.count} slots`);
+    for (let i = 0; i < VIRT.virtio.count; i++) {
+      const dev = virtio[VIRT.virtio.count - 1 - i];
+      const irq = VIRT.virtio.irq + i;
+      bus.map(VIRT.virtio.base + i * VIRT.virtio.size, VIRT.virtio.size,
+        dev ? new VirtioMmio(bus, dev, (on) => this.plic.set(irq, on)) : new VirtioMmioEmpty(), `virtio${i}`);
+    }
     this.boot();
   }
 
