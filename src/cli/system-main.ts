@@ -122,7 +122,7 @@ async function runSystem(argv: string[]): Promise<number> {
     stdin.off('data', onData);
     con.flush();
     if (quit) {
-      process.stderr.write('QEMU: Terminated\r\n');
+      process.stdout.write('QEMU: Terminated\n\r'); // qemu's words, on the console
       break;
     }
     if (ev.kind === 'poweroff') { if (stdin.isTTY) stdin.setRawMode(false); return ev.code; }

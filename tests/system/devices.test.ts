@@ -88,3 +88,15 @@ describe('SiFive test device and virtio-mmio slots', () => {
     expect([v.read(0), v.read(4), v.read(8)]).toEqual([0x74726976, 2, 0]);
   });
 });
+
+describe('the machine\'s clock', () => {
+  it('-icount: mtime follows the instruction count (2^shift ns each, 10 MHz ticks), not the host clock', async () => {
+    const { VirtMachine } = await import('../../src/system/machine.js');
+    const { Logger } = await import('../../src/core/log/log.js');
+    const m = new VirtMachine({ ramSize: 1 << 20, icount: 3, out: () => {}, log: new Logger() });
+    m.hart.icount = 1000;
+    expect(m.mtime()).toBe(80n); // 1000 × 8 ns = 8 µs = 80 ticks
+    await new Promise((r) => setTimeout(r, 20));
+    expect(m.mtime()).toBe(80n);
+  });
+});

@@ -33,6 +33,13 @@ describe.skipIf(lack !== undefined)('firmware on the virt board, beside qemu-sys
     console.log(`OpenSBI to its last line: qemu ${q.ms} ms, polyemu ${p.ms} ms (wall, including the quiet second)`);
   }, 150_000);
 
+  it('Ctrl-A x quits as in qemu\'s -nographic console', async () => {
+    const s: Session = { until: /Terminated/, script: [[/Boot HART MEDELEG[^\n]*\n$/, '\x01x']], quietMs: 2000, timeoutMs: 120_000 };
+    const { q, p } = await both(['-M', 'virt', '-nographic', '-bios', 'default'], s);
+    expect(p.out.endsWith('QEMU: Terminated\n\r')).toBe(true);
+    expect([consoleText(p.out), p.code]).toEqual([consoleText(q.out), q.code]);
+  }, 150_000);
+
   it('U-Boot (S-mode, -kernel) reaches its prompt, runs a command and powers off as under qemu', async () => {
     const s: Session = { until: /poweroff \.\.\.\r\n/, script: [[/=> $/, 'echo polyemu $cpu\r'], [/polyemu [^\n]*\n=> $/, 'poweroff\r']], quietMs: 5000, timeoutMs: 240_000 };
     const { q, p } = await both(['-M', 'virt', '-nographic', '-bios', 'default', '-kernel', UBOOT_SMODE], s);
