@@ -119,8 +119,9 @@ export class VirtMachine {
     }
     let initrd: { start: number; end: number } | undefined;
     if (cfg.initrd) {
-      // as qemu: in the upper half of RAM (at most 256 MiB up), well clear of the kernel
-      const start = ram + Math.min(cfg.ramSize / 2, 256 * 1024 * 1024);
+      // as qemu: half the RAM (at most 128 MiB) above the kernel's entry, clear of the kernel
+      // once it uncompresses itself
+      const start = (kernel?.entry ?? ram) + Math.min(cfg.ramSize / 2, 128 * 1024 * 1024);
       this.place('initrd', rawImage(cfg.initrd, start));
       initrd = { start, end: start + cfg.initrd.length };
     }

@@ -70,7 +70,8 @@ export function virtFdt(c: VirtFdtConfig): Uint8Array {
   ]);
   const chosen: [string, string | number[] | Uint8Array][] = [['rng-seed', c.rngSeed ?? randomBytes(32)], ['stdout-path', `/soc/serial@${hex(VIRT.uart0.base)}`]];
   if (c.bootargs !== undefined) chosen.push(['bootargs', c.bootargs]);
-  if (c.initrd) chosen.push(['linux,initrd-start', u64cells(c.initrd.start)], ['linux,initrd-end', u64cells(c.initrd.end)]);
+  // one cell each, as qemu writes them (the initrd lies below 4 GiB)
+  if (c.initrd) chosen.push(['linux,initrd-start', [c.initrd.start]], ['linux,initrd-end', [c.initrd.end]]);
   const root = node('', [['#address-cells', [2]], ['#size-cells', [2]], ['compatible', 'riscv-virtio'], ['model', 'riscv-virtio,qemu']], [
     node('chosen', chosen),
     node('poweroff', [['value', [0x5555]], ['offset', [0]], ['regmap', [testPh]], ['compatible', 'syscon-poweroff']]),

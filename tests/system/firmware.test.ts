@@ -5,6 +5,9 @@
  * Debian's U-Boot (S-mode, after OpenSBI) driven over the UART to its prompt and powered off
  * through the SiFive test device.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPENSBI, POLYEMU_SYSTEM, QEMU_SYSTEM, UBOOT_SMODE, consoleText, missing, runMachine, type Session } from '../helpers/system.js';
 
@@ -32,6 +35,22 @@ describe.skipIf(lack !== undefined)('firmware on the virt board, beside qemu-sys
     expect(consoleText(p.out)).toBe(consoleText(q.out));
     console.log(`OpenSBI to its last line: qemu ${q.ms} ms, polyemu ${p.ms} ms (wall, including the quiet second)`);
   }, 150_000);
+
+  it('-initrd and -append reach the device tree where qemu puts them (U-Boot prints /chosen)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'polyemu-initrd-'));
+    const initrd = join(dir, 'initrd');
+    writeFileSync(initrd, Buffer.alloc(5000, 7));
+    const s: Session = {
+      until: /poweroff \.\.\.\r\n/,
+      script: [[/=> $/, 'fdt addr $fdtcontroladdr; fdt print /chosen bootargs; fdt print /chosen linux,initrd-start; fdt print /chosen linux,initrd-end\r'],
+        [/initrd-end[^\n]*\n=> $/, 'poweroff\r']],
+      quietMs: 5000, timeoutMs: 240_000,
+    };
+    const { q, p } = await both(['-M', 'virt', '-nographic', '-bios', 'default', '-kernel', UBOOT_SMODE, '-initrd', initrd, '-append', 'console=ttyS0 polyemu=1'], s);
+    const chosen = (t: string) => consoleText(t).split('\n').filter((l) => /^(bootargs|linux,initrd-(start|end)) = /.test(l));
+    expect(chosen(p.out)).toHaveLength(3);
+    expect(chosen(p.out)).toEqual(chosen(q.out));
+  }, 300_000);
 
   it('Ctrl-A x quits as in qemu\'s -nographic console', async () => {
     const s: Session = { until: /Terminated/, script: [[/Boot HART MEDELEG[^\n]*\n$/, '\x01x']], quietMs: 2000, timeoutMs: 120_000 };
