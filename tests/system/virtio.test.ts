@@ -60,6 +60,30 @@ describe.skipIf(lack !== undefined)('virtio-blk under U-Boot, beside qemu-system
   }, 300_000);
 });
 
+describe.skipIf(lack !== undefined)('a read-only virtio-blk drive', () => {
+  it('reads as under qemu; a write fails as under qemu and leaves the image alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'polyemu-virtio-'));
+    const disk = join(dir, 'ro.img');
+    writeFileSync(disk, image());
+    const args = ['-M', 'virt', '-nographic', '-bios', 'default', '-kernel', UBOOT_SMODE,
+      '-drive', `file=${disk},format=raw,if=none,id=hd0,readonly=on`, '-device', 'virtio-blk-device,drive=hd0'];
+    const s: Session = {
+      until: /poweroff \.\.\.\r\n/,
+      script: [
+        [/=> $/, 'virtio read 0x84000000 10 2; crc32 0x84000000 0x400; virtio write 0x84000000 0 1\r'],
+        [/blocks? written[^\n]*\n=> $/, 'poweroff\r'],
+      ],
+      quietMs: 5000,
+      timeoutMs: 240_000,
+    };
+    const [q, p] = await Promise.all([runMachine([QEMU_SYSTEM!, ...args], s), runMachine([...POLYEMU_SYSTEM, ...args], s)]);
+    const fromPrompt = (t: string) => consoleText(t).slice(consoleText(t).indexOf('=> virtio read'));
+    expect(p.reached, p.out).toBe(true);
+    expect(fromPrompt(p.out)).toBe(fromPrompt(q.out));
+    expect(readFileSync(disk).equals(image())).toBe(true);
+  }, 300_000);
+});
+
 describe('virtio-rng at its queue', () => {
   it('fills the buffer a driver makes available, returns it used, and interrupts', () => {
     const bus = new Bus([0x1000, 0x1000], [0x80000000, 1 << 20]);
