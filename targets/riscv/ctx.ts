@@ -6,13 +6,24 @@ import { Access, Excp, FaultCause } from '../../src/core/exceptions.js';
 import { ExitKind, type BinOp, type CmpOp, type IrBuilder, type Ty } from '../../src/core/ir.js';
 import { F0 } from './cpu.js';
 
+/** translation-mode bit of a system-mode hart (its privilege level is in bits 0-1) */
+export const SYS_MODE = 0x10;
+
 
 export class RvCtx {
   /** address of the instruction being translated, and its length in bytes (2 or 4) */
   pc = 0;
   len = 4;
 
-  constructor(readonly b: IrBuilder) {}
+  /**
+   * System mode (bit SYS_MODE of the translation mode, targets/riscv/priv/): privileged
+   * instructions and every CSR go to the privileged helpers; user mode leaves it false.
+   */
+  readonly sys: boolean;
+
+  constructor(readonly b: IrBuilder, mode = 0) {
+    this.sys = (mode & SYS_MODE) !== 0;
+  }
 
   /** address of the next instruction */
   get next(): number {

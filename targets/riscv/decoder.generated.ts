@@ -16,6 +16,7 @@ export interface Args_rd_rm_rs1_rs2_rs3 { rd: number; rm: number; rs1: number; r
 export interface Args_rd_rs1 { rd: number; rs1: number; }
 export interface Args_rd_rs1_rs2 { rd: number; rs1: number; rs2: number; }
 export interface Args_rd_rs1_shamt { rd: number; rs1: number; shamt: number; }
+export interface Args_rs1_rs2 { rs1: number; rs2: number; }
 
 /** RV64GC: handler name -> its argument record */
 export interface InsnArgs {
@@ -139,6 +140,7 @@ export interface InsnArgs {
   lui: Args_imm_rd;
   lw: Args_imm_rd_rs1;
   lwu: Args_imm_rd_rs1;
+  mret: ArgsNone;
   mul: Args_rd_rs1_rs2;
   mulh: Args_rd_rs1_rs2;
   mulhsu: Args_rd_rs1_rs2;
@@ -154,6 +156,7 @@ export interface InsnArgs {
   sc_d: Args_aq_rd_rl_rs1_rs2;
   sc_w: Args_aq_rd_rl_rs1_rs2;
   sd: Args_imm_rs1_rs2;
+  sfence_vma: Args_rs1_rs2;
   sh: Args_imm_rs1_rs2;
   sll: Args_rd_rs1_rs2;
   slli: Args_rd_rs1_shamt;
@@ -167,6 +170,7 @@ export interface InsnArgs {
   srai: Args_rd_rs1_shamt;
   sraiw: Args_rd_rs1_shamt;
   sraw: Args_rd_rs1_rs2;
+  sret: ArgsNone;
   srl: Args_rd_rs1_rs2;
   srli: Args_rd_rs1_shamt;
   srliw: Args_rd_rs1_shamt;
@@ -174,6 +178,7 @@ export interface InsnArgs {
   sub: Args_rd_rs1_rs2;
   subw: Args_rd_rs1_rs2;
   sw: Args_imm_rs1_rs2;
+  wfi: ArgsNone;
   xor: Args_rd_rs1_rs2;
   xori: Args_imm_rd_rs1;
 }
@@ -193,32 +198,32 @@ export const PATTERNS: readonly string[] = [
   'add', 'sub', 'sll', 'slt', 'sltu', 'xor',
   'srl', 'sra', 'or', 'and', 'addiw', 'slliw',
   'srliw', 'sraiw', 'addw', 'subw', 'sllw', 'srlw',
-  'sraw', 'fence', 'ecall', 'ebreak', 'fence_i', 'csrrw',
-  'csrrs', 'csrrc', 'csrrwi', 'csrrsi', 'csrrci', 'mul',
-  'mulh', 'mulhsu', 'mulhu', 'div', 'divu', 'rem',
-  'remu', 'mulw', 'divw', 'divuw', 'remw', 'remuw',
-  'lr_w', 'sc_w', 'amoswap_w', 'amoadd_w', 'amoxor_w', 'amoand_w',
-  'amoor_w', 'amomin_w', 'amomax_w', 'amominu_w', 'amomaxu_w', 'lr_d',
-  'sc_d', 'amoswap_d', 'amoadd_d', 'amoxor_d', 'amoand_d', 'amoor_d',
-  'amomin_d', 'amomax_d', 'amominu_d', 'amomaxu_d', 'flw', 'fld',
-  'fsw', 'fsd', 'fmadd_s', 'fmsub_s', 'fnmsub_s', 'fnmadd_s',
-  'fadd_s', 'fsub_s', 'fmul_s', 'fdiv_s', 'fsqrt_s', 'fsgnj_s',
-  'fsgnjn_s', 'fsgnjx_s', 'fmin_s', 'fmax_s', 'feq_s', 'flt_s',
-  'fle_s', 'fclass_s', 'fcvt_w_s', 'fcvt_wu_s', 'fcvt_l_s', 'fcvt_lu_s',
-  'fcvt_s_w', 'fcvt_s_wu', 'fcvt_s_l', 'fcvt_s_lu', 'fmadd_d', 'fmsub_d',
-  'fnmsub_d', 'fnmadd_d', 'fadd_d', 'fsub_d', 'fmul_d', 'fdiv_d',
-  'fsqrt_d', 'fsgnj_d', 'fsgnjn_d', 'fsgnjx_d', 'fmin_d', 'fmax_d',
-  'feq_d', 'flt_d', 'fle_d', 'fclass_d', 'fcvt_w_d', 'fcvt_wu_d',
-  'fcvt_l_d', 'fcvt_lu_d', 'fcvt_d_w', 'fcvt_d_wu', 'fcvt_d_l', 'fcvt_d_lu',
-  'fcvt_s_d', 'fcvt_d_s', 'fmv_x_w', 'fmv_w_x', 'fmv_x_d', 'fmv_d_x',
-  'c_illegal_4spn', 'c_addi4spn', 'c_fld', 'c_lw', 'c_ld', 'c_fsd',
-  'c_sw', 'c_sd', 'c_addi', 'c_illegal_addiw', 'c_addiw', 'c_li',
-  'c_illegal_16sp', 'c_addi16sp', 'c_illegal_lui', 'c_lui', 'c_srli', 'c_srai',
-  'c_andi', 'c_sub', 'c_xor', 'c_or', 'c_and', 'c_subw',
-  'c_addw', 'c_j', 'c_beqz', 'c_bnez', 'c_slli', 'c_fldsp',
-  'c_illegal_lwsp', 'c_lwsp', 'c_illegal_ldsp', 'c_ldsp', 'c_illegal_jr', 'c_jr',
-  'c_mv', 'c_ebreak', 'c_jalr', 'c_add', 'c_fsdsp', 'c_swsp',
-  'c_sdsp',
+  'sraw', 'fence', 'ecall', 'ebreak', 'sret', 'mret',
+  'wfi', 'sfence_vma', 'fence_i', 'csrrw', 'csrrs', 'csrrc',
+  'csrrwi', 'csrrsi', 'csrrci', 'mul', 'mulh', 'mulhsu',
+  'mulhu', 'div', 'divu', 'rem', 'remu', 'mulw',
+  'divw', 'divuw', 'remw', 'remuw', 'lr_w', 'sc_w',
+  'amoswap_w', 'amoadd_w', 'amoxor_w', 'amoand_w', 'amoor_w', 'amomin_w',
+  'amomax_w', 'amominu_w', 'amomaxu_w', 'lr_d', 'sc_d', 'amoswap_d',
+  'amoadd_d', 'amoxor_d', 'amoand_d', 'amoor_d', 'amomin_d', 'amomax_d',
+  'amominu_d', 'amomaxu_d', 'flw', 'fld', 'fsw', 'fsd',
+  'fmadd_s', 'fmsub_s', 'fnmsub_s', 'fnmadd_s', 'fadd_s', 'fsub_s',
+  'fmul_s', 'fdiv_s', 'fsqrt_s', 'fsgnj_s', 'fsgnjn_s', 'fsgnjx_s',
+  'fmin_s', 'fmax_s', 'feq_s', 'flt_s', 'fle_s', 'fclass_s',
+  'fcvt_w_s', 'fcvt_wu_s', 'fcvt_l_s', 'fcvt_lu_s', 'fcvt_s_w', 'fcvt_s_wu',
+  'fcvt_s_l', 'fcvt_s_lu', 'fmadd_d', 'fmsub_d', 'fnmsub_d', 'fnmadd_d',
+  'fadd_d', 'fsub_d', 'fmul_d', 'fdiv_d', 'fsqrt_d', 'fsgnj_d',
+  'fsgnjn_d', 'fsgnjx_d', 'fmin_d', 'fmax_d', 'feq_d', 'flt_d',
+  'fle_d', 'fclass_d', 'fcvt_w_d', 'fcvt_wu_d', 'fcvt_l_d', 'fcvt_lu_d',
+  'fcvt_d_w', 'fcvt_d_wu', 'fcvt_d_l', 'fcvt_d_lu', 'fcvt_s_d', 'fcvt_d_s',
+  'fmv_x_w', 'fmv_w_x', 'fmv_x_d', 'fmv_d_x', 'c_illegal_4spn', 'c_addi4spn',
+  'c_fld', 'c_lw', 'c_ld', 'c_fsd', 'c_sw', 'c_sd',
+  'c_addi', 'c_illegal_addiw', 'c_addiw', 'c_li', 'c_illegal_16sp', 'c_addi16sp',
+  'c_illegal_lui', 'c_lui', 'c_srli', 'c_srai', 'c_andi', 'c_sub',
+  'c_xor', 'c_or', 'c_and', 'c_subw', 'c_addw', 'c_j',
+  'c_beqz', 'c_bnez', 'c_slli', 'c_fldsp', 'c_illegal_lwsp', 'c_lwsp',
+  'c_illegal_ldsp', 'c_ldsp', 'c_illegal_jr', 'c_jr', 'c_mv', 'c_ebreak',
+  'c_jalr', 'c_add', 'c_fsdsp', 'c_swsp', 'c_sdsp',
 ];
 
 function fmt_none(insn: number): ArgsNone {
@@ -271,6 +276,9 @@ function fmt_r2_rm(insn: number): Args_rd_rm_rs1 {
 }
 function fmt_r2(insn: number): Args_rd_rs1 {
   return { rd: ((insn >>> 7) & 0x1f), rs1: ((insn >>> 15) & 0x1f) };
+}
+function fmt_rs12(insn: number): Args_rs1_rs2 {
+  return { rs1: ((insn >>> 15) & 0x1f), rs2: ((insn >>> 20) & 0x1f) };
 }
 function fmt_c_4spn(insn: number): Args_imm_rd_rs1 {
   return { imm: (((((insn >>> 7) & 0xf) << 4) | (((insn >>> 11) & 0x3) << 2) | (((insn >>> 5) & 0x1) << 1) | ((insn >>> 6) & 0x1)) << 2), rd: (((insn >>> 2) & 0x7) + 8), rs1: 2 };
@@ -359,15 +367,15 @@ export function decode32(insn: number): Insn | null {
     }
     case 0x7: {
       switch (insn & 0x7000) {
-        case 0x2000: return { pat: 94, name: 'flw', args: fmt_i(insn) } as Insn;
-        case 0x3000: return { pat: 95, name: 'fld', args: fmt_i(insn) } as Insn;
+        case 0x2000: return { pat: 98, name: 'flw', args: fmt_i(insn) } as Insn;
+        case 0x3000: return { pat: 99, name: 'fld', args: fmt_i(insn) } as Insn;
       }
       return null;
     }
     case 0xf: {
       switch (insn & 0x7000) {
         case 0x0: return { pat: 49, name: 'fence', args: fmt_fence(insn) } as Insn;
-        case 0x1000: return { pat: 52, name: 'fence_i', args: fmt_none(insn) } as Insn;
+        case 0x1000: return { pat: 56, name: 'fence_i', args: fmt_none(insn) } as Insn;
       }
       return null;
     }
@@ -422,41 +430,41 @@ export function decode32(insn: number): Insn | null {
     }
     case 0x27: {
       switch (insn & 0x7000) {
-        case 0x2000: return { pat: 96, name: 'fsw', args: fmt_s(insn) } as Insn;
-        case 0x3000: return { pat: 97, name: 'fsd', args: fmt_s(insn) } as Insn;
+        case 0x2000: return { pat: 100, name: 'fsw', args: fmt_s(insn) } as Insn;
+        case 0x3000: return { pat: 101, name: 'fsd', args: fmt_s(insn) } as Insn;
       }
       return null;
     }
     case 0x2f: {
       switch ((insn & 0xf8007000) >>> 0) {
-        case 0x2000: return { pat: 75, name: 'amoadd_w', args: fmt_amo(insn) } as Insn;
-        case 0x3000: return { pat: 86, name: 'amoadd_d', args: fmt_amo(insn) } as Insn;
-        case 0x8002000: return { pat: 74, name: 'amoswap_w', args: fmt_amo(insn) } as Insn;
-        case 0x8003000: return { pat: 85, name: 'amoswap_d', args: fmt_amo(insn) } as Insn;
+        case 0x2000: return { pat: 79, name: 'amoadd_w', args: fmt_amo(insn) } as Insn;
+        case 0x3000: return { pat: 90, name: 'amoadd_d', args: fmt_amo(insn) } as Insn;
+        case 0x8002000: return { pat: 78, name: 'amoswap_w', args: fmt_amo(insn) } as Insn;
+        case 0x8003000: return { pat: 89, name: 'amoswap_d', args: fmt_amo(insn) } as Insn;
         case 0x10002000: {
-          if ((insn & 0x1f00000) === 0x0) return { pat: 72, name: 'lr_w', args: fmt_lr(insn) } as Insn;
+          if ((insn & 0x1f00000) === 0x0) return { pat: 76, name: 'lr_w', args: fmt_lr(insn) } as Insn;
           return null;
         }
         case 0x10003000: {
-          if ((insn & 0x1f00000) === 0x0) return { pat: 83, name: 'lr_d', args: fmt_lr(insn) } as Insn;
+          if ((insn & 0x1f00000) === 0x0) return { pat: 87, name: 'lr_d', args: fmt_lr(insn) } as Insn;
           return null;
         }
-        case 0x18002000: return { pat: 73, name: 'sc_w', args: fmt_amo(insn) } as Insn;
-        case 0x18003000: return { pat: 84, name: 'sc_d', args: fmt_amo(insn) } as Insn;
-        case 0x20002000: return { pat: 76, name: 'amoxor_w', args: fmt_amo(insn) } as Insn;
-        case 0x20003000: return { pat: 87, name: 'amoxor_d', args: fmt_amo(insn) } as Insn;
-        case 0x40002000: return { pat: 78, name: 'amoor_w', args: fmt_amo(insn) } as Insn;
-        case 0x40003000: return { pat: 89, name: 'amoor_d', args: fmt_amo(insn) } as Insn;
-        case 0x60002000: return { pat: 77, name: 'amoand_w', args: fmt_amo(insn) } as Insn;
-        case 0x60003000: return { pat: 88, name: 'amoand_d', args: fmt_amo(insn) } as Insn;
-        case 0x80002000: return { pat: 79, name: 'amomin_w', args: fmt_amo(insn) } as Insn;
-        case 0x80003000: return { pat: 90, name: 'amomin_d', args: fmt_amo(insn) } as Insn;
-        case 0xa0002000: return { pat: 80, name: 'amomax_w', args: fmt_amo(insn) } as Insn;
-        case 0xa0003000: return { pat: 91, name: 'amomax_d', args: fmt_amo(insn) } as Insn;
-        case 0xc0002000: return { pat: 81, name: 'amominu_w', args: fmt_amo(insn) } as Insn;
-        case 0xc0003000: return { pat: 92, name: 'amominu_d', args: fmt_amo(insn) } as Insn;
-        case 0xe0002000: return { pat: 82, name: 'amomaxu_w', args: fmt_amo(insn) } as Insn;
-        case 0xe0003000: return { pat: 93, name: 'amomaxu_d', args: fmt_amo(insn) } as Insn;
+        case 0x18002000: return { pat: 77, name: 'sc_w', args: fmt_amo(insn) } as Insn;
+        case 0x18003000: return { pat: 88, name: 'sc_d', args: fmt_amo(insn) } as Insn;
+        case 0x20002000: return { pat: 80, name: 'amoxor_w', args: fmt_amo(insn) } as Insn;
+        case 0x20003000: return { pat: 91, name: 'amoxor_d', args: fmt_amo(insn) } as Insn;
+        case 0x40002000: return { pat: 82, name: 'amoor_w', args: fmt_amo(insn) } as Insn;
+        case 0x40003000: return { pat: 93, name: 'amoor_d', args: fmt_amo(insn) } as Insn;
+        case 0x60002000: return { pat: 81, name: 'amoand_w', args: fmt_amo(insn) } as Insn;
+        case 0x60003000: return { pat: 92, name: 'amoand_d', args: fmt_amo(insn) } as Insn;
+        case 0x80002000: return { pat: 83, name: 'amomin_w', args: fmt_amo(insn) } as Insn;
+        case 0x80003000: return { pat: 94, name: 'amomin_d', args: fmt_amo(insn) } as Insn;
+        case 0xa0002000: return { pat: 84, name: 'amomax_w', args: fmt_amo(insn) } as Insn;
+        case 0xa0003000: return { pat: 95, name: 'amomax_d', args: fmt_amo(insn) } as Insn;
+        case 0xc0002000: return { pat: 85, name: 'amominu_w', args: fmt_amo(insn) } as Insn;
+        case 0xc0003000: return { pat: 96, name: 'amominu_d', args: fmt_amo(insn) } as Insn;
+        case 0xe0002000: return { pat: 86, name: 'amomaxu_w', args: fmt_amo(insn) } as Insn;
+        case 0xe0003000: return { pat: 97, name: 'amomaxu_d', args: fmt_amo(insn) } as Insn;
       }
       return null;
     }
@@ -470,14 +478,14 @@ export function decode32(insn: number): Insn | null {
         case 0x5000: return { pat: 36, name: 'srl', args: fmt_r(insn) } as Insn;
         case 0x6000: return { pat: 38, name: 'or', args: fmt_r(insn) } as Insn;
         case 0x7000: return { pat: 39, name: 'and', args: fmt_r(insn) } as Insn;
-        case 0x2000000: return { pat: 59, name: 'mul', args: fmt_r(insn) } as Insn;
-        case 0x2001000: return { pat: 60, name: 'mulh', args: fmt_r(insn) } as Insn;
-        case 0x2002000: return { pat: 61, name: 'mulhsu', args: fmt_r(insn) } as Insn;
-        case 0x2003000: return { pat: 62, name: 'mulhu', args: fmt_r(insn) } as Insn;
-        case 0x2004000: return { pat: 63, name: 'div', args: fmt_r(insn) } as Insn;
-        case 0x2005000: return { pat: 64, name: 'divu', args: fmt_r(insn) } as Insn;
-        case 0x2006000: return { pat: 65, name: 'rem', args: fmt_r(insn) } as Insn;
-        case 0x2007000: return { pat: 66, name: 'remu', args: fmt_r(insn) } as Insn;
+        case 0x2000000: return { pat: 63, name: 'mul', args: fmt_r(insn) } as Insn;
+        case 0x2001000: return { pat: 64, name: 'mulh', args: fmt_r(insn) } as Insn;
+        case 0x2002000: return { pat: 65, name: 'mulhsu', args: fmt_r(insn) } as Insn;
+        case 0x2003000: return { pat: 66, name: 'mulhu', args: fmt_r(insn) } as Insn;
+        case 0x2004000: return { pat: 67, name: 'div', args: fmt_r(insn) } as Insn;
+        case 0x2005000: return { pat: 68, name: 'divu', args: fmt_r(insn) } as Insn;
+        case 0x2006000: return { pat: 69, name: 'rem', args: fmt_r(insn) } as Insn;
+        case 0x2007000: return { pat: 70, name: 'remu', args: fmt_r(insn) } as Insn;
         case 0x40000000: return { pat: 31, name: 'sub', args: fmt_r(insn) } as Insn;
         case 0x40005000: return { pat: 37, name: 'sra', args: fmt_r(insn) } as Insn;
       }
@@ -489,11 +497,11 @@ export function decode32(insn: number): Insn | null {
         case 0x0: return { pat: 44, name: 'addw', args: fmt_r(insn) } as Insn;
         case 0x1000: return { pat: 46, name: 'sllw', args: fmt_r(insn) } as Insn;
         case 0x5000: return { pat: 47, name: 'srlw', args: fmt_r(insn) } as Insn;
-        case 0x2000000: return { pat: 67, name: 'mulw', args: fmt_r(insn) } as Insn;
-        case 0x2004000: return { pat: 68, name: 'divw', args: fmt_r(insn) } as Insn;
-        case 0x2005000: return { pat: 69, name: 'divuw', args: fmt_r(insn) } as Insn;
-        case 0x2006000: return { pat: 70, name: 'remw', args: fmt_r(insn) } as Insn;
-        case 0x2007000: return { pat: 71, name: 'remuw', args: fmt_r(insn) } as Insn;
+        case 0x2000000: return { pat: 71, name: 'mulw', args: fmt_r(insn) } as Insn;
+        case 0x2004000: return { pat: 72, name: 'divw', args: fmt_r(insn) } as Insn;
+        case 0x2005000: return { pat: 73, name: 'divuw', args: fmt_r(insn) } as Insn;
+        case 0x2006000: return { pat: 74, name: 'remw', args: fmt_r(insn) } as Insn;
+        case 0x2007000: return { pat: 75, name: 'remuw', args: fmt_r(insn) } as Insn;
         case 0x40000000: return { pat: 45, name: 'subw', args: fmt_r(insn) } as Insn;
         case 0x40005000: return { pat: 48, name: 'sraw', args: fmt_r(insn) } as Insn;
       }
@@ -501,160 +509,160 @@ export function decode32(insn: number): Insn | null {
     }
     case 0x43: {
       switch (insn & 0x6000000) {
-        case 0x0: return { pat: 98, name: 'fmadd_s', args: fmt_r4_rm(insn) } as Insn;
-        case 0x2000000: return { pat: 124, name: 'fmadd_d', args: fmt_r4_rm(insn) } as Insn;
+        case 0x0: return { pat: 102, name: 'fmadd_s', args: fmt_r4_rm(insn) } as Insn;
+        case 0x2000000: return { pat: 128, name: 'fmadd_d', args: fmt_r4_rm(insn) } as Insn;
       }
       return null;
     }
     case 0x47: {
       switch (insn & 0x6000000) {
-        case 0x0: return { pat: 99, name: 'fmsub_s', args: fmt_r4_rm(insn) } as Insn;
-        case 0x2000000: return { pat: 125, name: 'fmsub_d', args: fmt_r4_rm(insn) } as Insn;
+        case 0x0: return { pat: 103, name: 'fmsub_s', args: fmt_r4_rm(insn) } as Insn;
+        case 0x2000000: return { pat: 129, name: 'fmsub_d', args: fmt_r4_rm(insn) } as Insn;
       }
       return null;
     }
     case 0x4b: {
       switch (insn & 0x6000000) {
-        case 0x0: return { pat: 100, name: 'fnmsub_s', args: fmt_r4_rm(insn) } as Insn;
-        case 0x2000000: return { pat: 126, name: 'fnmsub_d', args: fmt_r4_rm(insn) } as Insn;
+        case 0x0: return { pat: 104, name: 'fnmsub_s', args: fmt_r4_rm(insn) } as Insn;
+        case 0x2000000: return { pat: 130, name: 'fnmsub_d', args: fmt_r4_rm(insn) } as Insn;
       }
       return null;
     }
     case 0x4f: {
       switch (insn & 0x6000000) {
-        case 0x0: return { pat: 101, name: 'fnmadd_s', args: fmt_r4_rm(insn) } as Insn;
-        case 0x2000000: return { pat: 127, name: 'fnmadd_d', args: fmt_r4_rm(insn) } as Insn;
+        case 0x0: return { pat: 105, name: 'fnmadd_s', args: fmt_r4_rm(insn) } as Insn;
+        case 0x2000000: return { pat: 131, name: 'fnmadd_d', args: fmt_r4_rm(insn) } as Insn;
       }
       return null;
     }
     case 0x53: {
       switch ((insn & 0xfe000000) >>> 0) {
-        case 0x0: return { pat: 102, name: 'fadd_s', args: fmt_r_rm(insn) } as Insn;
-        case 0x2000000: return { pat: 128, name: 'fadd_d', args: fmt_r_rm(insn) } as Insn;
-        case 0x8000000: return { pat: 103, name: 'fsub_s', args: fmt_r_rm(insn) } as Insn;
-        case 0xa000000: return { pat: 129, name: 'fsub_d', args: fmt_r_rm(insn) } as Insn;
-        case 0x10000000: return { pat: 104, name: 'fmul_s', args: fmt_r_rm(insn) } as Insn;
-        case 0x12000000: return { pat: 130, name: 'fmul_d', args: fmt_r_rm(insn) } as Insn;
-        case 0x18000000: return { pat: 105, name: 'fdiv_s', args: fmt_r_rm(insn) } as Insn;
-        case 0x1a000000: return { pat: 131, name: 'fdiv_d', args: fmt_r_rm(insn) } as Insn;
+        case 0x0: return { pat: 106, name: 'fadd_s', args: fmt_r_rm(insn) } as Insn;
+        case 0x2000000: return { pat: 132, name: 'fadd_d', args: fmt_r_rm(insn) } as Insn;
+        case 0x8000000: return { pat: 107, name: 'fsub_s', args: fmt_r_rm(insn) } as Insn;
+        case 0xa000000: return { pat: 133, name: 'fsub_d', args: fmt_r_rm(insn) } as Insn;
+        case 0x10000000: return { pat: 108, name: 'fmul_s', args: fmt_r_rm(insn) } as Insn;
+        case 0x12000000: return { pat: 134, name: 'fmul_d', args: fmt_r_rm(insn) } as Insn;
+        case 0x18000000: return { pat: 109, name: 'fdiv_s', args: fmt_r_rm(insn) } as Insn;
+        case 0x1a000000: return { pat: 135, name: 'fdiv_d', args: fmt_r_rm(insn) } as Insn;
         case 0x20000000: {
           switch (insn & 0x7000) {
-            case 0x0: return { pat: 107, name: 'fsgnj_s', args: fmt_r(insn) } as Insn;
-            case 0x1000: return { pat: 108, name: 'fsgnjn_s', args: fmt_r(insn) } as Insn;
-            case 0x2000: return { pat: 109, name: 'fsgnjx_s', args: fmt_r(insn) } as Insn;
+            case 0x0: return { pat: 111, name: 'fsgnj_s', args: fmt_r(insn) } as Insn;
+            case 0x1000: return { pat: 112, name: 'fsgnjn_s', args: fmt_r(insn) } as Insn;
+            case 0x2000: return { pat: 113, name: 'fsgnjx_s', args: fmt_r(insn) } as Insn;
           }
           return null;
         }
         case 0x22000000: {
           switch (insn & 0x7000) {
-            case 0x0: return { pat: 133, name: 'fsgnj_d', args: fmt_r(insn) } as Insn;
-            case 0x1000: return { pat: 134, name: 'fsgnjn_d', args: fmt_r(insn) } as Insn;
-            case 0x2000: return { pat: 135, name: 'fsgnjx_d', args: fmt_r(insn) } as Insn;
+            case 0x0: return { pat: 137, name: 'fsgnj_d', args: fmt_r(insn) } as Insn;
+            case 0x1000: return { pat: 138, name: 'fsgnjn_d', args: fmt_r(insn) } as Insn;
+            case 0x2000: return { pat: 139, name: 'fsgnjx_d', args: fmt_r(insn) } as Insn;
           }
           return null;
         }
         case 0x28000000: {
           switch (insn & 0x7000) {
-            case 0x0: return { pat: 110, name: 'fmin_s', args: fmt_r(insn) } as Insn;
-            case 0x1000: return { pat: 111, name: 'fmax_s', args: fmt_r(insn) } as Insn;
+            case 0x0: return { pat: 114, name: 'fmin_s', args: fmt_r(insn) } as Insn;
+            case 0x1000: return { pat: 115, name: 'fmax_s', args: fmt_r(insn) } as Insn;
           }
           return null;
         }
         case 0x2a000000: {
           switch (insn & 0x7000) {
-            case 0x0: return { pat: 136, name: 'fmin_d', args: fmt_r(insn) } as Insn;
-            case 0x1000: return { pat: 137, name: 'fmax_d', args: fmt_r(insn) } as Insn;
+            case 0x0: return { pat: 140, name: 'fmin_d', args: fmt_r(insn) } as Insn;
+            case 0x1000: return { pat: 141, name: 'fmax_d', args: fmt_r(insn) } as Insn;
           }
           return null;
         }
         case 0x40000000: {
-          if ((insn & 0x1f00000) === 0x100000) return { pat: 150, name: 'fcvt_s_d', args: fmt_r2_rm(insn) } as Insn;
+          if ((insn & 0x1f00000) === 0x100000) return { pat: 154, name: 'fcvt_s_d', args: fmt_r2_rm(insn) } as Insn;
           return null;
         }
         case 0x42000000: {
-          if ((insn & 0x1f00000) === 0x0) return { pat: 151, name: 'fcvt_d_s', args: fmt_r2_rm(insn) } as Insn;
+          if ((insn & 0x1f00000) === 0x0) return { pat: 155, name: 'fcvt_d_s', args: fmt_r2_rm(insn) } as Insn;
           return null;
         }
         case 0x58000000: {
-          if ((insn & 0x1f00000) === 0x0) return { pat: 106, name: 'fsqrt_s', args: fmt_r2_rm(insn) } as Insn;
+          if ((insn & 0x1f00000) === 0x0) return { pat: 110, name: 'fsqrt_s', args: fmt_r2_rm(insn) } as Insn;
           return null;
         }
         case 0x5a000000: {
-          if ((insn & 0x1f00000) === 0x0) return { pat: 132, name: 'fsqrt_d', args: fmt_r2_rm(insn) } as Insn;
+          if ((insn & 0x1f00000) === 0x0) return { pat: 136, name: 'fsqrt_d', args: fmt_r2_rm(insn) } as Insn;
           return null;
         }
         case 0xa0000000: {
           switch (insn & 0x7000) {
-            case 0x0: return { pat: 114, name: 'fle_s', args: fmt_r(insn) } as Insn;
-            case 0x1000: return { pat: 113, name: 'flt_s', args: fmt_r(insn) } as Insn;
-            case 0x2000: return { pat: 112, name: 'feq_s', args: fmt_r(insn) } as Insn;
+            case 0x0: return { pat: 118, name: 'fle_s', args: fmt_r(insn) } as Insn;
+            case 0x1000: return { pat: 117, name: 'flt_s', args: fmt_r(insn) } as Insn;
+            case 0x2000: return { pat: 116, name: 'feq_s', args: fmt_r(insn) } as Insn;
           }
           return null;
         }
         case 0xa2000000: {
           switch (insn & 0x7000) {
-            case 0x0: return { pat: 140, name: 'fle_d', args: fmt_r(insn) } as Insn;
-            case 0x1000: return { pat: 139, name: 'flt_d', args: fmt_r(insn) } as Insn;
-            case 0x2000: return { pat: 138, name: 'feq_d', args: fmt_r(insn) } as Insn;
+            case 0x0: return { pat: 144, name: 'fle_d', args: fmt_r(insn) } as Insn;
+            case 0x1000: return { pat: 143, name: 'flt_d', args: fmt_r(insn) } as Insn;
+            case 0x2000: return { pat: 142, name: 'feq_d', args: fmt_r(insn) } as Insn;
           }
           return null;
         }
         case 0xc0000000: {
           switch (insn & 0x1f00000) {
-            case 0x0: return { pat: 116, name: 'fcvt_w_s', args: fmt_r2_rm(insn) } as Insn;
-            case 0x100000: return { pat: 117, name: 'fcvt_wu_s', args: fmt_r2_rm(insn) } as Insn;
-            case 0x200000: return { pat: 118, name: 'fcvt_l_s', args: fmt_r2_rm(insn) } as Insn;
-            case 0x300000: return { pat: 119, name: 'fcvt_lu_s', args: fmt_r2_rm(insn) } as Insn;
+            case 0x0: return { pat: 120, name: 'fcvt_w_s', args: fmt_r2_rm(insn) } as Insn;
+            case 0x100000: return { pat: 121, name: 'fcvt_wu_s', args: fmt_r2_rm(insn) } as Insn;
+            case 0x200000: return { pat: 122, name: 'fcvt_l_s', args: fmt_r2_rm(insn) } as Insn;
+            case 0x300000: return { pat: 123, name: 'fcvt_lu_s', args: fmt_r2_rm(insn) } as Insn;
           }
           return null;
         }
         case 0xc2000000: {
           switch (insn & 0x1f00000) {
-            case 0x0: return { pat: 142, name: 'fcvt_w_d', args: fmt_r2_rm(insn) } as Insn;
-            case 0x100000: return { pat: 143, name: 'fcvt_wu_d', args: fmt_r2_rm(insn) } as Insn;
-            case 0x200000: return { pat: 144, name: 'fcvt_l_d', args: fmt_r2_rm(insn) } as Insn;
-            case 0x300000: return { pat: 145, name: 'fcvt_lu_d', args: fmt_r2_rm(insn) } as Insn;
+            case 0x0: return { pat: 146, name: 'fcvt_w_d', args: fmt_r2_rm(insn) } as Insn;
+            case 0x100000: return { pat: 147, name: 'fcvt_wu_d', args: fmt_r2_rm(insn) } as Insn;
+            case 0x200000: return { pat: 148, name: 'fcvt_l_d', args: fmt_r2_rm(insn) } as Insn;
+            case 0x300000: return { pat: 149, name: 'fcvt_lu_d', args: fmt_r2_rm(insn) } as Insn;
           }
           return null;
         }
         case 0xd0000000: {
           switch (insn & 0x1f00000) {
-            case 0x0: return { pat: 120, name: 'fcvt_s_w', args: fmt_r2_rm(insn) } as Insn;
-            case 0x100000: return { pat: 121, name: 'fcvt_s_wu', args: fmt_r2_rm(insn) } as Insn;
-            case 0x200000: return { pat: 122, name: 'fcvt_s_l', args: fmt_r2_rm(insn) } as Insn;
-            case 0x300000: return { pat: 123, name: 'fcvt_s_lu', args: fmt_r2_rm(insn) } as Insn;
+            case 0x0: return { pat: 124, name: 'fcvt_s_w', args: fmt_r2_rm(insn) } as Insn;
+            case 0x100000: return { pat: 125, name: 'fcvt_s_wu', args: fmt_r2_rm(insn) } as Insn;
+            case 0x200000: return { pat: 126, name: 'fcvt_s_l', args: fmt_r2_rm(insn) } as Insn;
+            case 0x300000: return { pat: 127, name: 'fcvt_s_lu', args: fmt_r2_rm(insn) } as Insn;
           }
           return null;
         }
         case 0xd2000000: {
           switch (insn & 0x1f00000) {
-            case 0x0: return { pat: 146, name: 'fcvt_d_w', args: fmt_r2_rm(insn) } as Insn;
-            case 0x100000: return { pat: 147, name: 'fcvt_d_wu', args: fmt_r2_rm(insn) } as Insn;
-            case 0x200000: return { pat: 148, name: 'fcvt_d_l', args: fmt_r2_rm(insn) } as Insn;
-            case 0x300000: return { pat: 149, name: 'fcvt_d_lu', args: fmt_r2_rm(insn) } as Insn;
+            case 0x0: return { pat: 150, name: 'fcvt_d_w', args: fmt_r2_rm(insn) } as Insn;
+            case 0x100000: return { pat: 151, name: 'fcvt_d_wu', args: fmt_r2_rm(insn) } as Insn;
+            case 0x200000: return { pat: 152, name: 'fcvt_d_l', args: fmt_r2_rm(insn) } as Insn;
+            case 0x300000: return { pat: 153, name: 'fcvt_d_lu', args: fmt_r2_rm(insn) } as Insn;
           }
           return null;
         }
         case 0xe0000000: {
           switch (insn & 0x1f07000) {
-            case 0x0: return { pat: 152, name: 'fmv_x_w', args: fmt_r2(insn) } as Insn;
-            case 0x1000: return { pat: 115, name: 'fclass_s', args: fmt_r2(insn) } as Insn;
+            case 0x0: return { pat: 156, name: 'fmv_x_w', args: fmt_r2(insn) } as Insn;
+            case 0x1000: return { pat: 119, name: 'fclass_s', args: fmt_r2(insn) } as Insn;
           }
           return null;
         }
         case 0xe2000000: {
           switch (insn & 0x1f07000) {
-            case 0x0: return { pat: 154, name: 'fmv_x_d', args: fmt_r2(insn) } as Insn;
-            case 0x1000: return { pat: 141, name: 'fclass_d', args: fmt_r2(insn) } as Insn;
+            case 0x0: return { pat: 158, name: 'fmv_x_d', args: fmt_r2(insn) } as Insn;
+            case 0x1000: return { pat: 145, name: 'fclass_d', args: fmt_r2(insn) } as Insn;
           }
           return null;
         }
         case 0xf0000000: {
-          if ((insn & 0x1f07000) === 0x0) return { pat: 153, name: 'fmv_w_x', args: fmt_r2(insn) } as Insn;
+          if ((insn & 0x1f07000) === 0x0) return { pat: 157, name: 'fmv_w_x', args: fmt_r2(insn) } as Insn;
           return null;
         }
         case 0xf2000000: {
-          if ((insn & 0x1f07000) === 0x0) return { pat: 155, name: 'fmv_d_x', args: fmt_r2(insn) } as Insn;
+          if ((insn & 0x1f07000) === 0x0) return { pat: 159, name: 'fmv_d_x', args: fmt_r2(insn) } as Insn;
           return null;
         }
       }
@@ -679,18 +687,35 @@ export function decode32(insn: number): Insn | null {
     case 0x73: {
       switch (insn & 0x7000) {
         case 0x0: {
-          switch ((insn & 0xffff8f80) >>> 0) {
-            case 0x0: return { pat: 50, name: 'ecall', args: fmt_none(insn) } as Insn;
-            case 0x100000: return { pat: 51, name: 'ebreak', args: fmt_none(insn) } as Insn;
+          switch ((insn & 0xfe000f80) >>> 0) {
+            case 0x0: {
+              switch (insn & 0x1ff8000) {
+                case 0x0: return { pat: 50, name: 'ecall', args: fmt_none(insn) } as Insn;
+                case 0x100000: return { pat: 51, name: 'ebreak', args: fmt_none(insn) } as Insn;
+              }
+              return null;
+            }
+            case 0x10000000: {
+              switch (insn & 0x1ff8000) {
+                case 0x200000: return { pat: 52, name: 'sret', args: fmt_none(insn) } as Insn;
+                case 0x500000: return { pat: 54, name: 'wfi', args: fmt_none(insn) } as Insn;
+              }
+              return null;
+            }
+            case 0x12000000: return { pat: 55, name: 'sfence_vma', args: fmt_rs12(insn) } as Insn;
+            case 0x30000000: {
+              if ((insn & 0x1ff8000) === 0x200000) return { pat: 53, name: 'mret', args: fmt_none(insn) } as Insn;
+              return null;
+            }
           }
           return null;
         }
-        case 0x1000: return { pat: 53, name: 'csrrw', args: fmt_csr(insn) } as Insn;
-        case 0x2000: return { pat: 54, name: 'csrrs', args: fmt_csr(insn) } as Insn;
-        case 0x3000: return { pat: 55, name: 'csrrc', args: fmt_csr(insn) } as Insn;
-        case 0x5000: return { pat: 56, name: 'csrrwi', args: fmt_csr(insn) } as Insn;
-        case 0x6000: return { pat: 57, name: 'csrrsi', args: fmt_csr(insn) } as Insn;
-        case 0x7000: return { pat: 58, name: 'csrrci', args: fmt_csr(insn) } as Insn;
+        case 0x1000: return { pat: 57, name: 'csrrw', args: fmt_csr(insn) } as Insn;
+        case 0x2000: return { pat: 58, name: 'csrrs', args: fmt_csr(insn) } as Insn;
+        case 0x3000: return { pat: 59, name: 'csrrc', args: fmt_csr(insn) } as Insn;
+        case 0x5000: return { pat: 60, name: 'csrrwi', args: fmt_csr(insn) } as Insn;
+        case 0x6000: return { pat: 61, name: 'csrrsi', args: fmt_csr(insn) } as Insn;
+        case 0x7000: return { pat: 62, name: 'csrrci', args: fmt_csr(insn) } as Insn;
       }
       return null;
     }
@@ -702,47 +727,47 @@ export function decode32(insn: number): Insn | null {
 export function decode16(insn: number): Insn | null {
   switch (insn & 0xe003) {
     case 0x0: {
-      if ((insn & 0x1fe0) === 0x0) return { pat: 156, name: 'illegal', args: fmt_none(insn) } as Insn;
-      return { pat: 157, name: 'addi', args: fmt_c_4spn(insn) } as Insn;
+      if ((insn & 0x1fe0) === 0x0) return { pat: 160, name: 'illegal', args: fmt_none(insn) } as Insn;
+      return { pat: 161, name: 'addi', args: fmt_c_4spn(insn) } as Insn;
     }
-    case 0x1: return { pat: 164, name: 'addi', args: fmt_c_ci(insn) } as Insn;
-    case 0x2: return { pat: 184, name: 'slli', args: fmt_c_sh(insn) } as Insn;
-    case 0x2000: return { pat: 158, name: 'fld', args: fmt_c_ld(insn) } as Insn;
+    case 0x1: return { pat: 168, name: 'addi', args: fmt_c_ci(insn) } as Insn;
+    case 0x2: return { pat: 188, name: 'slli', args: fmt_c_sh(insn) } as Insn;
+    case 0x2000: return { pat: 162, name: 'fld', args: fmt_c_ld(insn) } as Insn;
     case 0x2001: {
-      if ((insn & 0xf80) === 0x0) return { pat: 165, name: 'illegal', args: fmt_none(insn) } as Insn;
-      return { pat: 166, name: 'addiw', args: fmt_c_ci(insn) } as Insn;
+      if ((insn & 0xf80) === 0x0) return { pat: 169, name: 'illegal', args: fmt_none(insn) } as Insn;
+      return { pat: 170, name: 'addiw', args: fmt_c_ci(insn) } as Insn;
     }
-    case 0x2002: return { pat: 185, name: 'fld', args: fmt_c_ldsp(insn) } as Insn;
-    case 0x4000: return { pat: 159, name: 'lw', args: fmt_c_lw(insn) } as Insn;
-    case 0x4001: return { pat: 167, name: 'addi', args: fmt_c_li(insn) } as Insn;
+    case 0x2002: return { pat: 189, name: 'fld', args: fmt_c_ldsp(insn) } as Insn;
+    case 0x4000: return { pat: 163, name: 'lw', args: fmt_c_lw(insn) } as Insn;
+    case 0x4001: return { pat: 171, name: 'addi', args: fmt_c_li(insn) } as Insn;
     case 0x4002: {
-      if ((insn & 0xf80) === 0x0) return { pat: 186, name: 'illegal', args: fmt_none(insn) } as Insn;
-      return { pat: 187, name: 'lw', args: fmt_c_lwsp(insn) } as Insn;
+      if ((insn & 0xf80) === 0x0) return { pat: 190, name: 'illegal', args: fmt_none(insn) } as Insn;
+      return { pat: 191, name: 'lw', args: fmt_c_lwsp(insn) } as Insn;
     }
-    case 0x6000: return { pat: 160, name: 'ld', args: fmt_c_ld(insn) } as Insn;
+    case 0x6000: return { pat: 164, name: 'ld', args: fmt_c_ld(insn) } as Insn;
     case 0x6001: {
-      if ((insn & 0x1ffc) === 0x100) return { pat: 168, name: 'illegal', args: fmt_none(insn) } as Insn;
-      if ((insn & 0xf80) === 0x100) return { pat: 169, name: 'addi', args: fmt_c_16sp(insn) } as Insn;
-      if ((insn & 0x107c) === 0x0) return { pat: 170, name: 'illegal', args: fmt_none(insn) } as Insn;
-      return { pat: 171, name: 'lui', args: fmt_c_lui(insn) } as Insn;
+      if ((insn & 0x1ffc) === 0x100) return { pat: 172, name: 'illegal', args: fmt_none(insn) } as Insn;
+      if ((insn & 0xf80) === 0x100) return { pat: 173, name: 'addi', args: fmt_c_16sp(insn) } as Insn;
+      if ((insn & 0x107c) === 0x0) return { pat: 174, name: 'illegal', args: fmt_none(insn) } as Insn;
+      return { pat: 175, name: 'lui', args: fmt_c_lui(insn) } as Insn;
     }
     case 0x6002: {
-      if ((insn & 0xf80) === 0x0) return { pat: 188, name: 'illegal', args: fmt_none(insn) } as Insn;
-      return { pat: 189, name: 'ld', args: fmt_c_ldsp(insn) } as Insn;
+      if ((insn & 0xf80) === 0x0) return { pat: 192, name: 'illegal', args: fmt_none(insn) } as Insn;
+      return { pat: 193, name: 'ld', args: fmt_c_ldsp(insn) } as Insn;
     }
     case 0x8001: {
       switch (insn & 0xc00) {
-        case 0x0: return { pat: 172, name: 'srli', args: fmt_c_shp(insn) } as Insn;
-        case 0x400: return { pat: 173, name: 'srai', args: fmt_c_shp(insn) } as Insn;
-        case 0x800: return { pat: 174, name: 'andi', args: fmt_c_andi(insn) } as Insn;
+        case 0x0: return { pat: 176, name: 'srli', args: fmt_c_shp(insn) } as Insn;
+        case 0x400: return { pat: 177, name: 'srai', args: fmt_c_shp(insn) } as Insn;
+        case 0x800: return { pat: 178, name: 'andi', args: fmt_c_andi(insn) } as Insn;
         case 0xc00: {
           switch (insn & 0x1060) {
-            case 0x0: return { pat: 175, name: 'sub', args: fmt_c_ca(insn) } as Insn;
-            case 0x20: return { pat: 176, name: 'xor', args: fmt_c_ca(insn) } as Insn;
-            case 0x40: return { pat: 177, name: 'or', args: fmt_c_ca(insn) } as Insn;
-            case 0x60: return { pat: 178, name: 'and', args: fmt_c_ca(insn) } as Insn;
-            case 0x1000: return { pat: 179, name: 'subw', args: fmt_c_ca(insn) } as Insn;
-            case 0x1020: return { pat: 180, name: 'addw', args: fmt_c_ca(insn) } as Insn;
+            case 0x0: return { pat: 179, name: 'sub', args: fmt_c_ca(insn) } as Insn;
+            case 0x20: return { pat: 180, name: 'xor', args: fmt_c_ca(insn) } as Insn;
+            case 0x40: return { pat: 181, name: 'or', args: fmt_c_ca(insn) } as Insn;
+            case 0x60: return { pat: 182, name: 'and', args: fmt_c_ca(insn) } as Insn;
+            case 0x1000: return { pat: 183, name: 'subw', args: fmt_c_ca(insn) } as Insn;
+            case 0x1020: return { pat: 184, name: 'addw', args: fmt_c_ca(insn) } as Insn;
           }
           return null;
         }
@@ -752,27 +777,27 @@ export function decode16(insn: number): Insn | null {
     case 0x8002: {
       switch (insn & 0x1000) {
         case 0x0: {
-          if ((insn & 0xffc) === 0x0) return { pat: 190, name: 'illegal', args: fmt_none(insn) } as Insn;
-          if ((insn & 0x7c) === 0x0) return { pat: 191, name: 'jalr', args: fmt_c_jr(insn) } as Insn;
-          return { pat: 192, name: 'add', args: fmt_c_mv(insn) } as Insn;
+          if ((insn & 0xffc) === 0x0) return { pat: 194, name: 'illegal', args: fmt_none(insn) } as Insn;
+          if ((insn & 0x7c) === 0x0) return { pat: 195, name: 'jalr', args: fmt_c_jr(insn) } as Insn;
+          return { pat: 196, name: 'add', args: fmt_c_mv(insn) } as Insn;
         }
         case 0x1000: {
-          if ((insn & 0xffc) === 0x0) return { pat: 193, name: 'ebreak', args: fmt_none(insn) } as Insn;
-          if ((insn & 0x7c) === 0x0) return { pat: 194, name: 'jalr', args: fmt_c_jalr(insn) } as Insn;
-          return { pat: 195, name: 'add', args: fmt_c_add(insn) } as Insn;
+          if ((insn & 0xffc) === 0x0) return { pat: 197, name: 'ebreak', args: fmt_none(insn) } as Insn;
+          if ((insn & 0x7c) === 0x0) return { pat: 198, name: 'jalr', args: fmt_c_jalr(insn) } as Insn;
+          return { pat: 199, name: 'add', args: fmt_c_add(insn) } as Insn;
         }
       }
       return null;
     }
-    case 0xa000: return { pat: 161, name: 'fsd', args: fmt_c_sd(insn) } as Insn;
-    case 0xa001: return { pat: 181, name: 'jal', args: fmt_c_j(insn) } as Insn;
-    case 0xa002: return { pat: 196, name: 'fsd', args: fmt_c_sdsp(insn) } as Insn;
-    case 0xc000: return { pat: 162, name: 'sw', args: fmt_c_sw(insn) } as Insn;
-    case 0xc001: return { pat: 182, name: 'beq', args: fmt_c_b(insn) } as Insn;
-    case 0xc002: return { pat: 197, name: 'sw', args: fmt_c_swsp(insn) } as Insn;
-    case 0xe000: return { pat: 163, name: 'sd', args: fmt_c_sd(insn) } as Insn;
-    case 0xe001: return { pat: 183, name: 'bne', args: fmt_c_b(insn) } as Insn;
-    case 0xe002: return { pat: 198, name: 'sd', args: fmt_c_sdsp(insn) } as Insn;
+    case 0xa000: return { pat: 165, name: 'fsd', args: fmt_c_sd(insn) } as Insn;
+    case 0xa001: return { pat: 185, name: 'jal', args: fmt_c_j(insn) } as Insn;
+    case 0xa002: return { pat: 200, name: 'fsd', args: fmt_c_sdsp(insn) } as Insn;
+    case 0xc000: return { pat: 166, name: 'sw', args: fmt_c_sw(insn) } as Insn;
+    case 0xc001: return { pat: 186, name: 'beq', args: fmt_c_b(insn) } as Insn;
+    case 0xc002: return { pat: 201, name: 'sw', args: fmt_c_swsp(insn) } as Insn;
+    case 0xe000: return { pat: 167, name: 'sd', args: fmt_c_sd(insn) } as Insn;
+    case 0xe001: return { pat: 187, name: 'bne', args: fmt_c_b(insn) } as Insn;
+    case 0xe002: return { pat: 202, name: 'sd', args: fmt_c_sdsp(insn) } as Insn;
   }
   return null;
 }

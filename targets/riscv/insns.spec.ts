@@ -83,6 +83,7 @@ const formats: DecoderSpec['formats'] = {
   r_rm: { rd: 'rd', rs1: 'rs1', rs2: 'rs2', rm: 'rm' },
   r2_rm: { rd: 'rd', rs1: 'rs1', rm: 'rm' },
   r2: { rd: 'rd', rs1: 'rs1' },
+  rs12: { rs1: 'rs1', rs2: 'rs2' },
 
   // RVC, each producing the argument set of its base instruction
   c_4spn: { rd: 'c_rdp', rs1: k(2), imm: 'c_imm_4spn' },
@@ -166,6 +167,11 @@ const insn32: PatternSpec[] = [
   ['fence', '.... .... .... ..... 000 ..... 0001111', 'fence'],
   ['ecall', '000000000000 00000 000 00000 1110011', 'none'],
   ['ebreak', '000000000001 00000 000 00000 1110011', 'none'],
+  // privileged (system mode only; illegal in user mode): trap returns, wait, TLB fence
+  ['sret', '0001000 00010 00000 000 00000 1110011', 'none'],
+  ['mret', '0011000 00010 00000 000 00000 1110011', 'none'],
+  ['wfi', '0001000 00101 00000 000 00000 1110011', 'none'],
+  ['sfence_vma', '0001001 ..... ..... 000 00000 1110011', 'rs12'],
 
   // Zifencei (imm, rs1, rd are reserved and ignored)
   ['fence_i', '............ ..... 001 ..... 0001111', 'none'],

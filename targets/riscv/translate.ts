@@ -16,11 +16,9 @@ import { transFd } from './trans-fd.js';
 import { transM } from './trans-m.js';
 import { transRv64i } from './trans-rv64i.js';
 import { transZicsr } from './trans-zicsr.js';
+import { transPriv } from './trans-priv.js';
 
-export const trans: TransTable<RvCtx> = { ...transRv64i, ...transM, ...transA, ...transZicsr, ...transFd };
-
-
-
+export const trans: TransTable<RvCtx> = { ...transRv64i, ...transM, ...transA, ...transZicsr, ...transFd, ...transPriv };
 
 export interface BlockInfo {
   /** address just past the last translated instruction */
@@ -66,8 +64,8 @@ const loop: FrontendLoop<RvCtx> = {
  * Translate the block at pc into b (the shared loop, src/core/frontend/translate-loop.ts):
  * it stops after a control transfer, after maxInsns instructions, or before an instruction
  * that cannot be fetched (the block's first one becomes a fetch page fault at the
- * unfetchable address).
+ * unfetchable address). `mode`: the translation mode (0 in user mode; see RvCtx.sys).
  */
-export function translateRiscv(b: IrBuilder, mem: Memory, pc: number, maxInsns: number): BlockInfo {
-  return translateLoop(b, mem, pc, maxInsns, new RvCtx(b), loop);
+export function translateRiscv(b: IrBuilder, mem: Memory, pc: number, maxInsns: number, mode = 0): BlockInfo {
+  return translateLoop(b, mem, pc, maxInsns, new RvCtx(b, mode), loop);
 }

@@ -43,6 +43,13 @@ describe('layers', () => {
     expect(bad).toEqual([]);
   });
 
+  it('src/system imports nothing from Linux user mode (src/linux, syscalls/) or the frontends', () => {
+    const bad = imports.filter((i) => i.from.startsWith('src/system/') && /^(src\/(linux|cli|api|gdb)\/|syscalls\/)/.test(i.to)).map(fmt);
+    expect(bad).toEqual([]);
+    // the rule sees the system layer: it imports the core and the riscv ISA
+    expect(imports.some((i) => i.from === 'src/system/machine.ts' && i.to.startsWith('targets/riscv/priv/'))).toBe(true);
+  });
+
   it('no import cycle between components', () => {
     const cycles = componentCycles(imports).map((c) =>
       `${c.map((i) => componentOf(i.from)).join(' -> ')} -> ${componentOf(c[0].from)}\n` + c.map((i) => `    ${fmt(i)}`).join('\n'));

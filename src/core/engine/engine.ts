@@ -118,9 +118,15 @@ export class Engine {
   private count(region: CompiledRegion, blocks: number, pc: number, mode: number): void {
     // (an interpreted block runs once per entry, whatever an exit request did to the budget)
     if (region.tier > 1 || (region.hits += region.tier === 0 ? 1 : blocks) < (region.tier === 0 ? this.warm : HOT)) return;
-    region.hits = -Infinity; // promoted: never counted again
-    if (region.tier === 0) this.build(region.blocks, pc, 1, mode);
-    else if (this.limits.regionBlocks > 1) this.compile(pc, 2, mode);
+    if (region.tier === 0) {
+      region.hits = -Infinity; // promoted: never counted again
+      this.build(region.blocks, pc, 1, mode); // (from the IR it has: nothing is fetched again)
+    } else if (this.limits.regionBlocks > 1 && this.modeNow() === mode) {
+      // a region is translated in the mode it runs in, and the frontend fetches through the
+      // CPU's state now: when the code has left that mode (a trap return), wait for its next run
+      region.hits = -Infinity;
+      this.compile(pc, 2, mode);
+    }
   }
 
   /**

@@ -56,12 +56,19 @@ describe('riscv decode', () => {
     expect(dec('95fd')).toMatchObject({ name: 'srai', args: { rd: 11, rs1: 11, shamt: 63 } });
   });
 
+  it('decodes the privileged instructions (system mode translates them; user mode rejects them)', () => {
+    expect(dec('30200073')?.name).toBe('mret');
+    expect(dec('10200073')?.name).toBe('sret');
+    expect(dec('10500073')?.name).toBe('wfi');
+    expect(dec('12b50073')).toMatchObject({ name: 'sfence_vma', args: { rs1: 10, rs2: 11 } });
+  });
+
   it('rejects reserved and unknown encodings', () => {
     for (const h of ['0000', '6001', '6101', '4002', '6002', '8002', '2001', '9c41', '9c61', '8000']) {
       const d = dec(h);
       expect(d === null || d.name === 'illegal', h).toBe(true);
     }
-    for (const h of ['00000000', 'ffffffff', '30200073', '0000707b', '4000c033', '0200101b', '58100053', 'e0002053']) {
+    for (const h of ['00000000', 'ffffffff', '0000707b', '4000c033', '0200101b', '58100053', 'e0002053']) {
       const d = dec(h);
       expect(d === null || d.name === 'illegal', h).toBe(true);
     }

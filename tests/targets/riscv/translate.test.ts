@@ -105,6 +105,8 @@ describe('riscv translation to IR', () => {
   it('CSRs: unknown CSR or a write to a counter is illegal; rdtime is a helper call', () => {
     expect(tr('73250030').last).toMatchObject({ op: 'exception', imm2: Excp.Illegal }); // csrr a0,mstatus
     expect(tr('731005c0').last).toMatchObject({ op: 'exception', imm2: Excp.Illegal }); // csrw cycle,a0
+    // privileged instructions are illegal in user mode
+    for (const h of ['73002030', '73002010', '73005010', '73000012']) expect(tr(h).last, h).toMatchObject({ op: 'exception', imm2: Excp.Illegal });
     expect(calls(tr('f32510c0', { maxInsns: 1 }).ops)).toEqual(['rv_csr_rw']); // rdtime a1
   });
 
