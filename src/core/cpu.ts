@@ -34,7 +34,7 @@ export class Cpu {
   constructor(readonly mem: GuestMemory, nInt32: number) {
     const bytes = Math.ceil(nInt32 / 2) * 8;
     // the memory may want the registers where its compiled code reaches them (a wasm memory)
-    const area = mem.regArea?.(bytes);
+    const area = (mem as GuestMemory | null)?.regArea?.(bytes); // (unit tests make CPUs with no memory)
     const buf = area?.buffer ?? new ArrayBuffer(bytes);
     const at = area?.byteOffset ?? 0;
     this.r = new Int32Array(buf, at, bytes >>> 2);
