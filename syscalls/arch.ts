@@ -9,6 +9,7 @@ import type { ArchData, Layout } from './layout.js';
 import { riscv64Arch } from './layouts/riscv64.js';
 import { armArch } from './layouts/arm.js';
 import { aarch64Arch } from './layouts/aarch64.js';
+import { x86_64Arch } from './layouts/x86_64.js';
 import { E } from './tables/errno.js';
 
 export interface Arch extends ArchData {
@@ -64,6 +65,7 @@ const ARCHS: Readonly<Record<string, Arch>> = Object.freeze({
   riscv64: prepare(riscv64Arch),
   arm: prepare(armArch),
   aarch64: prepare(aarch64Arch),
+  x86_64: prepare(x86_64Arch),
 });
 
 export function archByName(name: string): Arch {

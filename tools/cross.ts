@@ -16,19 +16,21 @@ export interface CrossTarget {
   unistd: string;
   /** use struct stat64 / fstat64 family (32-bit targets) */
   stat64?: boolean;
+  /** where its headers are when not /usr/<triplet>/include (the host's own: x86-64 on an x86-64 host) */
+  include?: string;
 }
 
 export const CROSS_TARGETS: Record<string, CrossTarget> = {
   riscv64: { name: 'riscv64', triplet: 'riscv64-linux-gnu', unistd: 'asm/unistd.h' },
   aarch64: { name: 'aarch64', triplet: 'aarch64-linux-gnu', unistd: 'asm/unistd.h' },
   arm: { name: 'arm', triplet: 'arm-linux-gnueabihf', unistd: 'asm/unistd.h', stat64: true },
-  x86_64: { name: 'x86_64', triplet: 'x86_64-linux-gnu', unistd: 'asm/unistd_64.h' },
+  x86_64: { name: 'x86_64', triplet: 'x86_64-linux-gnu', unistd: 'asm/unistd_64.h', include: '/usr/include/x86_64-linux-gnu' },
   i386: { name: 'i386', triplet: 'i686-linux-gnu', unistd: 'asm/unistd_32.h', stat64: true },
   mips: { name: 'mips', triplet: 'mips-linux-gnu', unistd: 'asm/unistd.h', stat64: true },
   mipsel: { name: 'mipsel', triplet: 'mipsel-linux-gnu', unistd: 'asm/unistd.h', stat64: true },
 };
 
-export const includeDir = (t: CrossTarget) => `/usr/${t.triplet}/include`;
+export const includeDir = (t: CrossTarget) => t.include ?? `/usr/${t.triplet}/include`;
 
 /** The cross C compiler for a target, or undefined when it is not installed. */
 export function crossCc(t: CrossTarget): string | undefined {

@@ -121,7 +121,27 @@ const SIGNAL_STRUCTS: Record<string, { decl: string; structs: StructSpec[] }> = 
       ['mcontext', 'struct pe_mcontext', 'sc.arm_r0 sc.arm_r1 sc.arm_r2 sc.arm_r3 sc.arm_r4 sc.arm_r5 sc.arm_r6 sc.arm_r7 sc.arm_r8 sc.arm_r9 sc.arm_r10 sc.arm_fp sc.arm_ip sc.arm_sp sc.arm_lr sc.arm_pc sc.arm_cpsr sc.fault_address sc.trap_no sc.error_code sc.oldmask vfp.magic vfp.size vfp.ufp.fpregs[] vfp.ufp.fpscr'],
     ],
   },
+  x86_64: {
+    // arch/x86/kernel/signal.c: rt_sigframe = { char *pretcode; ucontext; siginfo } with the FP state
+    // (fxsave layout, struct _fpstate_64) below it; here the FP state follows in the same frame
+    // (uc_mcontext.fpstate points to it) and pad puts pretcode where the handler's rsp is
+    // 8 mod 16, as after a call. pe_mcontext restates the frame from uc_mcontext on, so the
+    // FP registers are fields of the context the signal code reads and writes.
+    decl: '#include <asm/sigcontext.h>\n#include <asm/ucontext.h>\n' +
+      'struct pe_rt_sigframe { char pad[8]; char *pretcode; struct ucontext uc; siginfo_t info; struct _fpstate_64 fp __attribute__((__aligned__(64))); };\n' +
+      '#define PE_FP_PAD (__builtin_offsetof(struct pe_rt_sigframe, fp) - __builtin_offsetof(struct pe_rt_sigframe, uc) - __builtin_offsetof(struct ucontext, uc_mcontext) - sizeof(struct sigcontext) - sizeof(unsigned long) - sizeof(siginfo_t))\n' +
+      'struct pe_mcontext { struct sigcontext sc; unsigned long uc_sigmask; char info[sizeof(siginfo_t)]; char pad[PE_FP_PAD];\n' +
+      '  struct _fpstate_64 fp; } __attribute__((__packed__));',
+    structs: [
+      ['sigaction', 'struct sigaction', 'sa_handler sa_flags sa_restorer sa_mask[]'],
+      ['rt_sigframe', 'struct pe_rt_sigframe', 'pretcode uc[] info[] fp[]'],
+      ['ucontext', 'struct ucontext', 'uc_flags uc_link uc_stack.ss_sp uc_stack.ss_flags uc_stack.ss_size uc_sigmask[] uc_mcontext[]'],
+      ['mcontext', 'struct pe_mcontext', 'sc.r8 sc.r9 sc.r10 sc.r11 sc.r12 sc.r13 sc.r14 sc.r15 sc.rdi sc.rsi sc.rbp sc.rbx sc.rdx sc.rax sc.rcx sc.rsp sc.rip sc.eflags sc.cs sc.gs sc.fs sc.err sc.trapno sc.oldmask sc.cr2 sc.fpstate ' +
+        'fp.cwd fp.swd fp.twd fp.fop fp.rip fp.rdp fp.mxcsr fp.mxcsr_mask fp.st_space[] fp.xmm_space[]'],
+    ],
+  },
 };
+
 /** extra structs for 32-bit targets that use the *64 calls */
 const STRUCTS64: StructSpec[] = [
   ['stat64', 'struct stat64', 'st_dev st_ino st_mode st_nlink st_uid st_gid st_rdev st_size st_blksize st_blocks st_atime st_atime_nsec st_mtime st_mtime_nsec st_ctime st_ctime_nsec'],
