@@ -8,7 +8,8 @@ import type { Memory } from '../../src/core/memory/flat.js';
  *   17..19  CC_DST, CC_SRC, CC_SRC2   i64 cached: its result and operands (see flags.ts)
  *   20      DF       i32 cached: the direction flag (0/1)
  *   21, 22  FS and GS bases  i64 cached
- *   23+2k, 24+2k  xmm k bits 0..63 and 64..127 (k < 16), i64 uncached: helpers reach them in cpu.r
+ *   23+2k, 24+2k  xmm k bits 0..63 and 64..127 (k < 16), i64 uncached: helpers reach them in cpu.r;
+ *           k = 16, 17 are scratch registers that hold a memory operand for a helper
  */
 export const CC_OP = 16;
 export const CC_DST = 17;
@@ -18,7 +19,9 @@ export const DF = 20;
 export const FS_BASE = 21;
 export const GS_BASE = 22;
 export const XMM0 = 23;
-export const NREGS = XMM0 + 32;
+/** the scratch xmm registers (memory operands of SSE helpers) */
+export const XTMP = 16;
+export const NREGS = XMM0 + 36;
 /** int32 index of xmm k's low word in cpu.r */
 export const xmmIndex = (k: number) => 2 * (XMM0 + 2 * k);
 

@@ -1,7 +1,8 @@
 /** Signatures of the x86 helpers (src/core/helpers.ts). */
 import { sigTable } from '../../src/core/helpers.js';
+import { sseSigs } from './helpers-sse.js';
 
-export const x86HelperSigs = sigTable({
+const base: Record<string, string> = {
   'i32(i32, i64, i64, i64)': 'x86_eflags',
   'i64(i32, i64, i64, i64)': 'x86_div',
   'i32(i32, i32, i32)': 'x86_cpuid',
@@ -9,4 +10,13 @@ export const x86HelperSigs = sigTable({
   'i32(i32)': 'x86_get_seg',
   'void(i32, i32)': 'x86_set_seg',
   'void(i32)': 'x86_set_eflags_sys',
-});
+};
+
+/** the tables by signature, merged */
+function merge(...tables: Array<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tables) for (const [sig, names] of Object.entries(t)) out[sig] = out[sig] ? `${out[sig]} ${names}` : names;
+  return out;
+}
+
+export const x86HelperSigs = sigTable(merge(base, sseSigs));

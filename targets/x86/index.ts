@@ -19,7 +19,7 @@ const regs: RegInfo[] = [
   { name: 'df', ty: 'i32', index: 2 * DF, cached: true },
   { name: 'fs_base', ty: 'i64', index: 2 * FS_BASE, cached: true },
   { name: 'gs_base', ty: 'i64', index: 2 * GS_BASE, cached: true },
-  ...Array.from({ length: 32 }, (_, k): RegInfo => ({ name: `xmm${k >> 1}.${k & 1 ? 'hi' : 'lo'}`, ty: 'i64', index: 2 * (XMM0 + k), cached: false })),
+  ...Array.from({ length: 36 }, (_, k): RegInfo => ({ name: `xmm${k >> 1}.${k & 1 ? 'hi' : 'lo'}`, ty: 'i64', index: 2 * (XMM0 + k), cached: false })),
 ];
 
 const HELPERS = defineHelpers(['x86_'], { ...x86Helpers, ...sseHelpers }, x86HelperSigs);

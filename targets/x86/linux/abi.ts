@@ -29,5 +29,9 @@ export const x86_64Abi: LinuxAbi = {
   segmentBases: { fs: FS_BASE, gs: GS_BASE },
   signal: x86_64Signal,
   // a #GP (privileged instruction, int n): SIGSEGV with si_code SI_KERNEL and no address
-  exceptionSignals: { [Excp.Trap]: { sig: 'SIGSEGV', code: 'SI_KERNEL', addr: 'none' } },
+  // and a misaligned SSE access (#GP as well)
+  exceptionSignals: {
+    [Excp.Trap]: { sig: 'SIGSEGV', code: 'SI_KERNEL', addr: 'none' },
+    [Excp.Alignment]: { sig: 'SIGSEGV', code: 'SI_KERNEL', addr: 'none' },
+  },
 };
