@@ -45,7 +45,7 @@ function opText(o: Operand, insn: Insn, pc: number, wide: boolean, note: string[
     case 'xmm': return `%xmm${o.reg}`;
     case 'seg': return `%${SEG[o.reg]}`;
     case 'imm': return `$${hex(BigInt.asUintN(8 * o.size, o.imm))}`;
-    case 'rel': return o.target.toString(16);
+    case 'rel': return hex(o.target);
     case 'one': return '';
     case 'str': {
       const r = o.dst ? 'di' : 'si';
@@ -70,14 +70,21 @@ export function disasmInsn(insn: Insn, pc: number, bits: 32 | 64 = 64): string {
   const pre: string[] = [];
   const note: string[] = [];
   // prefixes that did nothing: a second 66, es/cs/ss/ds in long mode
-  let n66 = insn.prefixes.filter((p) => p === 0x66).length - (insn.opsizePrefix ? 1 : 0) - (insn.mandatory === '66' ? 1 : 0);
+  const rexW = (insn.rex & 8) !== 0;
+  let n66 = insn.prefixes.filter((p) => p === 0x66).length - (insn.opsizePrefix && !rexW ? 1 : 0) - (insn.mandatory === '66' ? 1 : 0);
   for (; n66 > 0; n66--) pre.push('data16');
+  if (insn.prefixes.includes(0x67) && !ops.some((o) => o.k === 'mem' || o.k === 'str')) pre.push('addr32');
   const notrack = insn.map === '1' && insn.opcode === 0xff && insn.prefixes.includes(0x3e) && (m === 'call' || m === 'jmp');
   if (wide && insn.seg >= 0 && insn.seg < 4 && !notrack) pre.push(SEG[insn.seg]);
   if (insn.lock) pre.push('lock');
   if (insn.rep) {
     const cmpLike = m === 'cmps' || m === 'scas';
     pre.push(SIZED_ALWAYS.has(m) ? (insn.rep === 'F3' ? (cmpLike ? 'repz' : 'rep') : 'repnz') : insn.rep === 'F3' ? 'repz' : 'repnz');
+  }
+  const pred = ops[2]?.k === 'imm' && /^cmp(ps|pd|ss|sd)$/.test(m) ? Number(ops[2].imm) : -1;
+  if (pred >= 0 && pred < 8) {
+    m = `cmp${['eq', 'lt', 'le', 'unord', 'neq', 'nlt', 'nle', 'ord'][pred]}${m.slice(3)}`;
+    return [...pre, m].join(' ') + ` ${opText(ops[1], insn, pc, wide, note)},${opText(ops[0], insn, pc, wide, note)}` + (note.length ? `        ${note.join(' ')}` : '');
   }
   if (m in CBW) return [...pre, CBW[m][insn.osize]].join(' ');
   if (m === 'xchg' && ops.length === 2 && ops[0].k === 'reg' && ops[1].k === 'reg' && insn.opcode === 0x90 && insn.map === '1') return 'nop';
