@@ -34,6 +34,8 @@ export type Operand =
   | { k: 'seg'; size: number; reg: number }
   /** string operand: %ds:(%rsi) (src) or %es:(%rdi) (dst) */
   | { k: 'str'; size: number; dst: boolean; seg: number }
+  /** an x87 stack register st(i) */
+  | { k: 'st'; size: number; reg: number }
   /** the constant 1 of shift-by-one, printed by nobody */
   | { k: 'one'; size: number };
 
@@ -190,6 +192,7 @@ function decodeInner(next: () => number, pos: () => number, pc: number, bits: 32
       case 'z': return osize === 2 ? 2 : 4;
       case 'y': return long && rexW ? 8 : 4;
       case 'x': case 'dq': return 16;
+      case 't': return 10;
       case '': return 0;
       default: throw new Error(`x86 opcode table: size ${s}`);
     }
@@ -228,6 +231,9 @@ function decodeInner(next: () => number, pos: () => number, pc: number, bits: 32
       case 'AL': ops.push({ k: 'reg', size: 1, reg: 0 }); continue;
       case 'rAX': ops.push({ k: 'reg', size: osize, reg: 0 }); continue;
       case 'CL': ops.push({ k: 'reg', size: 1, reg: 1 }); continue;
+      case 'AX': ops.push({ k: 'reg', size: 2, reg: 0 }); continue;
+      case 'ST': ops.push({ k: 'st', size: 10, reg: 0 }); continue;
+      case 'STi': ops.push({ k: 'st', size: 10, reg: needModrm() & 7 }); continue;
       case '1': ops.push({ k: 'one', size: 1 }); continue;
       case 'ES': case 'CS': case 'SS': case 'DS': case 'FS': case 'GS':
         ops.push({ k: 'seg', size: 2, reg: SEG.indexOf(s.toLowerCase() as typeof SEG[number]) }); continue;

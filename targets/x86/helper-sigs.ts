@@ -1,6 +1,7 @@
 /** Signatures of the x86 helpers (src/core/helpers.ts). */
 import { sigTable } from '../../src/core/helpers.js';
 import { sseSigs } from './helpers-sse.js';
+import { x87Sigs } from './helpers-x87.js';
 
 const base: Record<string, string> = {
   'i32(i32, i64, i64, i64)': 'x86_eflags',
@@ -19,4 +20,4 @@ function merge(...tables: Array<Record<string, string>>): Record<string, string>
   return out;
 }
 
-export const x86HelperSigs = sigTable(merge(base, sseSigs));
+export const x86HelperSigs = sigTable(merge(base, sseSigs, x87Sigs));

@@ -7,6 +7,7 @@ import { CC_DST, CC_OP, CC_SRC, CC_SRC2, DF, FS_BASE, GS_BASE, X86Cpu, XMM0 } fr
 import { GPR_NAMES } from './disasm.js';
 import { x86Helpers } from './helpers.js';
 import { sseHelpers } from './helpers-sse.js';
+import { x87Helpers } from './helpers-x87.js';
 import { x86HelperSigs } from './helper-sigs.js';
 import { translateX86 } from './translate.js';
 
@@ -22,7 +23,7 @@ const regs: RegInfo[] = [
   ...Array.from({ length: 36 }, (_, k): RegInfo => ({ name: `xmm${k >> 1}.${k & 1 ? 'hi' : 'lo'}`, ty: 'i64', index: 2 * (XMM0 + k), cached: false })),
 ];
 
-const HELPERS = defineHelpers(['x86_'], { ...x86Helpers, ...sseHelpers }, x86HelperSigs);
+const HELPERS = defineHelpers(['x86_'], { ...x86Helpers, ...sseHelpers, ...x87Helpers }, x86HelperSigs);
 
 function isa(name: string, bits: 32 | 64): Isa {
   return {

@@ -202,9 +202,38 @@ export const MAPS: Readonly<Record<'1' | '0f' | '0f38' | '0f3a', readonly Entry[
   '1': oneByte(), '0f': twoByte(), '0f38': map0f38(), '0f3a': map0f3a(),
 };
 
+
+/** x87 (D8-DF): memory forms by ModRM.reg, register forms by reg (and rm where one reg holds several) */
+const ARITH8 = ['add', 'mul', 'com', 'comp', 'sub', 'subr', 'div', 'divr'];
+const byRm = (names: Array<string | undefined>) => names;
+function x87Groups(): Record<string, GroupEntry[]> {
+  const g = (mem: Array<string | undefined>, reg: Array<string | undefined | Array<string | undefined>>): GroupEntry[] =>
+    mem.map((m, r) => [m, reg[r]] as GroupEntry);
+  return {
+    x87_0: g(ARITH8.map((n) => `f${n}s Md`), ARITH8.map((n) => (n.startsWith('com') ? `f${n} STi` : `f${n} ST,STi`))),
+    x87_1: g(['flds Md', undefined, 'fsts Md', 'fstps Md', 'fldenv M', 'fldcw Mw', 'fnstenv M', 'fnstcw Mw'], [
+      'fld STi', 'fxch STi', byRm(['fnop']), undefined,
+      byRm(['fchs', 'fabs', undefined, undefined, 'ftst', 'fxam']),
+      byRm(['fld1', 'fldl2t', 'fldl2e', 'fldpi', 'fldlg2', 'fldln2', 'fldz']),
+      byRm(['f2xm1', 'fyl2x', 'fptan', 'fpatan', 'fxtract', 'fprem1', 'fdecstp', 'fincstp']),
+      byRm(['fprem', 'fyl2xp1', 'fsqrt', 'fsincos', 'frndint', 'fscale', 'fsin', 'fcos']),
+    ]),
+    x87_2: g(ARITH8.map((n) => `fi${n}l Md`), ['fcmovb ST,STi', 'fcmove ST,STi', 'fcmovbe ST,STi', 'fcmovu ST,STi', undefined, byRm([undefined, 'fucompp'])]),
+    x87_3: g(['fildl Md', 'fisttpl Md', 'fistl Md', 'fistpl Md', undefined, 'fldt Mt', undefined, 'fstpt Mt'],
+      ['fcmovnb ST,STi', 'fcmovne ST,STi', 'fcmovnbe ST,STi', 'fcmovnu ST,STi', byRm([undefined, undefined, 'fnclex', 'fninit']), 'fucomi ST,STi', 'fcomi ST,STi']),
+    x87_4: g(ARITH8.map((n) => `f${n}l Mq`), ['fadd STi,ST', 'fmul STi,ST', undefined, undefined, 'fsub STi,ST', 'fsubr STi,ST', 'fdiv STi,ST', 'fdivr STi,ST']),
+    x87_5: g(['fldl Mq', 'fisttpll Mq', 'fstl Mq', 'fstpl Mq', 'frstor M', undefined, 'fnsave M', 'fnstsw Mw'],
+      ['ffree STi', undefined, 'fst STi', 'fstp STi', 'fucom STi', 'fucomp STi']),
+    x87_6: g(ARITH8.map((n) => `fi${n}s Mw`), ['faddp STi,ST', 'fmulp STi,ST', undefined, byRm([undefined, 'fcompp']), 'fsubp STi,ST', 'fsubrp STi,ST', 'fdivp STi,ST', 'fdivrp STi,ST']),
+    x87_7: g(['filds Mw', 'fisttps Mw', 'fists Mw', 'fistps Mw', 'fbld Mt', 'fildll Mq', 'fbstp Mt', 'fistpll Mq'],
+      [undefined, undefined, undefined, undefined, byRm(['fnstsw AX']), 'fucomip ST,STi', 'fcomip ST,STi']),
+  };
+}
+
 const NOP8 = (n: string) => Array.from({ length: 8 }, () => n) as string[];
 
 export const GROUPS: Readonly<Record<string, readonly GroupEntry[]>> = {
+  ...x87Groups(),
   grp1: ALU,
   grp1a: ['pop Ev;d64'],
   grp2: ['rol', 'ror', 'rcl', 'rcr', 'shl', 'shr', 'shl', 'sar'],

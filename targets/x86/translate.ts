@@ -21,9 +21,10 @@ import { transMove } from './trans-move.js';
 import { transSse } from './trans-sse.js';
 import { transString } from './trans-string.js';
 import { transSystem } from './trans-system.js';
+import { transFx, transX87 } from './trans-x87.js';
 
 export const trans: Record<string, Handler> = {
-  ...transAlu, ...transMove, ...transBranch, ...transString, ...transBits, ...transAtomic, ...transSystem, ...transSse,
+  ...transAlu, ...transMove, ...transBranch, ...transString, ...transBits, ...transAtomic, ...transSystem, ...transSse, ...transFx,
 };
 
 /** the byte at a, or -1 when it cannot be executed */
@@ -56,6 +57,7 @@ export function translateX86(b: IrBuilder, mem: GuestMemory, pc: number, maxInsn
     },
     translate(ctx) {
       if (!cur) return false;
+      if (cur.map === '1' && cur.opcode >= 0xd8 && cur.opcode <= 0xdf) return transX87(ctx, cur);
       const h = trans[cur.mnem];
       return !!h && h(ctx, cur);
     },
