@@ -5,7 +5,7 @@
  */
 
 /** CPUID.1:EDX bits */
-const FPU = 1 << 0, TSC = 1 << 4, CX8 = 1 << 8, CMOV = 1 << 15, FXSR = 1 << 24, SSE = 1 << 25, SSE2 = 1 << 26;
+const FPU = 1 << 0, TSC = 1 << 4, CX8 = 1 << 8, CMOV = 1 << 15, MMX = 1 << 23, FXSR = 1 << 24, SSE = 1 << 25, SSE2 = 1 << 26;
 /** CPUID.1:ECX bits */
 const CX16 = 1 << 13, POPCNT = 1 << 23;
 /** CPUID.80000001h:ECX and EDX bits */
@@ -20,9 +20,9 @@ const BRAND = 'polyemu x86 CPU'.padEnd(48, '\0');
 export function cpuidLeaf(bits: 32 | 64, leaf: number, _sub: number): [number, number, number, number] {
   switch (leaf) {
     case 0: return [0xd, word(VENDOR.slice(0, 4)), word(VENDOR.slice(8, 12)), word(VENDOR.slice(4, 8))];
-    case 1: return [0x000f6b1, 0x800, CX16 | POPCNT, FPU | TSC | CX8 | CMOV | FXSR | SSE | SSE2];
+    case 1: return [0x000f6b1, 0x800, CX16 | POPCNT, FPU | TSC | CX8 | CMOV | MMX | FXSR | SSE | SSE2];
     case 0x80000000: return [0x80000008, word(VENDOR.slice(0, 4)), word(VENDOR.slice(8, 12)), word(VENDOR.slice(4, 8))];
-    case 0x80000001: return [0x000f6b1, 0, LAHF_LM | ABM, (bits === 64 ? LM | SYSCALL : 0) | NX | FPU | TSC | CX8 | CMOV | FXSR];
+    case 0x80000001: return [0x000f6b1, 0, LAHF_LM | ABM, (bits === 64 ? LM | SYSCALL : 0) | NX | FPU | TSC | CX8 | CMOV | MMX | FXSR];
     case 0x80000002: case 0x80000003: case 0x80000004: {
       const k = (leaf - 0x80000002) * 16;
       return [0, 1, 2, 3].map((j) => word(BRAND.slice(k + 4 * j, k + 4 * j + 4))) as [number, number, number, number];

@@ -34,6 +34,8 @@ export type Operand =
   | { k: 'seg'; size: number; reg: number }
   /** string operand: %ds:(%rsi) (src) or %es:(%rdi) (dst) */
   | { k: 'str'; size: number; dst: boolean; seg: number }
+  /** an MMX register */
+  | { k: 'mm'; size: number; reg: number }
   /** an x87 stack register st(i) */
   | { k: 'st'; size: number; reg: number }
   /** the constant 1 of shift-by-one, printed by nobody */
@@ -295,7 +297,19 @@ function decodeInner(next: () => number, pos: () => number, pc: number, bits: 32
       case 'X': case 'Y':
         ops.push({ k: 'str', size: sizeOf(sz), dst: c === 'Y', seg: c === 'Y' ? 0 : seg < 0 ? 3 : seg });
         break;
-      case 'Q': throw UD; // MMX operands: not supported
+      case 'P': ops.push({ k: 'mm', size: 8, reg: (needModrm() >> 3) & 7 }); break;
+      case 'N': {
+        const m = needModrm();
+        if (m >> 6 !== 3) throw UD;
+        ops.push({ k: 'mm', size: 8, reg: m & 7 });
+        break;
+      }
+      case 'Q': {
+        const m = needModrm();
+        if (m >> 6 === 3) ops.push({ k: 'mm', size: 8, reg: m & 7 });
+        else ops.push({ k: 'mem', size: 8, mem: rmMem() });
+        break;
+      }
       default: throw new Error(`x86 opcode table: operand ${s}`);
     }
   }

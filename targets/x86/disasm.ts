@@ -43,6 +43,7 @@ function opText(o: Operand, insn: Insn, pc: number, wide: boolean, note: string[
   switch (o.k) {
     case 'reg': return `%${regName(o.size, o.reg, o.high)}`;
     case 'xmm': return `%xmm${o.reg}`;
+    case 'mm': return `%mm${o.reg}`;
     case 'st': return o.reg === 0 && insn.ops.length > 1 ? '%st' : `%st(${o.reg})`;
     case 'seg': return `%${SEG[o.reg]}`;
     case 'imm': return `$${hex(BigInt.asUintN(8 * o.size, o.imm))}`;
@@ -103,7 +104,7 @@ export function disasmInsn(insn: Insn, pc: number, bits: 32 | 64 = 64): string {
   else if (m === 'mov' && insn.map === '1' && insn.opcode >= 0xb8 && insn.opcode <= 0xbf && insn.osize === 8) m = 'movabs';
   else if (m === 'mov' && ops.some((o) => o.k === 'mem' && o.mem.base < 0 && o.mem.index < 0 && insn.modrm < 0) && bits === 64) m = 'movabs';
   else if ((m === 'cvtsi2sd' || m === 'cvtsi2ss') && ops[1].k === 'mem') m += SUFFIX[ops[1].size];
-  else if (memOp && !ops.some((o) => o.k === 'reg' || o.k === 'xmm' || o.k === 'seg' || o.k === 'st') && !NO_SUFFIX.has(m) && !m.startsWith('set') && !(insn.map === '1' && insn.opcode >= 0xd8 && insn.opcode <= 0xdf) && ops.length > 0 && !isSse(m)) {
+  else if (memOp && !ops.some((o) => o.k === 'reg' || o.k === 'xmm' || o.k === 'seg' || o.k === 'st' || o.k === 'mm') && !NO_SUFFIX.has(m) && !m.startsWith('set') && !(insn.map === '1' && insn.opcode >= 0xd8 && insn.opcode <= 0xdf) && ops.length > 0 && !isSse(m)) {
     m += SUFFIX[sizeOp.size] ?? '';
   } else if ((m === 'push' || m === 'pop' || m === 'call' || m === 'jmp') && memOp && bits === 32) {
     // objdump: pushl/popl on i386 memory operands

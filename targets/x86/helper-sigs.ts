@@ -2,6 +2,7 @@
 import { sigTable } from '../../src/core/helpers.js';
 import { sseSigs } from './helpers-sse.js';
 import { x87Sigs } from './helpers-x87.js';
+import { mmxSigs } from './helpers-mmx.js';
 
 const base: Record<string, string> = {
   'i32(i32, i64, i64, i64)': 'x86_eflags',
@@ -20,4 +21,4 @@ function merge(...tables: Array<Record<string, string>>): Record<string, string>
   return out;
 }
 
-export const x86HelperSigs = sigTable(merge(base, sseSigs, x87Sigs));
+export const x86HelperSigs = sigTable(merge(base, sseSigs, x87Sigs, mmxSigs));

@@ -226,12 +226,14 @@ export const x87Helpers: Record<string, (cpu: X86Cpu, ...a: number[]) => number 
   x86_fnstsw: (cpu) => statusWord(cpu),
   /** fnstenv/fldenv: the 28-byte protected-mode environment at addr */
   x86_fnstenv(cpu, a) {
+    a >>>= 0; // an i32 argument: addresses above 2 GiB arrive negative
     const m = cpu.mem;
     m.write32(a, cpu.fpuc | 0xffff0000); m.write32(a + 4, statusWord(cpu) | 0xffff0000); m.write32(a + 8, fullTags(cpu) | 0xffff0000);
     for (let k = 12; k < 28; k += 4) m.write32(a + k, 0);
     cpu.fpuc |= 0x3f; // fnstenv masks all exceptions
   },
   x86_fldenv(cpu, a) {
+    a >>>= 0; // an i32 argument: addresses above 2 GiB arrive negative
     const m = cpu.mem;
     cpu.fpuc = m.read32(a) & 0xffff;
     const sw = m.read32(a + 4) & 0xffff;
@@ -242,6 +244,7 @@ export const x87Helpers: Record<string, (cpu: X86Cpu, ...a: number[]) => number 
   },
   /** fxsave/fxrstor: the 512-byte image (x87, MXCSR, xmm0-15) */
   x86_fxsave(cpu, a) {
+    a >>>= 0; // an i32 argument: addresses above 2 GiB arrive negative
     const m = cpu.mem;
     m.write16(a, cpu.fpuc); m.write16(a + 2, statusWord(cpu));
     let ftw = 0;
@@ -257,6 +260,7 @@ export const x87Helpers: Record<string, (cpu: X86Cpu, ...a: number[]) => number 
     for (let k = 0; k < 16; k++) for (let w = 0; w < 4; w++) m.write32(a + 160 + 16 * k + 4 * w, cpu.r[xmmIndex(k) + w]);
   },
   x86_fxrstor(cpu, a) {
+    a >>>= 0; // an i32 argument: addresses above 2 GiB arrive negative
     const m = cpu.mem;
     cpu.fpuc = m.read16(a);
     const sw = m.read16(a + 2);

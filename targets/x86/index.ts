@@ -8,6 +8,7 @@ import { GPR_NAMES } from './disasm.js';
 import { x86Helpers } from './helpers.js';
 import { sseHelpers } from './helpers-sse.js';
 import { x87Helpers } from './helpers-x87.js';
+import { mmxHelpers } from './helpers-mmx.js';
 import { x86HelperSigs } from './helper-sigs.js';
 import { translateX86 } from './translate.js';
 
@@ -23,7 +24,7 @@ const regs: RegInfo[] = [
   ...Array.from({ length: 36 }, (_, k): RegInfo => ({ name: `xmm${k >> 1}.${k & 1 ? 'hi' : 'lo'}`, ty: 'i64', index: 2 * (XMM0 + k), cached: false })),
 ];
 
-const HELPERS = defineHelpers(['x86_'], { ...x86Helpers, ...sseHelpers, ...x87Helpers }, x86HelperSigs);
+const HELPERS = defineHelpers(['x86_'], { ...x86Helpers, ...sseHelpers, ...x87Helpers, ...mmxHelpers }, x86HelperSigs);
 
 function isa(name: string, bits: 32 | 64): Isa {
   return {

@@ -8,6 +8,7 @@
  *   J  relative branch target               O  absolute address (moffs)
  *   Z  register in the opcode's low 3 bits  X, Y  string source %ds:(%rsi), destination %es:(%rdi)
  *   S  segment register in ModRM reg        V, U, W  xmm register in reg; in r/m; xmm or memory
+ *   P, N, Q  MMX register in reg; in r/m; MMX register or memory
  *   AL, rAX, CL, DX, 1                      fixed operands (rAX: of the operand size)
  *   size suffixes: b 8, w 16, d 32, q 64, v the operand size (16/32/64), z 16 or 32,
  *   y 32 or 64 (REX.W), x 128 (xmm), dq 128 (memory), ss/sd a scalar single/double
@@ -121,7 +122,11 @@ function twoByte(): Entry[] {
   m[0x5a] = { '': 'cvtps2pd Vx,Wsd', 66: 'cvtpd2ps Vx,Wx', F3: 'cvtss2sd Vx,Wss', F2: 'cvtsd2ss Vx,Wsd' };
   m[0x5b] = { '': 'cvtdq2ps Vx,Wx', 66: 'cvtps2dq Vx,Wx', F3: 'cvttps2dq Vx,Wx' };
   sse(0x5c, 'sub'); sse(0x5d, 'min'); sse(0x5e, 'div'); sse(0x5f, 'max');
-  const pint = (op: number, name: string, w = 'Wx') => { m[op] = { 66: `${name} Vx,${w}` }; };
+  // MMX forms (no prefix) for the integer operations that have one
+  const NO_MMX = new Set(['punpcklqdq', 'punpckhqdq']);
+  const pint = (op: number, name: string, w = 'Wx') => {
+    m[op] = { 66: `${name} Vx,${w}`, ...(NO_MMX.has(name) ? {} : { '': `${name} Pq,Qq` }) };
+  };
   const PINT: Record<number, string> = {
     0x60: 'punpcklbw', 0x61: 'punpcklwd', 0x62: 'punpckldq', 0x63: 'packsswb', 0x64: 'pcmpgtb', 0x65: 'pcmpgtw',
     0x66: 'pcmpgtd', 0x67: 'packuswb', 0x68: 'punpckhbw', 0x69: 'punpckhwd', 0x6a: 'punpckhdq', 0x6b: 'packssdw',
@@ -134,14 +139,14 @@ function twoByte(): Entry[] {
     0xf8: 'psubb', 0xf9: 'psubw', 0xfa: 'psubd', 0xfb: 'psubq', 0xfc: 'paddb', 0xfd: 'paddw', 0xfe: 'paddd',
   };
   for (const [op, name] of Object.entries(PINT)) pint(Number(op), name);
-  m[0x6e] = { 66: 'movK Vx,Ey' };
-  m[0x6f] = { 66: 'movdqa Vx,Wx', F3: 'movdqu Vx,Wx' };
-  m[0x70] = { 66: 'pshufd Vx,Wx,Ib', F3: 'pshufhw Vx,Wx,Ib', F2: 'pshuflw Vx,Wx,Ib' };
+  m[0x6e] = { '': 'movK Pq,Ey', 66: 'movK Vx,Ey' };
+  m[0x6f] = { '': 'movq Pq,Qq', 66: 'movdqa Vx,Wx', F3: 'movdqu Vx,Wx' };
+  m[0x70] = { '': 'pshufw Pq,Qq,Ib', 66: 'pshufd Vx,Wx,Ib', F3: 'pshufhw Vx,Wx,Ib', F2: 'pshuflw Vx,Wx,Ib' };
   m[0x71] = '@grp12'; m[0x72] = '@grp13'; m[0x73] = '@grp14';
   m[0x77] = 'emms';
   m[0x7c] = { 66: 'haddpd Vx,Wx', F2: 'haddps Vx,Wx' };
-  m[0x7e] = { 66: 'movK Ey,Vx', F3: 'movq Vx,Wsd' };
-  m[0x7f] = { 66: 'movdqa Wx,Vx', F3: 'movdqu Wx,Vx' };
+  m[0x7e] = { '': 'movK Ey,Pq', 66: 'movK Ey,Vx', F3: 'movq Vx,Wsd' };
+  m[0x7f] = { '': 'movq Qq,Pq', 66: 'movdqa Wx,Vx', F3: 'movdqu Wx,Vx' };
   CC.forEach((c, i) => { m[0x80 + i] = `j${c} Jz;f64`; m[0x90 + i] = `set${c} Eb`; });
   m[0xa0] = 'push FS;d64'; m[0xa1] = 'pop FS;d64'; m[0xa2] = 'cpuid'; m[0xa3] = 'bt Ev,Gv';
   m[0xa4] = 'shld Ev,Gv,Ib'; m[0xa5] = 'shld Ev,Gv,CL';
@@ -157,15 +162,15 @@ function twoByte(): Entry[] {
   m[0xc0] = 'xadd Eb,Gb'; m[0xc1] = 'xadd Ev,Gv';
   m[0xc2] = { '': 'cmpps Vx,Wx,Ib', 66: 'cmppd Vx,Wx,Ib', F3: 'cmpss Vx,Wss,Ib', F2: 'cmpsd Vx,Wsd,Ib' };
   m[0xc3] = 'movnti My,Gy';
-  m[0xc4] = { 66: 'pinsrw Vx,Ed,Ib' };
-  m[0xc5] = { 66: 'pextrw Gd,Ux,Ib' };
+  m[0xc4] = { '': 'pinsrw Pq,Ed,Ib', 66: 'pinsrw Vx,Ed,Ib' };
+  m[0xc5] = { '': 'pextrw Gd,Nq,Ib', 66: 'pextrw Gd,Ux,Ib' };
   m[0xc6] = { '': 'shufps Vx,Wx,Ib', 66: 'shufpd Vx,Wx,Ib' };
   m[0xc7] = '@grp9';
   for (let r = 0; r < 8; r++) m[0xc8 + r] = 'bswap Zy';
   m[0xd6] = { 66: 'movq Wsd,Vx' };
-  m[0xd7] = { 66: 'pmovmskb Gd,Ux' };
+  m[0xd7] = { '': 'pmovmskb Gd,Nq', 66: 'pmovmskb Gd,Ux' };
   m[0xe6] = { 66: 'cvttpd2dq Vx,Wx', F3: 'cvtdq2pd Vx,Wsd', F2: 'cvtpd2dq Vx,Wx' };
-  m[0xe7] = { 66: 'movntdq Mx,Vx' };
+  m[0xe7] = { '': 'movntq Mq,Pq', 66: 'movntdq Mx,Vx' };
   m[0xf0] = { F2: 'lddqu Vx,Mx' };
   m[0xf7] = { 66: 'maskmovdqu Vx,Ux' };
   return m;
@@ -246,9 +251,9 @@ export const GROUPS: Readonly<Record<string, readonly GroupEntry[]>> = {
   grp9: [undefined, ['cmpxchg8b Mq', undefined], undefined, undefined, undefined, undefined, [undefined, 'rdrand Rv'], [undefined, 'rdseed Rv']],
   grp11b: ['mov Eb,Ib'],
   grp11v: ['mov Ev,Iz'],
-  grp12: [undefined, undefined, { 66: 'psrlw Ux,Ib' }, undefined, { 66: 'psraw Ux,Ib' }, undefined, { 66: 'psllw Ux,Ib' }],
-  grp13: [undefined, undefined, { 66: 'psrld Ux,Ib' }, undefined, { 66: 'psrad Ux,Ib' }, undefined, { 66: 'pslld Ux,Ib' }],
-  grp14: [undefined, undefined, { 66: 'psrlq Ux,Ib' }, { 66: 'psrldq Ux,Ib' }, undefined, undefined, { 66: 'psllq Ux,Ib' }, { 66: 'pslldq Ux,Ib' }],
+  grp12: [undefined, undefined, { '': 'psrlw Nq,Ib', 66: 'psrlw Ux,Ib' }, undefined, { '': 'psraw Nq,Ib', 66: 'psraw Ux,Ib' }, undefined, { '': 'psllw Nq,Ib', 66: 'psllw Ux,Ib' }],
+  grp13: [undefined, undefined, { '': 'psrld Nq,Ib', 66: 'psrld Ux,Ib' }, undefined, { '': 'psrad Nq,Ib', 66: 'psrad Ux,Ib' }, undefined, { '': 'pslld Nq,Ib', 66: 'pslld Ux,Ib' }],
+  grp14: [undefined, undefined, { '': 'psrlq Nq,Ib', 66: 'psrlq Ux,Ib' }, { 66: 'psrldq Ux,Ib' }, undefined, undefined, { '': 'psllq Nq,Ib', 66: 'psllq Ux,Ib' }, { 66: 'pslldq Ux,Ib' }],
   grp15: [['fxsave M', undefined], ['fxrstor M', undefined], ['ldmxcsr Md', undefined], ['stmxcsr Md', undefined],
     ['xsave M', undefined], ['xrstor M', { '': 'lfence', F3: 'incsspK Ry' }], ['xsaveopt M', 'mfence'], ['clflush Mb', 'sfence']],
   grp16: [['prefetchnta Mb', 'nop Ev'], ['prefetcht0 Mb', 'nop Ev'], ['prefetcht1 Mb', 'nop Ev'], ['prefetcht2 Mb', 'nop Ev'],

@@ -54,7 +54,7 @@ export const transSystem: Record<string, Handler> = {
   int3: (c: X86Ctx) => { c.raise(Excp.Breakpoint); return true; },
   ud2: (c: X86Ctx) => { c.illegal(); return true; },
   hlt: privileged, cli: privileged, sti: privileged,
-  nop: nothing, pause: nothing, endbr64: nothing, endbr32: nothing, fwait: nothing, emms: nothing,
+  nop: nothing, pause: nothing, endbr64: nothing, endbr32: nothing, fwait: nothing, emms: (c: X86Ctx) => { c.b.call('x86_emms', null, []); return true; },
   lfence: nothing, mfence: nothing, sfence: nothing,
   prefetcht0: nothing, prefetcht1: nothing, prefetcht2: nothing, prefetchnta: nothing, prefetch: nothing, prefetchw: nothing,
   clflush: nothing, rdsspd: nothing, rdsspq: nothing,

@@ -22,6 +22,7 @@ import { transSse } from './trans-sse.js';
 import { transString } from './trans-string.js';
 import { transSystem } from './trans-system.js';
 import { transFx, transX87 } from './trans-x87.js';
+import { transMmx } from './trans-mmx.js';
 
 export const trans: Record<string, Handler> = {
   ...transAlu, ...transMove, ...transBranch, ...transString, ...transBits, ...transAtomic, ...transSystem, ...transSse, ...transFx,
@@ -58,6 +59,7 @@ export function translateX86(b: IrBuilder, mem: GuestMemory, pc: number, maxInsn
     translate(ctx) {
       if (!cur) return false;
       if (cur.map === '1' && cur.opcode >= 0xd8 && cur.opcode <= 0xdf) return transX87(ctx, cur);
+      if (cur.ops.some((o) => o.k === 'mm')) return transMmx(ctx, cur);
       const h = trans[cur.mnem];
       return !!h && h(ctx, cur);
     },
