@@ -135,7 +135,8 @@ function decodeInner(next: () => number, pos: () => number, pc: number, bits: 32
   if (entry !== undefined && typeof entry === 'object') {
     const e = entry as Record<string, string | undefined>;
     if (rep && e[rep] !== undefined) { mandatory = rep; entry = e[rep]; rep = ''; }
-    else if (p66 && e['66'] !== undefined) { mandatory = '66'; entry = e['66']; p66 = false; }
+    // (an entry the same with and without 66 takes it as the operand-size prefix: bsf, bsr)
+    else if (p66 && e['66'] !== undefined && e['66'] !== e['']) { mandatory = '66'; entry = e['66']; p66 = false; }
     else entry = e[''];
   }
   if (entry === undefined) throw UD;

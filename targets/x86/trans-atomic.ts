@@ -15,7 +15,13 @@ const cmpxchg: Handler = (c, i) => {
   const x = c.read(s);
   const eq = b.cmp('eq', acc, v);
   c.setCc(CcOp.SUB, size, c.fit(size, b.sub(acc, v)), v, acc);
-  put(b.select(eq, x, v));
+  if (d.k === 'reg') {
+    // a register destination is written only when the comparison succeeds (as the CPU does:
+    // a failed 32-bit cmpxchg leaves its upper half alone)
+    const before = b.get(d.reg, 'i64');
+    c.write(d, x);
+    b.set(d.reg, b.select(eq, b.get(d.reg, 'i64'), before));
+  } else put(b.select(eq, x, v));
   // the accumulator is written only when the comparison fails (a 32-bit write zero-extends)
   const full = b.get(0, 'i64');
   c.setReg(size, 0, v);

@@ -53,7 +53,11 @@ function scan(kind: 'bsf' | 'bsr' | 'tzcnt' | 'lzcnt' | 'popcnt'): Handler {
     switch (kind) {
       case 'bsf': case 'bsr': {
         const idx = kind === 'bsf' ? ctz() : c.fit(size, b.sub(c.k(size, bits - 1), clz()));
-        c.write(d, b.select(isZero, c.read(d), idx));
+        // a zero source leaves the destination alone (all of it: no 32-bit zero extension)
+        if (d.k !== 'reg') return false;
+        const before = b.get(d.reg, 'i64');
+        c.write(d, idx);
+        b.set(d.reg, b.select(isZero, before, b.get(d.reg, 'i64')));
         c.setCc(CcOp.BMI, size, v, z);
         return true;
       }
