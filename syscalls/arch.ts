@@ -10,6 +10,7 @@ import { riscv64Arch } from './layouts/riscv64.js';
 import { armArch } from './layouts/arm.js';
 import { aarch64Arch } from './layouts/aarch64.js';
 import { x86_64Arch } from './layouts/x86_64.js';
+import { i386Arch } from './layouts/i386.js';
 import { E } from './tables/errno.js';
 
 export interface Arch extends ArchData {
@@ -66,6 +67,7 @@ const ARCHS: Readonly<Record<string, Arch>> = Object.freeze({
   arm: prepare(armArch),
   aarch64: prepare(aarch64Arch),
   x86_64: prepare(x86_64Arch),
+  i386: prepare(i386Arch),
 });
 
 export function archByName(name: string): Arch {

@@ -3,9 +3,9 @@ import type { Target } from './target.js';
 import { riscv64 } from './riscv/linux/index.js';
 import { arm } from './arm/linux/index.js';
 import { aarch64 } from './aarch64/linux/index.js';
-import { x86_64 } from './x86/linux/index.js';
+import { i386, x86_64 } from './x86/linux/index.js';
 
-export const allTargets: readonly Target[] = [riscv64, aarch64, arm, x86_64];
+export const allTargets: readonly Target[] = [riscv64, aarch64, arm, x86_64, i386];
 
 /** The target that runs ELF files of this machine, class and byte order, if we have one. */
 export function targetForMachine(eMachine: number, elfClass: 32 | 64, littleEndian: boolean): Target | undefined {

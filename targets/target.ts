@@ -90,6 +90,12 @@ export interface LinuxAbi {
   /** x86's segment base registers (in Isa.regs) that arch_prctl reads and writes */
   segmentBases?: { fs: number; gs: number };
   /**
+   * i386's TLS descriptors: set_thread_area(u_info) and clone's CLONE_SETTLS (which passes a
+   * struct user_desc there instead of a thread pointer): install the descriptor, write the
+   * entry number back; returns 0 or -errno (generic numbers)
+   */
+  setThreadArea?(cpu: Cpu, uinfo: number): number;
+  /**
    * Where this architecture's Linux (or qemu, where the tests compare with it) sends another
    * signal or si_code for an architectural exception than src/linux/cpu-loop.ts's defaults.
    */

@@ -121,6 +121,16 @@ const SIGNAL_STRUCTS: Record<string, { decl: string; structs: StructSpec[] }> = 
       ['mcontext', 'struct pe_mcontext', 'sc.arm_r0 sc.arm_r1 sc.arm_r2 sc.arm_r3 sc.arm_r4 sc.arm_r5 sc.arm_r6 sc.arm_r7 sc.arm_r8 sc.arm_r9 sc.arm_r10 sc.arm_fp sc.arm_ip sc.arm_sp sc.arm_lr sc.arm_pc sc.arm_cpsr sc.fault_address sc.trap_no sc.error_code sc.oldmask vfp.magic vfp.size vfp.ufp.fpregs[] vfp.ufp.fpscr'],
     ],
   },
+  i386: {
+    // uapi asm/signal.h's struct sigaction is the old one (mask before flags); rt_sigaction takes
+    // the kernel's { handler, flags, restorer, mask } (pe_sigaction, as on arm). Signal frames: not yet.
+    decl: 'struct pe_sigaction { union { __sighandler_t _sa_handler; } _u; unsigned long sa_flags; __sigrestore_t sa_restorer; unsigned long sa_mask[2]; };\n' +
+      'struct pe_user_desc { unsigned int entry_number; unsigned int base_addr; unsigned int limit; unsigned int flags; };',
+    structs: [
+      ['sigaction', 'struct pe_sigaction', 'sa_handler sa_flags sa_restorer sa_mask[]'],
+      ['user_desc', 'struct pe_user_desc', 'entry_number base_addr limit flags'],
+    ],
+  },
   x86_64: {
     // arch/x86/kernel/signal.c: rt_sigframe = { char *pretcode; ucontext; siginfo } with the FP state
     // (fxsave layout, struct _fpstate_64) below it; here the FP state follows in the same frame

@@ -210,6 +210,7 @@ function archPrctl(proc: Process, [code, addr]: number[]): number {
 
 export const processSyscalls: SyscallDef[] = [
   sys('arch_prctl', ['hex', 'ptr'], archPrctl),
+  sys('set_thread_area', ['ptr'], (p, [u]) => p.target.abi.setThreadArea?.(p.cpu, u) ?? -E.ENOSYS),
   sys('getuid', [], uid),
   sys('geteuid', [], euid),
   sys('getgid', [], gid),

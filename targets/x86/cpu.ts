@@ -39,6 +39,7 @@ export class X86Cpu extends Cpu {
   readonly fpe = new Int32Array(8);
   /** the GDT's TLS entries (i386 set_thread_area): base by entry 12..14, and the selector in %gs */
   readonly tlsBase = new Float64Array(3);
+  readonly tlsUsed = new Uint8Array(3);
   gs = 0;
   fs = 0;
   constructor(mem: Memory, readonly bits: 32 | 64) {

@@ -10,6 +10,7 @@ const base: Record<string, string> = {
   'i32(i32, i32, i32)': 'x86_cpuid',
   'i64()': 'x86_rdtsc',
   'i32(i32)': 'x86_get_seg',
+  'i64(i32)': 'x86_seg_base',
   'void(i32, i32)': 'x86_set_seg',
   'void(i32)': 'x86_set_eflags_sys',
 };

@@ -63,6 +63,13 @@ export const x86Helpers = {
     if (seg === 4) cpu.fs = v & 0xffff;
     else if (seg === 5) cpu.gs = v & 0xffff;
   },
+  /** the base of the TLS descriptor a selector names (GDT entries 12-14), else 0 */
+  x86_seg_base(cpu: X86Cpu, sel: number): number {
+    const e = (sel >> 3) - 12;
+    const base = e >= 0 && e < 3 && (sel & 4) === 0 ? cpu.tlsBase[e] : 0;
+    cpu.rhi = 0;
+    return base | 0;
+  },
   /** popf: the bits besides the arithmetic flags and DF (ignored for a user program) */
   x86_set_eflags_sys(_cpu: X86Cpu, _v: number): void {},
 };

@@ -5,7 +5,7 @@
  */
 import type { X86Ctx } from './ctx.js';
 import { RSP } from './ctx.js';
-import { DF } from './cpu.js';
+import { DF, FS_BASE, GS_BASE } from './cpu.js';
 import type { Insn } from './decode.js';
 import { AF, CF, OF, PF, SF, ZF } from './flags.js';
 import type { Handler } from './trans-alu.js';
@@ -28,8 +28,15 @@ function movSeg(c: X86Ctx, i: Insn): boolean {
     return true;
   }
   if (d.k !== 'seg') return false;
-  c.b.call('x86_set_seg', null, [c.b.k32(d.reg), c.fit(4, c.read(s))]);
+  loadSeg(c, d.reg, c.fit(4, c.read(s)));
   return true;
+}
+
+/** load a segment register: %fs and %gs also take the base of the descriptor they select */
+function loadSeg(c: X86Ctx, seg: number, sel: number): void {
+  const b = c.b;
+  b.call('x86_set_seg', null, [b.k32(seg), sel]);
+  if (seg === 4 || seg === 5) b.set(seg === 4 ? FS_BASE : GS_BASE, b.call('x86_seg_base', 'i64', [sel]));
 }
 
 const lea: Handler = (c, i) => {
@@ -81,7 +88,7 @@ const push: Handler = (c, i) => {
 
 const pop: Handler = (c, i) => {
   const d = i.ops[0];
-  if (d.k === 'seg') { c.b.call('x86_set_seg', null, [c.b.k32(d.reg), c.fit(4, c.pop())]); return true; }
+  if (d.k === 'seg') { loadSeg(c, d.reg, c.fit(4, c.pop())); return true; }
   const v = c.pop();
   // pop into memory addressed through %rsp uses the incremented %rsp
   c.write(d, c.fit(d.size, v));
