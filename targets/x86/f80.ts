@@ -211,11 +211,18 @@ export function toNumber(a: F80): number {
 /** compare: -1 less, 0 equal, 1 greater, 2 unordered */
 export function cmp80(a: F80, b: F80): number {
   if (isNaN80(a) || isNaN80(b)) return 2;
+  // infinities first (a finite value's scaled significand can be any size)
+  if (isInf80(a) || isInf80(b)) {
+    const v = (x: F80) => (isInf80(x) ? (x.sign ? -2 : 2) : 0);
+    const fa = isInf80(a) ? v(a) : isZero80(a) ? 0 : a.sign ? -1 : 1;
+    const fb = isInf80(b) ? v(b) : isZero80(b) ? 0 : b.sign ? -1 : 1;
+    if (isInf80(a) && isInf80(b)) return fa === fb ? 0 : fa < fb ? -1 : 1;
+    return isInf80(a) ? (fa < 0 ? -1 : 1) : (fb < 0 ? 1 : -1);
+  }
   const key = (x: F80): [number, bigint] => {
     if (isZero80(x)) return [0, 0n];
-    if (isInf80(x)) return [x.sign ? -1 : 1, 1n << 20000n];
     const { m, e } = parts(x);
-    return [x.sign ? -1 : 1, m << BigInt(e + 20000)];
+    return [x.sign ? -1 : 1, m << BigInt(e + 16500)];
   };
   const [sa, ma] = key(a), [sb, mb] = key(b);
   const va = sa < 0 ? -ma : ma, vb = sb < 0 ? -mb : mb;
