@@ -33,5 +33,7 @@ export const x86_64Abi: LinuxAbi = {
   exceptionSignals: {
     [Excp.Trap]: { sig: 'SIGSEGV', code: 'SI_KERNEL', addr: 'none' },
     [Excp.Alignment]: { sig: 'SIGSEGV', code: 'SI_KERNEL', addr: 'none' },
+    // Linux reports #UD (ud2, an undefined encoding) as ILL_ILLOPN
+    [Excp.Illegal]: { sig: 'SIGILL', code: 'ILL_ILLOPN' },
   },
 };
