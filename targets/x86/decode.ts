@@ -37,7 +37,7 @@ export type Operand =
   /** an MMX register */
   | { k: 'mm'; size: number; reg: number }
   /** an x87 stack register st(i) */
-  | { k: 'st'; size: number; reg: number }
+  | { k: 'st'; size: number; reg: number; fixed?: boolean }
   /** the constant 1 of shift-by-one, printed by nobody */
   | { k: 'one'; size: number };
 
@@ -235,7 +235,7 @@ function decodeInner(next: () => number, pos: () => number, pc: number, bits: 32
       case 'rAX': ops.push({ k: 'reg', size: osize, reg: 0 }); continue;
       case 'CL': ops.push({ k: 'reg', size: 1, reg: 1 }); continue;
       case 'AX': ops.push({ k: 'reg', size: 2, reg: 0 }); continue;
-      case 'ST': ops.push({ k: 'st', size: 10, reg: 0 }); continue;
+      case 'ST': ops.push({ k: 'st', size: 10, reg: 0, fixed: true }); continue;
       case 'STi': ops.push({ k: 'st', size: 10, reg: needModrm() & 7 }); continue;
       case '1': ops.push({ k: 'one', size: 1 }); continue;
       case 'ES': case 'CS': case 'SS': case 'DS': case 'FS': case 'GS':

@@ -44,7 +44,7 @@ function opText(o: Operand, insn: Insn, pc: number, wide: boolean, note: string[
     case 'reg': return `%${regName(o.size, o.reg, o.high)}`;
     case 'xmm': return `%xmm${o.reg}`;
     case 'mm': return `%mm${o.reg}`;
-    case 'st': return o.reg === 0 && insn.ops.length > 1 ? '%st' : `%st(${o.reg})`;
+    case 'st': return o.fixed ? '%st' : `%st(${o.reg})`;
     case 'seg': return `%${SEG[o.reg]}`;
     case 'imm': return `$${hex(BigInt.asUintN(8 * o.size, o.imm))}`;
     case 'rel': return hex(o.target);

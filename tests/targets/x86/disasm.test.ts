@@ -59,7 +59,7 @@ describe('x86-64 disassembly agrees with GNU objdump', () => {
     }
     const rows = [...bad].sort((a, b) => b[1].n - a[1].n).slice(0, 15)
       .map(([mn, e]) => `${String(e.n).padStart(6)} ${mn.padEnd(10)} ${e.bytes}  objdump: ${e.want}  ours: ${e.got}`);
-    console.log(`x86-64: ${agree}/${lines.length} agree, ${undecoded} not decoded (VEX/EVEX, x87)\n${rows.join('\n')}`);
+    console.log(`x86-64: ${agree}/${lines.length} agree, ${undecoded} not decoded (VEX/EVEX)\n${rows.join('\n')}`);
     // every instruction we decode prints as objdump prints it
     expect(rows).toEqual([]);
     // what we do not decode is AVX/AVX-512 (ifunc variants our cpuid never selects) and x87
