@@ -12,6 +12,8 @@ import { aarch64Arch } from './layouts/aarch64.js';
 import { mipselArch } from './layouts/mipsel.js';
 import { mipsArch } from './layouts/mips.js';
 import { mips64elArch } from './layouts/mips64el.js';
+import { x86_64Arch } from './layouts/x86_64.js';
+import { i386Arch } from './layouts/i386.js';
 import { E } from './tables/errno.js';
 
 export interface Arch extends ArchData {
@@ -70,6 +72,8 @@ const ARCHS: Readonly<Record<string, Arch>> = Object.freeze({
   mipsel: prepare(mipselArch),
   mips: prepare(mipsArch),
   mips64el: prepare(mips64elArch),
+  x86_64: prepare(x86_64Arch),
+  i386: prepare(i386Arch),
 });
 
 export function archByName(name: string): Arch {

@@ -4,8 +4,9 @@ import { riscv64 } from './riscv/linux/index.js';
 import { arm } from './arm/linux/index.js';
 import { aarch64 } from './aarch64/linux/index.js';
 import { mips, mips64el, mipsel } from './mips/linux/index.js';
+import { i386, x86_64 } from './x86/linux/index.js';
 
-export const allTargets: readonly Target[] = [riscv64, aarch64, arm, mipsel, mips, mips64el];
+export const allTargets: readonly Target[] = [riscv64, aarch64, arm, mipsel, mips, mips64el, x86_64, i386];
 
 /** The target that runs ELF files of this machine, class and byte order, if we have one. */
 export function targetForMachine(eMachine: number, elfClass: 32 | 64, littleEndian: boolean): Target | undefined {

@@ -35,6 +35,11 @@ export interface SignalAbi {
   align: number;
   /** context field that holds the interrupted pc */
   pc: string;
+  /**
+   * context fields that hold the address of a member of the frame: [context field, frame
+   * field] (x86's uc_mcontext.fpstate points at the FP state elsewhere in the frame)
+   */
+  pointers?: Array<[string, string]>;
   /** saved registers: [context field, register number in Isa.regs, element of an array field] */
   regs: Array<[string, number, number?]>;
   /** state that is not a plain register (FP control and status, ...) */
@@ -117,6 +122,14 @@ export interface LinuxAbi {
   pairHiFirst?: boolean;
   /** the register (in Isa.regs) that holds the thread pointer clone's CLONE_SETTLS sets */
   tlsReg?: number;
+  /** x86's segment base registers (in Isa.regs) that arch_prctl reads and writes */
+  segmentBases?: { fs: number; gs: number };
+  /**
+   * i386's TLS descriptors: set_thread_area(u_info) and clone's CLONE_SETTLS (which passes a
+   * struct user_desc there instead of a thread pointer): install the descriptor, write the
+   * entry number back; returns 0 or -errno (generic numbers)
+   */
+  setThreadArea?(cpu: Cpu, uinfo: number): number;
   /**
    * Where this architecture's Linux (or qemu, where the tests compare with it) sends another
    * signal or si_code for an architectural exception than src/linux/cpu-loop.ts's defaults.

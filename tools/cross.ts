@@ -21,6 +21,8 @@ export interface CrossTarget {
    * (relative to targets/) and the table's export name: targets sharing an ABI share a table
    */
   table?: { file: string; name: string };
+  /** where its headers are when not /usr/<triplet>/include (the host's own: x86-64 on an x86-64 host) */
+  include?: string;
 }
 
 const O32 = { file: 'mips/linux/syscall-names-o32.generated.ts', name: 'mipsO32Syscalls' };
@@ -30,14 +32,14 @@ export const CROSS_TARGETS: Record<string, CrossTarget> = {
   riscv64: { name: 'riscv64', triplet: 'riscv64-linux-gnu', unistd: 'asm/unistd.h' },
   aarch64: { name: 'aarch64', triplet: 'aarch64-linux-gnu', unistd: 'asm/unistd.h' },
   arm: { name: 'arm', triplet: 'arm-linux-gnueabihf', unistd: 'asm/unistd.h', stat64: true },
-  x86_64: { name: 'x86_64', triplet: 'x86_64-linux-gnu', unistd: 'asm/unistd_64.h' },
+  x86_64: { name: 'x86_64', triplet: 'x86_64-linux-gnu', unistd: 'asm/unistd_64.h', include: '/usr/include/x86_64-linux-gnu' },
   i386: { name: 'i386', triplet: 'i686-linux-gnu', unistd: 'asm/unistd_32.h', stat64: true },
   mips: { name: 'mips', triplet: 'mips-linux-gnu', unistd: 'asm/unistd.h', stat64: true, table: O32 },
   mipsel: { name: 'mipsel', triplet: 'mipsel-linux-gnu', unistd: 'asm/unistd.h', stat64: true, table: O32 },
   mips64el: { name: 'mips64el', triplet: 'mips64el-linux-gnuabi64', unistd: 'asm/unistd.h', table: N64 },
 };
 
-export const includeDir = (t: CrossTarget) => `/usr/${t.triplet}/include`;
+export const includeDir = (t: CrossTarget) => t.include ?? `/usr/${t.triplet}/include`;
 
 /** The cross C compiler for a target, or undefined when it is not installed. */
 export function crossCc(t: CrossTarget): string | undefined {

@@ -146,6 +146,35 @@ const SIGNAL_STRUCTS: Record<string, { decl: string; structs: StructSpec[] }> = 
       ['sigcontext', 'struct sigcontext', `${eachOf('sc_regs')} ${eachOf('sc_fpregs')} sc_mdhi sc_hi1 sc_hi2 sc_hi3 sc_mdlo sc_lo1 sc_lo2 sc_lo3 sc_pc sc_fpc_csr sc_used_math sc_dsp sc_reserved`],
     ],
   },
+  i386: {
+    // uapi asm/signal.h's struct sigaction is the old one (mask before flags); rt_sigaction takes
+    // the kernel's { handler, flags, restorer, mask } (pe_sigaction, as on arm). Signal frames: not yet.
+    decl: 'struct pe_sigaction { union { __sighandler_t _sa_handler; } _u; unsigned long sa_flags; __sigrestore_t sa_restorer; unsigned long sa_mask[2]; };\n' +
+      'struct pe_user_desc { unsigned int entry_number; unsigned int base_addr; unsigned int limit; unsigned int flags; };',
+    structs: [
+      ['sigaction', 'struct pe_sigaction', 'sa_handler sa_flags sa_restorer sa_mask[]'],
+      ['user_desc', 'struct pe_user_desc', 'entry_number base_addr limit flags'],
+    ],
+  },
+  x86_64: {
+    // arch/x86/kernel/signal.c: rt_sigframe = { char *pretcode; ucontext; siginfo } with the FP state
+    // (fxsave layout, struct _fpstate_64) below it; here the FP state follows in the same frame
+    // (uc_mcontext.fpstate points to it) and pad puts pretcode where the handler's rsp is
+    // 8 mod 16, as after a call. pe_mcontext restates the frame from uc_mcontext on, so the
+    // FP registers are fields of the context the signal code reads and writes.
+    decl: '#include <asm/sigcontext.h>\n#include <asm/ucontext.h>\n' +
+      'struct pe_rt_sigframe { char pad[8]; char *pretcode; struct ucontext uc; siginfo_t info; struct _fpstate_64 fp __attribute__((__aligned__(64))); };\n' +
+      '#define PE_FP_PAD (__builtin_offsetof(struct pe_rt_sigframe, fp) - __builtin_offsetof(struct pe_rt_sigframe, uc) - __builtin_offsetof(struct ucontext, uc_mcontext) - sizeof(struct sigcontext) - sizeof(unsigned long) - sizeof(siginfo_t))\n' +
+      'struct pe_mcontext { struct sigcontext sc; unsigned long uc_sigmask; char info[sizeof(siginfo_t)]; char pad[PE_FP_PAD];\n' +
+      '  struct _fpstate_64 fp; } __attribute__((__packed__));',
+    structs: [
+      ['sigaction', 'struct sigaction', 'sa_handler sa_flags sa_restorer sa_mask[]'],
+      ['rt_sigframe', 'struct pe_rt_sigframe', 'pretcode uc[] info[] fp[]'],
+      ['ucontext', 'struct ucontext', 'uc_flags uc_link uc_stack.ss_sp uc_stack.ss_flags uc_stack.ss_size uc_sigmask[] uc_mcontext[]'],
+      ['mcontext', 'struct pe_mcontext', 'sc.r8 sc.r9 sc.r10 sc.r11 sc.r12 sc.r13 sc.r14 sc.r15 sc.rdi sc.rsi sc.rbp sc.rbx sc.rdx sc.rax sc.rcx sc.rsp sc.rip sc.eflags sc.cs sc.gs sc.fs sc.err sc.trapno sc.oldmask sc.cr2 sc.fpstate ' +
+        'fp.cwd fp.swd fp.twd fp.fop fp.rip fp.rdp fp.mxcsr fp.mxcsr_mask fp.st_space[] fp.xmm_space[]'],
+    ],
+  },
 };
 
 function eachOf(f: string): string {

@@ -14,6 +14,7 @@ import { type SyscallDef, sys } from '../def.js';
 import { E } from '../errno.js';
 
 function setTls(proc: Process, v: number): void {
+  if (proc.target.abi.setThreadArea) { proc.target.abi.setThreadArea(proc.cpu, v); return; }
   const reg = proc.target.abi.tlsReg;
   if (reg === undefined) return;
   const r = proc.target.regs[reg];

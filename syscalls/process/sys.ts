@@ -6,6 +6,7 @@
 import { randomFillSync } from 'node:crypto';
 import * as nodePath from 'node:path';
 import * as os from 'node:os';
+import { Access } from '../../src/core/exceptions.js';
 import { PROT_W } from '../../src/core/memory/flat.js';
 import type { Process } from '../../src/linux/process.js';
 import { archOf } from '../arch.js';
@@ -188,7 +189,28 @@ function getgroups(proc: Process, [size, list]: number[]): number {
   return groups.length;
 }
 
+/** arch/x86/include/uapi/asm/prctl.h */
+const ARCH_SET_GS = 0x1001, ARCH_SET_FS = 0x1002, ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004;
+
+/** x86-64 arch_prctl: the %fs and %gs base registers */
+function archPrctl(proc: Process, [code, addr]: number[]): number {
+  const seg = proc.target.abi.segmentBases;
+  if (!seg) return -E.ENOSYS;
+  const reg = (n: number) => proc.target.regs[n].index;
+  switch (code) {
+    case ARCH_SET_FS: proc.cpu.setNum(reg(seg.fs), addr); return 0;
+    case ARCH_SET_GS: proc.cpu.setNum(reg(seg.gs), addr); return 0;
+    case ARCH_GET_FS: case ARCH_GET_GS:
+      if (!proc.mem.allows(addr, 8, Access.Write)) return -E.EFAULT;
+      proc.mem.write64(addr, BigInt(proc.cpu.getNum(reg(code === ARCH_GET_FS ? seg.fs : seg.gs))));
+      return 0;
+    default: return -E.EINVAL;
+  }
+}
+
 export const processSyscalls: SyscallDef[] = [
+  sys('arch_prctl', ['hex', 'ptr'], archPrctl),
+  sys('set_thread_area', ['ptr'], (p, [u]) => p.target.abi.setThreadArea?.(p.cpu, u) ?? -E.ENOSYS),
   sys('getuid', [], uid),
   sys('geteuid', [], euid),
   sys('getgid', [], gid),

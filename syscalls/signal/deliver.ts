@@ -386,7 +386,11 @@ function setupFrame(proc: Process, sig: number, info: SigInfo, act: SigAction): 
     writeField(mem, ucAt, fieldOf(ucL, 'uc_stack.ss_size'), alt.size);
     writeField(mem, ucAt, fieldOf(ucL, 'uc_stack.ss_flags'), alt.disabled ? a.c.SS_DISABLE : wasOnAlt ? a.c.SS_ONSTACK : 0);
     writeSigset(proc, ucAt + fieldOf(ucL, 'uc_sigmask').off, oldMask);
-    saveContext(proc, sa, ucAt + fieldOf(ucL, sa.mcontext.field).off);
+    const mcAt = ucAt + fieldOf(ucL, sa.mcontext.field).off;
+    saveContext(proc, sa, mcAt);
+    for (const [field, member] of sa.pointers ?? []) {
+      writeField(mem, mcAt, fieldOf(a.s[sa.mcontext.struct], field), frame + fieldOf(frameL, member).off);
+    }
   } catch (e) {
     if (e instanceof GuestFault) return forceSegv(proc, sig);
     throw e;

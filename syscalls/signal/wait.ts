@@ -247,6 +247,7 @@ const fmtWhich = (proc: Process, w: number) => ITIMERS.find((n) => archOf(proc).
 
 export const waitSyscalls: SyscallDef[] = [
   sys('rt_sigsuspend', undefined, rtSigsuspend),
+  sys('alarm', ['uint'], alarm), // x86 (the targets without it never reach the row)
   sys('rt_sigtimedwait', undefined, rtSigtimedwait('old_timespec')),
   sys('setitimer', undefined, setitimer, {
     show: (proc, [w, nv, ov]) => `${fmtWhich(proc, w)},${fmtItimerval(proc, nv)},${fmtArg(proc, 'ptr', ov)}`,
@@ -264,5 +265,4 @@ export const waitSyscalls: SyscallDef[] = [
  */
 export const legacyWaitSyscalls: SyscallDef[] = [
   sys('rt_sigtimedwait_time64', undefined, rtSigtimedwait('timespec')),
-  sys('alarm', ['uint'], alarm),
 ];

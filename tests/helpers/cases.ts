@@ -27,6 +27,8 @@ export interface ArchSpec {
   sysroot: string;
   /** Debian architecture name (arm64, armhf, riscv64): names the -cross packages. */
   deb: string;
+  /** Where the sysroot's libraries are (default lib; the host's own: lib/<triplet>). */
+  libdir?: string;
 }
 
 export interface BinarySpec {
@@ -93,6 +95,8 @@ export interface E2eCase {
   sysroot?: string;
   /** Debian architecture name of `arch` (for package hints). */
   deb: string;
+  /** the sysroot's library directory (ArchSpec.libdir; default lib) */
+  libdir?: string;
   /** Libraries from the sysroot this case needs (dynamic only). */
   needs: string[];
   /** Absolute path stem of the expected files: `<stem>.stdout`, `.stderr`, `.status`. */
@@ -179,6 +183,7 @@ export function expandCases(file: CaseFile = loadCaseFile(), archs?: readonly st
           timeoutMs: Math.max(spec.timeoutMs ?? 0, DEFAULT_TIMEOUT_MS),
           sysroot: variant === 'dyn' ? a.sysroot : undefined,
           deb: a.deb,
+          libdir: a.libdir ?? 'lib',
           needs: variant === 'dyn' ? ['libc.so.6', ...(bin.needs ?? [])] : [],
           expectedStem: join(FIXTURES, 'expected', arch, id),
           pending: spec.pending?.[`${arch}/${variant}`] ?? spec.pending?.[arch],

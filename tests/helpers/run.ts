@@ -186,9 +186,9 @@ export function sysrootProblem(c: E2eCase): string {
     'libm.so.6': `libc6-${c.deb}-cross`,
   };
   for (const lib of c.needs) {
-    if (!existsSync(join(c.sysroot, 'lib', lib))) {
+    if (!existsSync(join(c.sysroot, c.libdir ?? 'lib', lib))) {
       const pkg = pkgs[lib] ?? `the ${c.deb} cross package that ships ${lib}`;
-      return `dynamic case ${c.id} needs ${join(c.sysroot, 'lib', lib)}: install ${pkg} (apt-get install ${pkg}; .ci/run does)`;
+      return `dynamic case ${c.id} needs ${join(c.sysroot, c.libdir ?? 'lib', lib)}: install ${pkg} (apt-get install ${pkg}; .ci/run does)`;
     }
   }
   return '';

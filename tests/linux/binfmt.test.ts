@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { allTargets } from '../../targets/index.js';
 import {
-  elfMagicFor, entriesFor, entriesOverlap, formatEntries, headerMatches, normaliseFlags, registerLine, updateBinfmtsFile,
+  elfMagicFor, entriesFor, foreignTargets, entriesOverlap, formatEntries, headerMatches, normaliseFlags, registerLine, updateBinfmtsFile,
   type BinfmtEntry,
 } from '../../src/linux/binfmt/formats.js';
 import { buildLauncher, LAUNCHER_ARCHS } from '../../src/linux/binfmt/launcher.js';
@@ -27,7 +27,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'polyemu-binfmt-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const INTERP = '/usr/local/libexec/polyemu-binfmt-P';
-const all = () => entriesFor(allTargets, { prefix: 'polyemu-', interpreter: INTERP, flags: 'PO' });
+const all = () => entriesFor(foreignTargets(allTargets), { prefix: 'polyemu-', interpreter: INTERP, flags: 'PO' });
 
 /** Parse '\x7f\x45...' back into bytes (what the kernel's unescaping does for our output). */
 const unescape = (s: string) => Uint8Array.from(s.match(/\\x([0-9a-f]{2})/g)!.map((h) => Number.parseInt(h.slice(2), 16)));
@@ -69,7 +69,7 @@ describe('binfmt registrations', () => {
   it('register lines follow the kernel syntax, one per target, all pointing at one interpreter', () => {
     const text = formatEntries(all(), 'register');
     const lines = text.trimEnd().split('\n');
-    expect(lines).toHaveLength(allTargets.length);
+    expect(lines).toHaveLength(foreignTargets(allTargets).length);
     for (const [i, line] of lines.entries()) {
       const r = parseRegister(line);
       expect(r.name).toBe(`polyemu-${allTargets[i].name}`);
@@ -158,7 +158,7 @@ describe('binfmt registrations', () => {
     expect(unescape(kv.magic)).toEqual(e.magic);
     expect(unescape(kv.mask)).toEqual(e.mask);
     const text = formatEntries(all(), 'update-binfmts');
-    expect(text.match(/^# \/usr\/share\/binfmts\/polyemu-\w+$/gm)).toHaveLength(allTargets.length);
+    expect(text.match(/^# \/usr\/share\/binfmts\/polyemu-\w+$/gm)).toHaveLength(foreignTargets(allTargets).length);
   });
 
   it('flags are validated and put in the kernel order', () => {
@@ -182,7 +182,7 @@ describe('binfmt command line', () => {
   it('defaults: print all targets with flags PO', () => {
     const o = parseBinfmtOptions([])!;
     expect(o).toMatchObject({ action: 'print', format: 'register', flags: 'PO', prefix: 'polyemu-', interpreter: INTERP });
-    expect(o.archs).toEqual(allTargets.map((t) => t.name));
+    expect(o.archs).toEqual(foreignTargets(allTargets).map((t) => t.name));
     expect(parseBinfmtOptions(['--flags', 'oc'])!.interpreter).toBe('/usr/local/libexec/polyemu-binfmt');
     expect(parseBinfmtOptions(['--help'])).toBeNull();
     expect(parseBinfmtOptions(['--arch', 'arm,aarch64'])!.archs).toEqual(['arm', 'aarch64']);
@@ -489,7 +489,7 @@ describe('binfmt live: registered with the kernel', () => {
 
       out = '';
       binfmtCommand(['--remove', ...opts], (s) => (out += s));
-      expect(out.trim().split('\n')).toEqual(allTargets.map((t) => `removed ${prefix}${t.name}`));
+      expect(out.trim().split('\n')).toEqual(foreignTargets(allTargets).map((t) => `removed ${prefix}${t.name}`));
       expect(mine()).toEqual([fake]);
       expect(() => binfmtCommand(['--remove', ...opts], () => {})).toThrow(/no entries named/);
 

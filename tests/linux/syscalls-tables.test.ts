@@ -11,6 +11,8 @@ import { generate as generateLayouts } from '../../tools/gen-layouts.js';
 import { riscv64Syscalls } from '../../targets/riscv/linux/syscall-names.generated.js';
 import { armSyscalls } from '../../targets/arm/linux/syscall-names.generated.js';
 import { aarch64Syscalls } from '../../targets/aarch64/linux/syscall-names.generated.js';
+import { x86_64Syscalls } from '../../targets/x86/linux/syscall-names-x86_64.generated.js';
+import { i386Syscalls } from '../../targets/x86/linux/syscall-names-i386.generated.js';
 import { registry } from '../../syscalls/registry.js';
 
 const rv = CROSS_TARGETS.riscv64;
@@ -25,6 +27,16 @@ const hasQemu = (() => {
 })();
 
 describe('generated syscall tables', () => {
+  for (const name of ['x86_64', 'i386']) {
+    it(`targets/x86/linux/syscall-names-${name}.generated.ts matches its unistd header`, () => {
+      const t = CROSS_TARGETS[name];
+      if (!headerInstalled(t)) {
+        console.warn(`WARNING: ${name} headers not installed: the ${name} syscall table is NOT checked`);
+        return;
+      }
+      expect(fs.readFileSync(tablePath(name), 'utf8')).toBe(renderSyscallTable(t));
+    });
+  }
   it('targets/riscv/linux/syscall-names.generated.ts matches /usr/riscv64-linux-gnu/include/asm/unistd.h', () => {
     if (!headerInstalled(rv)) {
       console.warn('WARNING: riscv64 cross headers not installed (apt install linux-libc-dev-riscv64-cross): riscv64 syscall table NOT checked');
@@ -49,7 +61,8 @@ describe('generated syscall tables', () => {
     const legacy = new Set(['open', 'creat', 'dup2', 'pipe', 'fcntl64', 'stat', 'lstat', 'stat64', 'lstat64', 'fstat64', 'fstatat64',
       'access', 'chmod', 'chown', 'lchown', 'readlink', 'mkdir', 'rmdir', 'unlink', 'rename', 'renameat', 'symlink', 'link', 'mmap2',
       'time', 'ugetrlimit', 'getrlimit', 'setrlimit', 'getpgrp', 'clock_gettime64', 'clock_getres_time64', 'clock_nanosleep_time64']);
-    const names = new Set([...Object.values(riscv64Syscalls), ...Object.values(armSyscalls), ...Object.values(aarch64Syscalls)]);
+    const names = new Set([...Object.values(riscv64Syscalls), ...Object.values(armSyscalls), ...Object.values(aarch64Syscalls),
+      ...Object.values(x86_64Syscalls), ...Object.values(i386Syscalls)]);
     for (const n of Object.keys(registry)) expect(names.has(n) || legacy.has(n), n).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { allTargets } from '../../../targets/index.js';
 import {
   DEFAULT_FLAGS, FLAG_DOCS, FLAG_LETTERS, OUTPUT_FORMATS, type OutputFormat, type BinfmtEntry,
   entriesFor, formatEntries, normaliseFlags,
+  foreignTargets,
 } from './formats.js';
 import { buildLauncher } from './launcher.js';
 import { binfmtInvocation, binfmtRun, parseExecMode } from './interpreter.js';
@@ -167,7 +168,7 @@ export function parseBinfmtOptions(words: string[]): BinfmtOptions | null {
   const node = one('node') ?? process.execPath;
   if (!path.isAbsolute(node)) throw usage(`--node must be an absolute path: '${node}'`);
   return {
-    action, format, flags, interpreter, archs: archs.length ? [...new Set(archs)] : names, prefix,
+    action, format, flags, interpreter, archs: archs.length ? [...new Set(archs)] : foreignTargets(allTargets).map((t) => t.name), prefix,
     mount: a.mount === true, force: a.force === true, node, dir: one('binfmt-dir') ?? BINFMT_DIR,
   };
 }

@@ -107,6 +107,16 @@ export function normaliseFlags(text: string): string {
 }
 
 /** The entries for `targets`, all pointing at `interpreter`. */
+/**
+ * The targets binfmt_misc should send programs to by default: not those the host CPU runs
+ * itself (an x86-64 host runs x86-64 and i386 programs natively; registering them would take
+ * every host program through polyemu).
+ */
+export function foreignTargets<T extends { name: string }>(targets: readonly T[], hostArch: string = process.arch): T[] {
+  const native: Record<string, string[]> = { x64: ['x86_64', 'i386'], ia32: ['i386'] };
+  return targets.filter((t) => !(native[hostArch] ?? []).includes(t.name));
+}
+
 export function entriesFor(targets: readonly Target[], opts: { prefix: string; interpreter: string; flags: string }): BinfmtEntry[] {
   return targets.map((t) => ({
     name: `${opts.prefix}${t.name}`,
