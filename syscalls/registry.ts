@@ -30,7 +30,6 @@ import { robustListSyscalls } from './process/robust-list.js';
 import { shmSyscalls } from './ipc/sysv-shm.js';
 import { semSyscalls } from './ipc/sysv-sem.js';
 import { msgSyscalls } from './ipc/sysv-msg.js';
-import { legacyWaitSyscalls } from './signal/wait.js';
 
 export type { ArgKind, Handler, RetKind, SyscallDef } from './def.js';
 
@@ -47,5 +46,4 @@ function build(groups: SyscallDef[][]): Readonly<Record<string, SyscallDef>> {
 
 export const registry = build([fsSyscalls, fsMetaSyscalls, fsDirSyscalls, ttySyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls, pollSyscalls, epollSyscalls, eventfdSyscalls, execSyscalls, netSyscalls, cloneSyscalls, childWaitSyscalls, killSyscalls, futexSyscalls, xattrSyscalls, timerfdSyscalls, signalfdSyscalls, posixTimerSyscalls, robustListSyscalls, shmSyscalls, semSyscalls, msgSyscalls]);
 /** rows only 32-bit ABIs have, built on the generic ones (compat32.ts); looked up after `registry` */
-// alarm: MIPS o32 (and i386) still have it; glibc there calls it
-export const compatRegistry = build([compat32Syscalls(registry), legacyWaitSyscalls.filter((d) => d.name === 'alarm')]);
+export const compatRegistry = build([compat32Syscalls(registry)]);

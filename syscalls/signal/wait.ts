@@ -247,7 +247,7 @@ const fmtWhich = (proc: Process, w: number) => ITIMERS.find((n) => archOf(proc).
 
 export const waitSyscalls: SyscallDef[] = [
   sys('rt_sigsuspend', undefined, rtSigsuspend),
-  sys('alarm', ['uint'], alarm), // x86 (the targets without it never reach the row)
+  sys('alarm', ['uint'], alarm), // x86 and MIPS o32 (the targets without it never reach the row)
   sys('rt_sigtimedwait', undefined, rtSigtimedwait('old_timespec')),
   sys('setitimer', undefined, setitimer, {
     show: (proc, [w, nv, ov]) => `${fmtWhich(proc, w)},${fmtItimerval(proc, nv)},${fmtArg(proc, 'ptr', ov)}`,

@@ -30,7 +30,7 @@ describe('Cpu.saveState / restoreState (a thread switch)', () => {
       expect(cpu.pc).toBe(0x12344);
       expect(cpu.r).toEqual(regs);
       for (const k of numeric) {
-        if (k === 'resAddr' || k === 'exAddr') expect(fields[k], k).toBe(-1); // monitor cleared
+        if (k === 'resAddr' || k === 'exAddr' || k === 'llAddr') expect(fields[k], k).toBe(-1); // monitor (MIPS: LL address) cleared
         else expect(fields[k], k).toBe(before[k]);
       }
       // the saved copy is independent of the live registers
