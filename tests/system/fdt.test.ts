@@ -14,6 +14,7 @@ import { QEMU_SYSTEM, which } from '../helpers/system.js';
 
 const DTC = which('dtc');
 if (!DTC) console.warn('fdt.test: SKIPPED the dtc checks: dtc is not installed (apt-get install device-tree-compiler)');
+if (!QEMU_SYSTEM) console.warn('fdt.test: SKIPPED the comparison with qemu\'s virt tree: qemu-system-riscv64 is not installed (apt-get install qemu-system-misc)');
 
 const dts = (blob: Uint8Array): string => {
   const f = join(mkdtempSync(join(tmpdir(), 'polyemu-fdt-')), 'x.dtb');

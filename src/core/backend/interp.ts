@@ -100,7 +100,7 @@ export function interpretBlock(block: Block, regs: RegInfo[], env: InterpEnv): (
   const init = { l: new Int32Array(n), h: new Int32Array(n) };
   const steps = block.ops.slice(0, -1).map((o, i) => step(o, i, block, regs, env, init));
   fixLabels(block.ops, steps);
-  const term = terminator(block.ops[block.ops.length - 1], init);
+  const term = terminator(block.ops[block.ops.length - 1]);
   const s: State = { cpu: undefined as unknown as CpuLike, l: new Int32Array(n), h: new Int32Array(n), go: true };
   const count = steps.length;
   return (cpu: unknown) => {
@@ -135,7 +135,7 @@ function fixLabels(ops: Op[], steps: Step[]): void {
   });
 }
 
-function terminator(o: Op, init: { l: Int32Array }): (s: State) => number {
+function terminator(o: Op): (s: State) => number {
   switch (o.op) {
     case 'jmp': {
       const t = Number(o.imm) >>> 0;
@@ -165,7 +165,6 @@ function terminator(o: Op, init: { l: Int32Array }): (s: State) => number {
       };
     }
     default:
-      void init;
       throw new Error(`interp: block does not end in a terminator (${o.op})`);
   }
 }
@@ -291,8 +290,8 @@ function load(o: Op, env: InterpEnv, next: number): Step {
     let v: number;
     if (size === 8) {
       const lo = mem.read64w(ea, s.cpu);
-      s.l[o.d] = lo;
-      s.h[o.d] = wide ? s.cpu.rhi : lo >> 31;
+      s.l[d] = lo;
+      s.h[d] = wide ? s.cpu.rhi : lo >> 31;
       return;
     }
     if (size === 1) v = signed ? (mem.read8(ea) << 24) >> 24 : mem.read8(ea);
